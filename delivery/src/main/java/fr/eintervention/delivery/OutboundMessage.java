@@ -1,0 +1,14 @@
+package fr.eintervention.delivery;
+
+/**
+ * A message to deliver to one partner.
+ *
+ * @param partner the receiver's operator code (4 characters)
+ * @param kind    M1..M5
+ * @param subject the reference the message is about; messages of one (subject, partner) are
+ *                delivered in the order they were queued
+ * @param path    the receiver's endpoint, relative to the partner's base URL (e.g. {@code /v1/intervention_OI})
+ * @param payload the body: a contract type, serialised without nulls
+ */
+public record OutboundMessage(String partner, String kind, String subject, String path, Object payload) {
+}

@@ -1,0 +1,71 @@
+package fr.eintervention.protocol.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.ProtocolViolation;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Every answer of a protocol endpoint ({@code /v1/...}) is the contract's response body, whatever
+ * went wrong; elsewhere (admin, consultation, field APIs) errors are Problem Details. No stack
+ * trace or internal detail ever leaves the service.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProtocolExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtocolExceptionHandler.class);
+
+    @ExceptionHandler(ProtocolViolation.class)
+    ResponseEntity<Object> violation(ProtocolViolation violation, HttpServletRequest request) {
+        log.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(),
+                violation.answer(), violation.description());
+        if (!isProtocol(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatusCode.valueOf(violation.answer().httpStatus()), violation.description());
+            problem.setTitle(violation.answer().name());
+            return ResponseEntity.status(violation.answer().httpStatus()).body(problem);
+        }
+        return ResponseEntity.status(violation.answer().httpStatus())
+                .body(ProtocolAnswerBody.of(violation.answer(), violation.description()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> other(Exception exception, HttpServletRequest request) {
+        HttpStatusCode status = exception instanceof ErrorResponse error ? error.getStatusCode()
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status.is5xxServerError()) {
+            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
+        }
+        if (!isProtocol(request) || exception instanceof HttpRequestMethodNotSupportedException) {
+            ProblemDetail problem = exception instanceof ErrorResponse error ? error.getBody()
+                    : ProblemDetail.forStatus(status);
+            if (status.is5xxServerError()) {
+                problem.setDetail("internal error");
+            }
+            return ResponseEntity.status(status).body(problem);
+        }
+        if (status.is5xxServerError()) {
+            return ResponseEntity.status(status).build();
+        }
+        // an unreadable body, a wrong media type...: for the protocol, a format error
+        return ResponseEntity.badRequest()
+                .body(ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, "requete illisible (JSON attendu)"));
+    }
+
+    private static boolean isProtocol(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + ProtocolWebConfiguration.BASE_PATH + "/");
+    }
+}
