@@ -42,6 +42,7 @@ class ProtocolBodyAdvice extends RequestBodyAdviceAdapter {
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         byte[] raw = input.getBody().readAllBytes();
+        RawBody.keep(raw);
         byte[] normalized = mapper.writeValueAsBytes(
                 validator.validate(ProtocolMessage.forType((Class<?>) targetType), raw));
         return new HttpInputMessage() {

@@ -1,0 +1,198 @@
+package fr.eintervention.oi.intervention;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One presence of a technician on a PM, as the OI records it: the OI's decision table for M1/M3
+ * lives here. {@link #receive} says what happened and registers the notification (M2 or M4)
+ * to send to the OCs present at the PM.
+ */
+class Intervention {
+
+    enum Notification { M2, M4 }
+
+    private static final Comparator<NatureEntry> ENTRY_ORDER = Comparator
+            .comparingInt(NatureEntry::nature)
+            .thenComparing(NatureEntry::pbo, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(NatureEntry::pto, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private Long id;
+    private final String refOi;
+    private final String codeDo;
+    private final String refDo;
+    private String codeOi;
+    private String pm;
+    private List<NatureEntry> natures = List.of();
+    private Instant debut;
+    private Instant fin;
+    private boolean startReceived;
+    private boolean lateStart;
+    private final List<Notification> notifications = new ArrayList<>();
+
+    /** A reference the OI has never seen: the first message makes it. */
+    static Intervention unknown(String refOi, String codeDo, String refDo) {
+        return new Intervention(null, refOi, codeDo, refDo);
+    }
+
+    static Intervention restore(long id, String refOi, String codeDo, String refDo, String codeOi, String pm,
+            List<NatureEntry> natures, Instant debut, Instant fin, boolean startReceived, boolean lateStart) {
+        Intervention intervention = new Intervention(id, refOi, codeDo, refDo);
+        intervention.codeOi = codeOi;
+        intervention.pm = pm;
+        intervention.natures = List.copyOf(natures);
+        intervention.debut = debut;
+        intervention.fin = fin;
+        intervention.startReceived = startReceived;
+        intervention.lateStart = lateStart;
+        return intervention;
+    }
+
+    private Intervention(Long id, String refOi, String codeDo, String refDo) {
+        this.id = id;
+        this.refOi = refOi;
+        this.codeDo = codeDo;
+        this.refDo = refDo;
+    }
+
+    /**
+     * Applies an accepted M1 or M3.
+     *
+     * @param lateStartThreshold an M1 received more than this after its start is flagged
+     */
+    Outcome receive(Declaration message, Instant receivedAt, Duration lateStartThreshold) {
+        if (message.isEnd()) {
+            return end(message);
+        }
+        Outcome outcome = start(message);
+        if (outcome != Outcome.IGNORED && Duration.between(message.debut(), receivedAt).compareTo(lateStartThreshold) > 0) {
+            lateStart = true;
+        }
+        return outcome;
+    }
+
+    private Outcome start(Declaration m1) {
+        if (isUnknown()) {
+            apply(m1);
+            startReceived = true;
+            notifications.add(Notification.M2);
+            return Outcome.NEW;
+        }
+        if (isEnded()) {
+            // M1 after M3: accepted, but it must not overwrite what M3 said, and triggers no flow
+            startReceived = true;
+            return Outcome.IGNORED;
+        }
+        if (sameContent(m1)) {
+            return Outcome.DUPLICATE;
+        }
+        apply(m1);
+        notifications.add(Notification.M2);
+        return Outcome.CORRECTED;
+    }
+
+    private Outcome end(Declaration m3) {
+        if (isUnknown() || !isEnded()) {
+            // the first M3 records the end and the final natures; before any M1 it creates the
+            // intervention with both timestamps, and only M4 is sent
+            apply(m3);
+            notifications.add(Notification.M4);
+            return Outcome.NEW;
+        }
+        if (sameContent(m3)) {
+            return Outcome.DUPLICATE;
+        }
+        apply(m3);
+        notifications.add(Notification.M4);
+        return Outcome.CORRECTED;
+    }
+
+    private void apply(Declaration message) {
+        codeOi = message.codeOi();
+        pm = message.pm();
+        natures = List.copyOf(message.natures());
+        debut = message.debut();
+        fin = message.fin();
+    }
+
+    /** Every business field after normalisation: instants compared as instants, array order ignored. */
+    private boolean sameContent(Declaration message) {
+        return codeOi.equals(message.codeOi()) && pm.equals(message.pm())
+                && debut.equals(message.debut()) && Objects.equals(fin, message.fin())
+                && sorted(natures).equals(sorted(message.natures()));
+    }
+
+    private static List<NatureEntry> sorted(List<NatureEntry> entries) {
+        return entries.stream().sorted(ENTRY_ORDER).toList();
+    }
+
+    boolean isUnknown() {
+        return id == null && debut == null;
+    }
+
+    boolean isEnded() {
+        return fin != null;
+    }
+
+    /** The notifications registered by the messages received, to send to the OCs present at the PM. */
+    List<Notification> notifications() {
+        return List.copyOf(notifications);
+    }
+
+    /** The PBOs the DO gave, for M2/M4 (anonymised: no PTO, no nature). */
+    List<String> pbos() {
+        return natures.stream().map(NatureEntry::pbo).filter(Objects::nonNull).distinct().toList();
+    }
+
+    Long id() {
+        return id;
+    }
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    String refOi() {
+        return refOi;
+    }
+
+    String codeDo() {
+        return codeDo;
+    }
+
+    String refDo() {
+        return refDo;
+    }
+
+    String codeOi() {
+        return codeOi;
+    }
+
+    String pm() {
+        return pm;
+    }
+
+    List<NatureEntry> natures() {
+        return natures;
+    }
+
+    Instant debut() {
+        return debut;
+    }
+
+    Instant fin() {
+        return fin;
+    }
+
+    boolean startReceived() {
+        return startReceived;
+    }
+
+    boolean lateStart() {
+        return lateStart;
+    }
+}

@@ -1,0 +1,99 @@
+package fr.eintervention.oi.intervention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.eintervention.model.InterventionDO;
+import fr.eintervention.oi.OiProperties;
+import fr.eintervention.oi.referential.Referential;
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.ProtocolViolation;
+
+/**
+ * Flux 1 at the OI: checks an M1/M3 against the referential, applies it to its intervention
+ * under a row lock (one OI reference per DO reference, even under concurrent identical
+ * messages) and queues M2/M4, all in one transaction. A refused message leaves nothing stored.
+ */
+@Service
+public class InterventionDesk {
+
+    /** What the DO is answered. */
+    public record Receipt(String refOi, Outcome outcome) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+
+    private final InterventionRepository interventions;
+    private final Referential referential;
+    private final References references;
+    private final OcNotifications notifications;
+    private final OiProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InterventionDesk(InterventionRepository interventions, Referential referential, References references,
+            OcNotifications notifications, OiProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.interventions = interventions;
+        this.referential = referential;
+        this.references = references;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public Receipt receive(InterventionDO message, String rawPayload) {
+        Declaration declaration = Declaration.from(message);
+        if (!referential.isOwnCode(declaration.codeOi())) {
+            throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
+        }
+        if (!referential.knowsPm(declaration.pm(), declaration.codeOi())) {
+            throw new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> apply(declaration, rawPayload));
+            } catch (DuplicateKeyException e) {
+                // two random references collided: draw another one
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Receipt apply(Declaration declaration, String rawPayload) {
+        Instant now = Instant.now(clock);
+        Optional<Intervention> existing = interventions.lock(declaration.codeDo(), declaration.refDo());
+        Intervention intervention;
+        Outcome outcome;
+        if (existing.isPresent()) {
+            intervention = existing.get();
+            outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
+            if (outcome != Outcome.DUPLICATE) {
+                interventions.update(intervention, now);
+            }
+        } else {
+            intervention = Intervention.unknown(references.next(declaration.codeOi(), now),
+                    declaration.codeDo(), declaration.refDo());
+            outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
+            if (!interventions.insertIfAbsent(intervention, now)) {
+                // an identical message created it concurrently: apply ours to that one
+                return apply(declaration, rawPayload);
+            }
+        }
+        interventions.recordMessage(intervention, declaration.kind(), outcome, now,
+                rawPayload != null ? rawPayload : "{}");
+        notifications.queue(intervention);
+        log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
+                intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");
+        return new Receipt(intervention.refOi(), outcome);
+    }
+}

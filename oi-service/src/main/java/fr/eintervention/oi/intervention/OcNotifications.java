@@ -1,0 +1,62 @@
+package fr.eintervention.oi.intervention;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.OutboundMessage;
+import fr.eintervention.delivery.Outbox;
+import fr.eintervention.model.InterventionOI;
+import fr.eintervention.model.PBO;
+import fr.eintervention.oi.referential.Referential;
+import fr.eintervention.protocol.Timestamps;
+
+/**
+ * Flux 2: queues M2/M4 for every OC present at the intervention's PM, anonymised (no DO, no DO
+ * reference, no PTO, no nature), in the transaction that accepted the M1/M3.
+ */
+@Component
+class OcNotifications {
+
+    static final String PATH = "/v1/intervention_OI";
+    private static final Logger log = LoggerFactory.getLogger(OcNotifications.class);
+
+    private final Referential referential;
+    private final Outbox outbox;
+    private final Timestamps timestamps;
+
+    OcNotifications(Referential referential, Outbox outbox, Timestamps timestamps) {
+        this.referential = referential;
+        this.outbox = outbox;
+        this.timestamps = timestamps;
+    }
+
+    /** Queues what the intervention registered; returns the OCs it goes to. */
+    List<String> queue(Intervention intervention) {
+        List<String> operators = referential.operatorsAt(intervention.pm());
+        for (Intervention.Notification notification : intervention.notifications()) {
+            InterventionOI payload = payload(intervention, notification);
+            for (String oc : operators) {
+                outbox.enqueue(new OutboundMessage(oc, notification.name(), intervention.refOi(), PATH, payload));
+            }
+            log.info("{} {} queued for {}", notification, intervention.refOi(), operators.isEmpty() ? "no OC" : operators);
+        }
+        return operators;
+    }
+
+    /** The M2/M4 body from the intervention's current data (also used to correct and re-send). */
+    InterventionOI payload(Intervention intervention, Intervention.Notification notification) {
+        InterventionOI payload = new InterventionOI()
+                .codeOI(intervention.codeOi())
+                .refIntervOI(intervention.refOi())
+                .PM(intervention.pm())
+                .PBO(intervention.pbos().stream().map(pbo -> new PBO().PBO(pbo)).toList())
+                .debutInter(timestamps.toOffset(intervention.debut()));
+        if (notification == Intervention.Notification.M4) {
+            payload.finInter(timestamps.toOffset(intervention.fin()));
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,13 @@
+package fr.eintervention.oi.intervention;
+
+/** What the OI did with an accepted M1/M3 (protocol-rules.md, decision table). */
+public enum Outcome {
+    /** first M1, first M3 (before or after M1): recorded, M2 or M4 queued */
+    NEW,
+    /** same content as what is recorded: nothing done */
+    DUPLICATE,
+    /** re-emission with different content: updated, a corrected M2/M4 queued */
+    CORRECTED,
+    /** M1 after M3: nothing overwritten, no flow */
+    IGNORED
+}

@@ -1,0 +1,60 @@
+package fr.eintervention.oi.referential;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.ProtocolViolation;
+
+/** Maintenance of the referential, with the protocol's formats enforced. */
+@Service
+public class ReferentialAdmin {
+
+    private final Referential referential;
+
+    ReferentialAdmin(Referential referential) {
+        this.referential = referential;
+    }
+
+    public List<Partner> partners() {
+        return referential.partners();
+    }
+
+    @Transactional
+    public Partner savePartner(Partner partner) {
+        check(MessageSchema.OPERATOR_CODE, partner.code(), "code");
+        if (partner.name() == null || partner.name().isBlank()) {
+            throw new ProtocolViolation(Answer.CHAMPS_NON_RENSEIGNE, "name");
+        }
+        referential.savePartner(partner);
+        return partner;
+    }
+
+    public Optional<Pm> pm(String code) {
+        return referential.pm(code);
+    }
+
+    @Transactional
+    public Pm savePm(Pm pm) {
+        check(MessageSchema.REFERENCE, pm.code(), "PM");
+        check(MessageSchema.OPERATOR_CODE, pm.codeOi(), "codeOi");
+        for (String oc : pm.operators()) {
+            if (referential.partner(oc).isEmpty()) {
+                throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, "unknown partner " + oc + ": declare it first");
+            }
+        }
+        referential.savePm(pm);
+        return referential.pm(pm.code()).orElseThrow();
+    }
+
+    private static void check(Pattern pattern, String value, String field) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, field + ": invalid value");
+        }
+    }
+}
