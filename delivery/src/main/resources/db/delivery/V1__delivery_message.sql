@@ -9,16 +9,16 @@ create table delivery_message (
     payload           text         not null,               -- JSON body, as sent
     status            varchar(12)  not null default 'PENDING'
         check (status in ('PENDING', 'SENDING', 'DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED')),
-    attempts          integer      not null default 0,     -- HTTP attempts made
+    attempts          integer      not null default 0,     -- HTTP attempts made since queued or re-sent
     next_attempt_at   timestamptz  not null,
-    lease_owner       varchar(100),
-    lease_until       timestamptz,
+    lease_owner       varchar(100),                        -- the instance sending it (SENDING)
+    lease_until       timestamptz,                         -- past it, another instance takes it over
     last_attempt_at   timestamptz,
     last_http_status  integer,
     answer_code       integer,
-    answer_label      varchar(30),
+    answer_label      varchar(50),
     answer_description varchar(200),
-    answer_body       text,
+    answer_body       text,                                -- the last answer, cut to 8,000 characters
     last_error        varchar(500),
     created_at        timestamptz  not null,
     updated_at        timestamptz  not null,
@@ -31,3 +31,5 @@ create index delivery_message_leased on delivery_message (lease_until) where sta
 -- ordering per (subject, partner), views per intervention
 create index delivery_message_group on delivery_message (subject, partner, id);
 create index delivery_message_partner_status on delivery_message (partner, status);
+-- re-sends by period
+create index delivery_message_created on delivery_message (created_at);

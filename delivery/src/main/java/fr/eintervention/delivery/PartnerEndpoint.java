@@ -24,6 +24,15 @@ public record PartnerEndpoint(String baseUrl, Credentials credentials) {
 
         void apply(HttpHeaders headers);
 
+        /** The partner answered 401: forget any cached token, so that the retry gets a fresh one. */
+        default void unauthorized() {
+        }
+
+        /** The TLS context to use with that partner (a client certificate), or null for the default. */
+        default javax.net.ssl.SSLContext sslContext() {
+            return null;
+        }
+
         static Credentials basic(String user, String password) {
             return headers -> headers.setBasicAuth(user, password);
         }

@@ -1,13 +1,17 @@
 package fr.eintervention.oi.intervention;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.delivery.Outbox;
+import fr.eintervention.delivery.PayloadRenderer;
 import fr.eintervention.model.InterventionOI;
 import fr.eintervention.model.PBO;
 import fr.eintervention.oi.referential.Referential;
@@ -15,10 +19,11 @@ import fr.eintervention.protocol.Timestamps;
 
 /**
  * Flux 2: queues M2/M4 for every OC present at the intervention's PM, anonymised (no DO, no DO
- * reference, no PTO, no nature), in the transaction that accepted the M1/M3.
+ * reference, no PTO, no nature), in the transaction that accepted the M1/M3. An operator's
+ * re-send of an M2/M4 sends the intervention's current data (correct and re-send).
  */
 @Component
-class OcNotifications {
+class OcNotifications implements PayloadRenderer {
 
     static final String PATH = "/v1/intervention_OI";
     private static final Logger log = LoggerFactory.getLogger(OcNotifications.class);
@@ -26,11 +31,24 @@ class OcNotifications {
     private final Referential referential;
     private final Outbox outbox;
     private final Timestamps timestamps;
+    private final InterventionRepository interventions;
 
-    OcNotifications(Referential referential, Outbox outbox, Timestamps timestamps) {
+    OcNotifications(Referential referential, Outbox outbox, Timestamps timestamps, InterventionRepository interventions) {
         this.referential = referential;
         this.outbox = outbox;
         this.timestamps = timestamps;
+        this.interventions = interventions;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of("M2", "M4");
+    }
+
+    @Override
+    public Optional<Object> render(DeliveryRecord record) {
+        return interventions.findByRefOi(record.subject())
+                .map(intervention -> payload(intervention, Intervention.Notification.valueOf(record.kind())));
     }
 
     /** Queues what the intervention registered; returns the OCs it goes to. */

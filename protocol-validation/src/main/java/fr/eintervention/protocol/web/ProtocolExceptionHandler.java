@@ -2,12 +2,14 @@ package fr.eintervention.protocol.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,8 +46,7 @@ class ProtocolExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception exception, HttpServletRequest request) {
-        HttpStatusCode status = exception instanceof ErrorResponse error ? error.getStatusCode()
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatusCode status = statusOf(exception);
         if (status.is5xxServerError()) {
             log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
         }
@@ -54,6 +55,8 @@ class ProtocolExceptionHandler {
                     : ProblemDetail.forStatus(status);
             if (status.is5xxServerError()) {
                 problem.setDetail("internal error");
+            } else if (exception instanceof HttpMessageNotReadableException) {
+                problem.setDetail("unreadable request body");
             }
             return ResponseEntity.status(status).body(problem);
         }
@@ -63,6 +66,16 @@ class ProtocolExceptionHandler {
         // an unreadable body, a wrong media type...: for the protocol, a format error
         return ResponseEntity.badRequest()
                 .body(ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, "requete illisible (JSON attendu)"));
+    }
+
+    private static HttpStatusCode statusOf(Exception exception) {
+        if (exception instanceof ErrorResponse error) {
+            return error.getStatusCode();
+        }
+        if (exception instanceof HttpMessageNotReadableException || exception instanceof TypeMismatchException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     private static boolean isProtocol(HttpServletRequest request) {

@@ -1,0 +1,118 @@
+package fr.eintervention.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What was sent to whom and where it stands, and the operator's re-sends: the service behind
+ * each service's consultation screens and the {@code /admin/deliveries} API.
+ */
+public class Deliveries {
+
+    /** What an operator may re-send: a PENDING message is then sent now instead of at its next retry. */
+    public static final Set<DeliveryStatus> RESENDABLE = Set.copyOf(EnumSet.of(
+            DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.DELIVERED));
+
+    private final DeliveryStore store;
+    private final Payloads payloads;
+    private final Clock clock;
+    private final DeliveryTrigger trigger;
+    private final Map<String, PayloadRenderer> renderers;
+
+    Deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers) {
+        this.store = store;
+        this.payloads = payloads;
+        this.clock = clock;
+        this.trigger = trigger;
+        this.renderers = renderers.stream()
+                .flatMap(renderer -> renderer.kinds().stream().map(kind -> Map.entry(kind, renderer)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> {
+                    throw new IllegalStateException("two PayloadRenderer beans for one kind: " + first + ", " + second);
+                }));
+    }
+
+    public Optional<DeliveryRecord> byId(long id) {
+        return store.findById(id);
+    }
+
+    /** Every message about a subject (e.g. an intervention reference), to every partner, oldest first. */
+    public List<DeliveryRecord> bySubject(String subject) {
+        return store.find(subject, null);
+    }
+
+    /** Every message about a subject to one partner, oldest first. */
+    public List<DeliveryRecord> bySubjectAndPartner(String subject, String partner) {
+        return store.find(subject, partner);
+    }
+
+    /** Messages matching every filter given (null: any), newest first. */
+    public DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
+        return store.search(subject, partner, status, page, size);
+    }
+
+    /**
+     * Re-sends a message now, with a body re-rendered from current data when a
+     * {@link PayloadRenderer} handles its kind, the retry schedule started afresh. Dispatched
+     * once the transaction commits.
+     *
+     * @return the message as queued again; empty when there is no such message
+     * @throws NotResendableException when it is being sent or was superseded
+     */
+    @Transactional
+    public Optional<DeliveryRecord> resend(long id) {
+        Optional<DeliveryRecord> message = store.findById(id);
+        return message.map(this::requeue);
+    }
+
+    /**
+     * Re-sends every message in one of the given statuses (typically FAILED and REJECTED), of a
+     * partner and queued in [from, to) when given (null: any), as {@link #resend} does.
+     *
+     * @return how many messages were queued again
+     */
+    @Transactional
+    public int resendAll(String partner, Instant from, Instant to, Set<DeliveryStatus> statuses) {
+        if (statuses.isEmpty() || !RESENDABLE.containsAll(statuses)) {
+            throw new IllegalArgumentException("statuses to re-send must be among " + RESENDABLE + ": " + statuses);
+        }
+        List<DeliveryRecord> messages = store.findByStatus(statuses, partner, from, to);
+        messages.forEach(this::requeue);
+        return messages.size();
+    }
+
+    /** Per partner: what is waiting, failed and rejected, and how long the oldest waits. */
+    public List<PartnerBacklog> backlog() {
+        return store.backlog(clock.instant());
+    }
+
+    private DeliveryRecord requeue(DeliveryRecord message) {
+        if (!RESENDABLE.contains(message.status())) {
+            throw new NotResendableException("message " + message.id() + " is " + message.status()
+                    + ": only " + RESENDABLE + " can be re-sent");
+        }
+        String payload = Optional.ofNullable(renderers.get(message.kind()))
+                .flatMap(renderer -> renderer.render(message))
+                .map(payloads::write)
+                .orElse(null);
+        DeliveryRecord queued = store.requeue(message.id(), RESENDABLE, payload, clock.instant())
+                .orElseThrow(() -> new NotResendableException("message " + message.id() + " is being sent, try again"));
+        trigger.dispatchAfterCommit(queued.id());
+        return queued;
+    }
+
+    /** The message is being sent, or a corrected one replaced it: it cannot be re-sent. */
+    public static class NotResendableException extends IllegalStateException {
+
+        NotResendableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package fr.eintervention.delivery;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import fr.eintervention.delivery.web.DeliveryAdminController;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The delivery engine in a service that has a DataSource and a {@link PartnerDirectory} bean:
+ * its table, the {@link Outbox} to queue messages, the engine that sends them,
+ * {@link Deliveries} to follow and re-send them, and the admin API. A {@link Clock} bean of the
+ * service (or of a test) is used for every time the engine reads or writes.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+        JacksonAutoConfiguration.class, RestClientAutoConfiguration.class})
+@ConditionalOnBean({DataSource.class, PartnerDirectory.class})
+@EnableConfigurationProperties(DeliveryProperties.class)
+public class DeliveryConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** After the service's own migrations (a database initializer), so that they find the schema as they left it. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    DeliveryStore deliveryStore(DataSource dataSource) {
+        migrate(dataSource);
+        return new DeliveryStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    Payloads deliveryPayloads(ObjectMapper mapper) {
+        return new Payloads(mapper);
+    }
+
+    @Bean
+    DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, ObjectMapper mapper,
+            ObjectProvider<RestClient.Builder> restClients, MeterRegistry meters,
+            ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties, Clock clock) {
+        return new DeliveryEngine(store, directory,
+                new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper),
+                new PartnerGuards(properties, clock, meters), new DeliveryMetrics(meters),
+                listeners.orderedStream().toList(), properties, clock);
+    }
+
+    @Bean
+    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine) {
+        return new Outbox(store, payloads, clock, engine);
+    }
+
+    @Bean
+    Deliveries deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine,
+            ObjectProvider<PayloadRenderer> renderers) {
+        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList());
+    }
+
+    /**
+     * The engine's own schema history ({@code flyway_history_delivery}), apart from the
+     * service's: the two never collide. The service's migrations may have run first, so the
+     * schema need not be empty: the history then starts at version 0 and V1 still runs.
+     */
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure(DeliveryConfiguration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/delivery")
+                .table("flyway_history_delivery")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(DeliveryAdminController.class)
+    static class AdminApi {
+    }
+}

@@ -1,0 +1,333 @@
+package fr.eintervention.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import fr.eintervention.delivery.DeliveryStore.Finished;
+import fr.eintervention.delivery.DeliveryStore.Lease;
+import fr.eintervention.delivery.PartnerGuards.Guard;
+
+/**
+ * Sends the outbox's messages.
+ *
+ * <p>One dispatcher thread claims messages in the database: the ones just committed, by id
+ * ({@link #dispatchNow}), and the due ones partner by partner (retries, messages left by a dead
+ * instance), found by a poll every poll interval. Claimed messages are sent by a pool of workers,
+ * each message by one worker, so that a slow partner only holds its own bulkhead's worth of
+ * workers. The dispatcher never claims more than there are free workers, nor more for a partner
+ * than it may take at once: a claimed message starts at once, well within its lease. A partner
+ * with more due messages than that is "backlogged": each call to it that ends lets the
+ * dispatcher claim its next messages, without waiting for the next poll.
+ */
+final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+
+    private final DeliveryStore store;
+    private final PartnerDirectory directory;
+    private final PartnerClient client;
+    private final PartnerGuards guards;
+    private final DeliveryMetrics metrics;
+    private final List<DeliveryListener> listeners;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+
+    /** committed messages not claimed yet */
+    private final Queue<Long> fresh = new ConcurrentLinkedQueue<>();
+    /** messages claimed by this instance and not finished: at most one per worker */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** partners that may have more due messages than this instance could take so far */
+    private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private volatile boolean running;
+    private ScheduledExecutorService dispatcher;
+    private ExecutorService workers;
+
+    DeliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client, PartnerGuards guards,
+            DeliveryMetrics metrics, List<DeliveryListener> listeners, DeliveryProperties properties, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.client = client;
+        this.guards = guards;
+        this.metrics = metrics;
+        this.listeners = listeners;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void dispatchNow(List<Long> messageIds) {
+        // when stopped, the messages stay PENDING and due: the next poll of any instance sends them
+        if (running) {
+            fresh.addAll(messageIds);
+            wakeUp();
+        }
+    }
+
+    /** Claims and starts what is due now, as the poll timer does, and returns once they are started. */
+    void pollNow() throws InterruptedException, ExecutionException {
+        dispatcher.submit(this::poll).get();
+    }
+
+    @Override
+    public void start() {
+        dispatcher = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("delivery-dispatcher-"));
+        workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new CustomizableThreadFactory("delivery-worker-"));
+        running = true;
+        dispatcher.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("delivery engine {} started: {} workers, retries after {}", properties.instanceId(),
+                properties.workerThreads(), properties.retryDelays());
+    }
+
+    /** Stops claiming, lets the sends under way finish for a while; the others are taken over after their lease. */
+    @Override
+    public void stop() {
+        running = false;
+        dispatcher.shutdown();
+        awaitTermination(dispatcher, properties.shutdownTimeout());
+        workers.shutdown();
+        if (!awaitTermination(workers, properties.shutdownTimeout())) {
+            workers.shutdownNow();
+            log.warn("delivery engine {} stopped with sends under way: another instance takes them over after their lease",
+                    properties.instanceId());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the web server and stops after it: requests drained at shutdown still get their messages dispatched. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void tick() {
+        try {
+            claimFresh();
+            poll();
+            metrics.backlog(store.backlog(clock.instant()));
+        } catch (RuntimeException e) {
+            // the timer must survive a database outage: the next tick tries again
+            log.error("delivery poll failed", e);
+        }
+    }
+
+    /** Has the dispatcher claim fresh messages and those of backlogged partners, soon and once however often asked. */
+    private void wakeUp() {
+        if (running && wakeUpQueued.compareAndSet(false, true)) {
+            try {
+                dispatcher.execute(() -> {
+                    wakeUpQueued.set(false);
+                    try {
+                        claimFresh();
+                        claimBacklogged();
+                    } catch (RuntimeException e) {
+                        log.error("delivery dispatch failed; the next poll tries again", e);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // the messages stay in the database for the next start or another instance
+            }
+        }
+    }
+
+    private void claimFresh() {
+        while (!fresh.isEmpty()) {
+            int room = Math.min(freeWorkers(), properties.batchSize());
+            if (room == 0) {
+                // left to the next poll, which takes the longest waiting first
+                fresh.clear();
+                return;
+            }
+            List<Long> ids = new ArrayList<>(room);
+            for (Long id; ids.size() < room && (id = fresh.poll()) != null; ) {
+                ids.add(id);
+            }
+            start(store.claimByIds(ids, lease()));
+        }
+    }
+
+    private void poll() {
+        backlogged.addAll(store.partnersWithDueMessages(clock.instant()));
+        claimBacklogged();
+    }
+
+    private void claimBacklogged() {
+        for (String partner : List.copyOf(backlogged)) {
+            if (freeWorkers() == 0) {
+                break; // a worker that ends wakes the dispatcher up again
+            }
+            Guard guard = guards.of(partner);
+            if (guard.isOpen()) {
+                backlogged.remove(partner); // the poll finds its messages again once the circuit may close
+                continue;
+            }
+            int room = Math.min(Math.min(freeWorkers(), guard.freeCalls()), properties.batchSize());
+            if (room == 0) {
+                continue; // one of its calls that ends wakes the dispatcher up again
+            }
+            List<DeliveryRecord> claimed = store.claimDue(partner, room, lease());
+            if (claimed.size() < room) {
+                backlogged.remove(partner);
+            }
+            start(claimed);
+        }
+    }
+
+    private void start(List<DeliveryRecord> claimed) {
+        for (DeliveryRecord message : claimed) {
+            Guard guard = guards.of(message.partner());
+            Optional<Duration> wait = guard.enter();
+            if (wait.isPresent()) {
+                // no attempt counted: the message waits in the database until its partner can take it
+                Instant now = clock.instant();
+                store.postpone(message.id(), properties.instanceId(), now.plus(wait.get()), now);
+                backlogged.add(message.partner());
+                continue;
+            }
+            inFlight.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    send(message, guard);
+                } catch (RuntimeException e) {
+                    log.error("{} {} to {}: not finished, taken over after its lease", message.kind(), message.subject(),
+                            message.partner(), e);
+                } finally {
+                    inFlight.decrementAndGet();
+                    if (!backlogged.isEmpty()) {
+                        wakeUp();
+                    }
+                }
+            });
+        }
+    }
+
+    private void send(DeliveryRecord message, Guard guard) {
+        boolean called = false;
+        try {
+            Optional<PartnerEndpoint> endpoint = directory.endpoint(message.partner());
+            if (endpoint.isEmpty()) {
+                finish(message, Attempt.noEndpoint(message.partner()));
+                return;
+            }
+            long startedAt = System.nanoTime();
+            Attempt attempt = client.post(endpoint.get(), message);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stopping mid-call: did the partner get it? another instance re-sends it after the lease
+            }
+            guard.completed(attempt.partnerHealthy(), System.nanoTime() - startedAt);
+            called = true;
+            finish(message, attempt);
+        } finally {
+            if (!called) {
+                guard.abandoned();
+            }
+        }
+    }
+
+    private void finish(DeliveryRecord message, Attempt attempt) {
+        Instant now = clock.instant();
+        int attempts = message.attempts() + (attempt.sent() ? 1 : 0);
+        // retry n waits retryDelays[n - 1]; once they are used up, the message has failed
+        List<Duration> delays = properties.retryDelays();
+        DeliveryStatus status = switch (attempt.outcome()) {
+            case DELIVERED -> DeliveryStatus.DELIVERED;
+            case REJECTED -> DeliveryStatus.REJECTED;
+            case NOT_SENT -> DeliveryStatus.FAILED;
+            case RETRY -> attempts <= delays.size() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+        };
+        Instant next = status == DeliveryStatus.PENDING ? now.plus(delays.get(attempts - 1)) : message.nextAttemptAt();
+        Optional<Finished> finished = store.finish(message, properties.instanceId(), status, attempts, next, now, attempt);
+        if (finished.isEmpty()) {
+            log.warn("{} {} to {}: lease lost while sending (another instance took it over); outcome {} not stored",
+                    message.kind(), message.subject(), message.partner(), status);
+            return;
+        }
+        report(finished.get().record());
+        if (finished.get().hasSuccessor()) {
+            backlogged.add(message.partner()); // the next message of that subject and partner may go now
+        }
+    }
+
+    /** One line per attempt, so that an operator can tell whether and when a message reached a partner. */
+    private void report(DeliveryRecord record) {
+        switch (record.status()) {
+            case PENDING -> log.info("{} {} to {}: attempt {} failed ({}), next attempt at {}", record.kind(),
+                    record.subject(), record.partner(), record.attempts(), describe(record), record.nextAttemptAt());
+            case SUPERSEDED -> log.info("{} {} to {}: attempt {} failed ({}), superseded by a corrected message",
+                    record.kind(), record.subject(), record.partner(), record.attempts(), describe(record));
+            default -> {
+                log.info("{} {} to {}: {} after {} attempt(s) ({})", record.kind(), record.subject(), record.partner(),
+                        record.status(), record.attempts(), describe(record));
+                metrics.outcome(record);
+                for (DeliveryListener listener : listeners) {
+                    try {
+                        listener.onOutcome(record);
+                    } catch (RuntimeException e) {
+                        log.error("delivery listener {} failed on message {}", listener, record.id(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** "HTTP 200", "HTTP 400 MAUVAIS_FORMAT: Debut_Inter ...", or the error when no answer came. */
+    private static String describe(DeliveryRecord record) {
+        if (record.lastHttpStatus() == null) {
+            return record.lastError();
+        }
+        StringBuilder text = new StringBuilder("HTTP ").append(record.lastHttpStatus());
+        if (record.status() != DeliveryStatus.DELIVERED && record.answerLabel() != null) {
+            text.append(' ').append(record.answerLabel());
+            if (record.answerDescription() != null) {
+                text.append(": ").append(record.answerDescription());
+            }
+        }
+        return text.toString();
+    }
+
+    private int freeWorkers() {
+        return Math.max(0, properties.workerThreads() - inFlight.get());
+    }
+
+    private Lease lease() {
+        Instant now = clock.instant();
+        return new Lease(properties.instanceId(), now, now.plus(properties.leaseDuration()));
+    }
+
+    private static boolean awaitTermination(ExecutorService executor, Duration timeout) {
+        try {
+            return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

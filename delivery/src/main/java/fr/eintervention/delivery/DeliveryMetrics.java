@@ -1,0 +1,64 @@
+package fr.eintervention.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Delivery figures for monitoring: outcomes as they happen ({@code eintervention.delivery.outcomes}
+ * by partner, kind and status) and, per partner, the backlog read from the database at each poll
+ * ({@code eintervention.delivery.pending}, {@code .failed}, {@code .rejected},
+ * {@code .oldest.pending.age} in seconds). The backlog is the whole database's: every instance
+ * reports the same figures.
+ */
+final class DeliveryMetrics {
+
+    private final MeterRegistry registry;
+    private final Set<String> partnersWithGauges = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, PartnerBacklog> backlog = Map.of();
+
+    DeliveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void outcome(DeliveryRecord record) {
+        Counter.builder("eintervention.delivery.outcomes")
+                .description("Messages that reached a final status")
+                .tag("partner", record.partner()).tag("kind", record.kind()).tag("status", record.status().name())
+                .register(registry)
+                .increment();
+    }
+
+    /** Replaces the backlog figures; a partner that no longer appears reports zeros. */
+    void backlog(List<PartnerBacklog> figures) {
+        backlog = figures.stream().collect(Collectors.toUnmodifiableMap(PartnerBacklog::partner, b -> b));
+        figures.forEach(figure -> {
+            if (partnersWithGauges.add(figure.partner())) {
+                gauge("eintervention.delivery.pending", "Messages not delivered yet, still tried", figure.partner(),
+                        PartnerBacklog::pending);
+                gauge("eintervention.delivery.failed", "Messages whose retries are used up", figure.partner(),
+                        PartnerBacklog::failed);
+                gauge("eintervention.delivery.rejected", "Messages the partner refused", figure.partner(),
+                        PartnerBacklog::rejected);
+                gauge("eintervention.delivery.oldest.pending.age", "Age of the oldest pending message, seconds",
+                        figure.partner(), PartnerBacklog::oldestPendingAgeSeconds);
+            }
+        });
+    }
+
+    private void gauge(String name, String description, String partner, ToDoubleFunction<PartnerBacklog> value) {
+        Gauge.builder(name, () -> {
+                    PartnerBacklog figure = backlog.get(partner);
+                    return figure == null ? 0 : value.applyAsDouble(figure);
+                })
+                .description(description).tag("partner", partner)
+                .register(registry);
+    }
+}

@@ -1,0 +1,146 @@
+package fr.eintervention.delivery;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the delivery engine, {@code eintervention.delivery.*}.
+ *
+ * @param retryDelays     the wait before each automatic retry, in order; a message still not
+ *                        delivered when they are used up is FAILED. Default {@code 1m,2m,5m,10m,20h}:
+ *                        the specification's 5 retries within 24 hours (6 attempts in all)
+ * @param pollInterval    how often each instance looks for due messages: retries, messages whose
+ *                        holder died (expired lease), first attempts missed. A safety net: first
+ *                        attempts start right after the commit. Default {@code 2s}
+ * @param leaseDuration   how long an instance holds a message it is sending; past it, another
+ *                        instance takes the message over (the holder is presumed dead). Must exceed
+ *                        every partner's connect + read timeout. Default {@code 60s}
+ * @param batchSize       the most messages one claim takes from the database. Default {@code 100}
+ * @param workerThreads   threads sending messages, shared by every partner; more than any
+ *                        partner's max-concurrent-calls, so that one slow partner never holds them
+ *                        all. Default {@code 16}
+ * @param instanceId      this instance's name in leases ({@code lease_owner}), unique among the
+ *                        instances sharing the database. Default: host name and a random suffix
+ * @param shutdownTimeout how long a stopping instance lets its in-flight sends finish; the ones
+ *                        still running are taken over by another instance after their lease.
+ *                        Default {@code 10s}
+ * @param partnerDefaults timeouts and protection applied to each partner
+ * @param partners        per-partner overrides of {@code partner-defaults}, by partner code, e.g.
+ *                        {@code eintervention.delivery.partners.OC01.read-timeout=30s}
+ */
+@ConfigurationProperties("eintervention.delivery")
+public record DeliveryProperties(
+        @DefaultValue({"1m", "2m", "5m", "10m", "20h"}) List<Duration> retryDelays,
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("60s") Duration leaseDuration,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("16") int workerThreads,
+        String instanceId,
+        @DefaultValue("10s") Duration shutdownTimeout,
+        @DefaultValue Partner partnerDefaults,
+        Map<String, PartnerOverride> partners) {
+
+    public DeliveryProperties {
+        retryDelays = List.copyOf(retryDelays);
+        instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
+        // partner codes are upper case; a key bound from an environment variable arrives in lower case
+        partners = partners == null ? Map.of() : partners.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue));
+        if (batchSize < 1 || workerThreads < 1) {
+            throw new IllegalArgumentException("eintervention.delivery: batch-size and worker-threads must be at least 1");
+        }
+        check("partner-defaults", partnerDefaults, workerThreads, leaseDuration);
+        for (Map.Entry<String, PartnerOverride> partner : partners.entrySet()) {
+            check(partner.getKey(), partner.getValue().over(partnerDefaults), workerThreads, leaseDuration);
+        }
+    }
+
+    /** The settings of one partner: its overrides over the defaults. */
+    public Partner partner(String code) {
+        PartnerOverride override = partners.get(code);
+        return override == null ? partnerDefaults : override.over(partnerDefaults);
+    }
+
+    private static void check(String name, Partner partner, int workerThreads, Duration leaseDuration) {
+        if (partner.maxConcurrentCalls() >= workerThreads) {
+            throw new IllegalArgumentException("eintervention.delivery: worker-threads (" + workerThreads
+                    + ") must exceed max-concurrent-calls of " + name + " (" + partner.maxConcurrentCalls()
+                    + ") so that one slow partner cannot hold every worker");
+        }
+        if (partner.connectTimeout().plus(partner.readTimeout()).compareTo(leaseDuration) >= 0) {
+            throw new IllegalArgumentException("eintervention.delivery: lease-duration (" + leaseDuration
+                    + ") must exceed connect-timeout + read-timeout of " + name
+                    + ", or another instance would re-send a message still being sent");
+        }
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "instance";
+            }
+        }
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        String id = host + "-" + HexFormat.of().formatHex(random);
+        return id.length() <= 100 ? id : id.substring(id.length() - 100);
+    }
+
+    /**
+     * How the engine treats one partner.
+     *
+     * @param connectTimeout      TCP connection timeout. Default {@code 2s}
+     * @param readTimeout         the longest wait for the partner's answer; past it the attempt
+     *                            fails and is retried. Default {@code 10s}
+     * @param maxConcurrentCalls  the most messages this instance sends to the partner at once
+     *                            (bulkhead); more wait in the database. Default {@code 4}
+     * @param circuitFailureRate  percentage of failed calls (network errors, timeouts, 5xx, 429,
+     *                            401) over the last {@code circuit-window} calls that opens the
+     *                            circuit. Default {@code 50}
+     * @param circuitWindow       number of recent calls the failure rate is measured on (and the
+     *                            fewest calls before it is). Default {@code 20}
+     * @param circuitOpenDuration how long an open circuit stops calls to the partner (its messages
+     *                            wait, no attempt counted) before trial calls. Default {@code 30s}
+     */
+    public record Partner(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("4") int maxConcurrentCalls,
+            @DefaultValue("50") float circuitFailureRate,
+            @DefaultValue("20") int circuitWindow,
+            @DefaultValue("30s") Duration circuitOpenDuration) {
+    }
+
+    /** Per-partner overrides: each setting left out takes the value of {@code partner-defaults}. */
+    public record PartnerOverride(
+            Duration connectTimeout,
+            Duration readTimeout,
+            Integer maxConcurrentCalls,
+            Float circuitFailureRate,
+            Integer circuitWindow,
+            Duration circuitOpenDuration) {
+
+        Partner over(Partner defaults) {
+            return new Partner(
+                    connectTimeout != null ? connectTimeout : defaults.connectTimeout(),
+                    readTimeout != null ? readTimeout : defaults.readTimeout(),
+                    maxConcurrentCalls != null ? maxConcurrentCalls : defaults.maxConcurrentCalls(),
+                    circuitFailureRate != null ? circuitFailureRate : defaults.circuitFailureRate(),
+                    circuitWindow != null ? circuitWindow : defaults.circuitWindow(),
+                    circuitOpenDuration != null ? circuitOpenDuration : defaults.circuitOpenDuration());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package fr.eintervention.delivery;
+
+import static fr.eintervention.delivery.DeliveryStatus.DELIVERED;
+import static fr.eintervention.delivery.DeliveryStatus.PENDING;
+import static fr.eintervention.delivery.DeliveryStatus.SENDING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.eintervention.delivery.testapp.DeliveryTestApplication;
+import fr.eintervention.delivery.testapp.MutableClock;
+import fr.eintervention.delivery.testapp.RecordingListener;
+import fr.eintervention.delivery.testapp.TestPartners;
+import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestPostgres;
+
+/** Several instances of a service on one database, stopped and restarted. */
+class MultiInstanceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final String database = TestPostgres.get().newDatabase("multi");
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final PartnerStub stub = PartnerStub.start();
+    private final String partner = TestPartners.add(stub);
+    /** how many times the partner received each subject */
+    private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+
+    MultiInstanceTest() {
+        stub.replyWith(request -> {
+            String subject = JsonHttp.parse(request.body()).get("Ref_Interv_OI").asString();
+            received.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet();
+            return PartnerStub.Reply.ok();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        stub.close();
+    }
+
+    @Test
+    void twoInstancesDeliverEachMessageExactlyOnce() {
+        ConfigurableApplicationContext one = start("one");
+        ConfigurableApplicationContext two = start("two");
+
+        // both queue, in transactions of 50 messages, as two instances behind a load balancer would
+        for (int batch = 0; batch < 20; batch++) {
+            enqueue(batch % 2 == 0 ? one : two, IntStream.range(batch * 50, batch * 50 + 50).mapToObj(i -> "REF-" + i).toList());
+        }
+
+        await().atMost(TIMEOUT).until(() -> count(one, DELIVERED) == 1000);
+        assertThat(received).hasSize(1000);
+        assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
+        int byOne = one.getBean(RecordingListener.class).count();
+        int byTwo = two.getBean(RecordingListener.class).count();
+        assertThat(byOne + byTwo).isEqualTo(1000);
+        assertThat(byOne).as("instance one took part").isPositive();
+        assertThat(byTwo).as("instance two took part").isPositive();
+    }
+
+    @Test
+    void messagesLeftSendingByAStoppedInstanceAreTakenOverAfterTheirLease() {
+        stub.hang();
+        ConfigurableApplicationContext one = start("one", "eintervention.delivery.partner-defaults.max-concurrent-calls=10");
+        List<String> subjects = IntStream.range(0, 10).mapToObj(i -> "REF-STOP-" + i).toList();
+        enqueue(one, subjects);
+        await().atMost(TIMEOUT).until(() -> count(one, SENDING) == 10);
+
+        one.close();
+        ConfigurableApplicationContext two = start("two");
+        assertThat(count(two, SENDING)).as("still held by the stopped instance").isEqualTo(10);
+        stub.release();
+        two.getBean(MutableClock.class).advance(Duration.ofSeconds(61));
+
+        await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
+    }
+
+    @Test
+    void aRestartedInstanceDrainsTheBacklog() {
+        stub.down();
+        ConfigurableApplicationContext one = start("one");
+        List<String> subjects = IntStream.range(0, 20).mapToObj(i -> "REF-BACKLOG-" + i).toList();
+        enqueue(one, subjects);
+        await().atMost(TIMEOUT).until(() -> one.getBean(Deliveries.class).search(null, partner, PENDING, 0, 50).items()
+                .stream().filter(message -> message.attempts() == 1).count() == 20);
+        one.close();
+
+        stub.up();
+        ConfigurableApplicationContext two = start("two");
+        two.getBean(MutableClock.class).advance(Duration.ofMinutes(1));
+
+        await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 20);
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
+    }
+
+    private ConfigurableApplicationContext start(String instanceId, String... properties) {
+        TestPostgres postgres = TestPostgres.get();
+        ConfigurableApplicationContext instance = new SpringApplicationBuilder(DeliveryTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=" + database, "spring.datasource.username=" + postgres.user(),
+                        "spring.datasource.password=" + postgres.password(),
+                        "eintervention.delivery.instance-id=" + instanceId)
+                .properties(properties)
+                .run();
+        instances.add(instance);
+        return instance;
+    }
+
+    private void enqueue(ConfigurableApplicationContext instance, List<String> subjects) {
+        Outbox outbox = instance.getBean(Outbox.class);
+        instance.getBean(TransactionTemplate.class).executeWithoutResult(status -> subjects.forEach(subject ->
+                outbox.enqueue(new OutboundMessage(partner, "M2", subject, DeliveryTestSupport.PATH,
+                        DeliveryTestSupport.body(subject, "v1")))));
+    }
+
+    private long count(ConfigurableApplicationContext instance, DeliveryStatus status) {
+        return instance.getBean(Deliveries.class).search(null, partner, status, 0, 1).total();
+    }
+}

@@ -1,0 +1,40 @@
+package fr.eintervention.delivery.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * A service using the delivery engine, for the tests: partners are stubs over real HTTP, the
+ * clock can be moved, outcomes are recorded.
+ */
+@SpringBootApplication
+public class DeliveryTestApplication {
+
+    @Bean
+    MutableClock clock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    TestPartners partners() {
+        return new TestPartners();
+    }
+
+    @Bean
+    RecordingListener outcomes() {
+        return new RecordingListener();
+    }
+
+    @Bean
+    TestRenderer renderer() {
+        return new TestRenderer();
+    }
+
+    /** metrics readable in tests (test contexts otherwise get a no-op registry) */
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+}

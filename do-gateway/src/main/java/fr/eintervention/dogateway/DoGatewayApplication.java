@@ -1,0 +1,18 @@
+package fr.eintervention.dogateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The DO gateway: takes the start and end of a technician's presence on a PM from the field
+ * tools, checks them as the OI would, and sends M1/M3 to the OI through the delivery engine.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DoGatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DoGatewayApplication.class, args);
+    }
+}

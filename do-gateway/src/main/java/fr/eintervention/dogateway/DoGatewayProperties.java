@@ -1,0 +1,63 @@
+package fr.eintervention.dogateway;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import fr.eintervention.protocol.MessageSchema;
+
+/**
+ * @param code              the DO's own operator code, sent as {@code Code_DO} (env {@code DO_CODE},
+ *                          default {@code DO01})
+ * @param ois               the OIs the DO sends to, by operator code: where each receives M1/M3
+ *                          ({@code eintervention.do.ois.OI01.base-url=https://oi.example.com}); a
+ *                          {@code Code_OI} not listed here is refused at once
+ * @param capture           the DO-side rules on the timestamps captured by the technicians' tools
+ * @param correctionWindow  how long after the OI rejected an M1/M3 it can still be corrected and
+ *                          re-sent (default 48 hours, the specification's minimum)
+ */
+@ConfigurationProperties("eintervention.do")
+public record DoGatewayProperties(
+        @DefaultValue("DO01") String code,
+        Map<String, Oi> ois,
+        @DefaultValue Capture capture,
+        @DefaultValue("48h") Duration correctionWindow) {
+
+    public DoGatewayProperties {
+        if (code == null || !MessageSchema.OPERATOR_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(
+                    "eintervention.do.code must be the DO's operator code, 4 characters of [0-9A-Z]: " + code);
+        }
+        // environment variables bind map keys in lower case (EINTERVENTION_DO_OIS_OI01_BASEURL)
+        Map<String, Oi> byCode = new TreeMap<>();
+        if (ois != null) {
+            ois.forEach((oiCode, oi) -> byCode.put(oiCode.toUpperCase(Locale.ROOT), oi));
+        }
+        ois = Collections.unmodifiableMap(byCode);
+    }
+
+    /** @param baseUrl where the OI exposes the protocol, {@code /v1/intervention_DO} being appended */
+    public record Oi(String baseUrl) {
+    }
+
+    /**
+     * The spec wants the start and end to reflect the field (not after the first network
+     * manipulation, not more than 5 minutes before it...); software cannot see manipulations, so
+     * the obviously wrong is refused and the implausible flagged.
+     *
+     * @param clockTolerance a start or end later than now by more than this is refused: the
+     *                       device's clock may run a little ahead (default 2 minutes)
+     * @param minDuration    a shorter presence is flagged, not refused (default 1 minute)
+     * @param maxDuration    a longer presence is flagged, not refused (default 12 hours)
+     */
+    public record Capture(
+            @DefaultValue("2m") Duration clockTolerance,
+            @DefaultValue("1m") Duration minDuration,
+            @DefaultValue("12h") Duration maxDuration) {
+    }
+}

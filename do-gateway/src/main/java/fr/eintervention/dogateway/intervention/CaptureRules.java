@@ -1,0 +1,178 @@
+package fr.eintervention.dogateway.intervention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.routing.OiDirectory;
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.MessageValidator;
+import fr.eintervention.protocol.ProtocolMessage;
+import fr.eintervention.protocol.ProtocolViolation;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Checks a capture before anything is queued, so that the technician learns at once what the OI
+ * would refuse: the OI's own validation (the shared {@link MessageValidator}) on the very M1/M3
+ * about to be sent, the routing, and the DO's rules on timestamps (protocol-rules.md, "Timestamp
+ * quality"): refused when in the future, flagged when the duration is implausible.
+ */
+@Component
+class CaptureRules {
+
+    /** Where each protocol field comes from in the field API. */
+    private static final Map<String, String> API_FIELDS = Map.of(
+            "Code_OI", "codeOi", "PM", "pm", "Debut_Inter", "start", "Fin_Inter", "end");
+    /** {@code Nature_PBO_PTO[1].PBO}, or {@code nature} alone (nature 3 in an M1). */
+    private static final Pattern NATURES = Pattern.compile("(?:Nature_PBO_PTO|nature)(\\[\\d+])?(?:\\.(\\w+))?");
+    /** One fault of the validator's description: a field name, then what is wrong with it. */
+    private static final Pattern FAULT = Pattern.compile("([A-Za-z_]+(?:\\[\\d+])?(?:\\.\\w+)?)(?::\\s*)?(.*)");
+
+    private static final String TRUNCATED = "...";
+
+    private final MessageValidator validator;
+    private final ObjectMapper mapper;
+    private final ProtocolMessages messages;
+    private final OiDirectory directory;
+    private final DoGatewayProperties.Capture capture;
+    private final Clock clock;
+
+    CaptureRules(MessageValidator validator, ObjectMapper mapper, ProtocolMessages messages, OiDirectory directory,
+            DoGatewayProperties properties, Clock clock) {
+        this.validator = validator;
+        this.mapper = mapper;
+        this.messages = messages;
+        this.directory = directory;
+        this.capture = properties.capture();
+        this.clock = clock;
+    }
+
+    /**
+     * A timestamp as the device sent it, in any form the protocol accepts, to the second (the
+     * protocol's precision: AAAAMMDD HH:MM:SS); null when absent.
+     */
+    Instant timestamp(Errors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Optional<Instant> instant = validator.timestamps().parse(value);
+        if (instant.isEmpty()) {
+            errors.add(field, "ISO 8601 date-time expected, e.g. 2026-11-24T09:15:00+01:00");
+        }
+        return instant.map(time -> time.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
+    }
+
+    /** The natures as given, NON FOURNIE where not told; a value outside 1..4 is refused. */
+    List<NatureEntry> natures(Errors errors, String field, List<NatureEntry> entries) {
+        List<NatureEntry> natures = NatureEntry.orDefault(entries);
+        for (int i = 0; i < natures.size(); i++) {
+            int nature = natures.get(i).nature();
+            if (nature < 1 || nature > 4) {
+                errors.add(field + "[" + i + "].nature", "1 (RACC), 2 (SAV), 3 (AUCUNE ACTION) or 4 (NON FOURNIE) expected");
+            }
+        }
+        return natures;
+    }
+
+    /**
+     * Checks what the intervention is about to send; throws {@link fr.eintervention.dogateway.InvalidInput}
+     * naming every field at fault.
+     *
+     * @param m3Natures the request field that gave M3's natures ({@code natures} or {@code endNatures})
+     */
+    void check(Errors errors, Intervention intervention, String m3Natures) {
+        for (Kind kind : intervention.toSend()) {
+            try {
+                validator.validate(ProtocolMessage.INTERVENTION_DO,
+                        mapper.valueToTree(messages.message(intervention, kind)));
+            } catch (ProtocolViolation violation) {
+                translate(violation, errors, kind == Kind.M1 ? "natures" : m3Natures);
+            }
+        }
+        Content content = intervention.content();
+        Instant latest = Instant.now(clock).plus(capture.clockTolerance());
+        if (content.start() != null && content.start().isAfter(latest)) {
+            errors.add("start", "in the future (more than " + human(capture.clockTolerance()) + " ahead): device clock?");
+        }
+        if (content.end() != null && content.end().isAfter(latest)) {
+            errors.add("end", "in the future (more than " + human(capture.clockTolerance()) + " ahead): device clock?");
+        }
+        if (content.codeOi() != null && !directory.knows(content.codeOi())) {
+            errors.add("codeOi", "unknown OI " + content.codeOi() + ": this DO sends to " + directory.codes());
+        }
+        errors.throwIfAny();
+    }
+
+    /** Flagged, not refused: the technician checks the times (the spec wants them true to the field). */
+    List<String> warnings(Content content) {
+        List<String> warnings = new ArrayList<>();
+        if (content.ended()) {
+            Duration duration = Duration.between(content.start(), content.end());
+            if (duration.compareTo(capture.maxDuration()) > 0) {
+                warnings.add("duration " + human(duration) + " is longer than " + human(capture.maxDuration())
+                        + ": check the start and end (resuming on another day is a new intervention)");
+            } else if (duration.compareTo(capture.minDuration()) < 0) {
+                warnings.add("duration " + human(duration) + " is shorter than " + human(capture.minDuration())
+                        + ": check the start and end");
+            }
+        } else if (Duration.between(content.start(), Instant.now(clock)).compareTo(capture.maxDuration()) > 0) {
+            warnings.add("still open after more than " + human(capture.maxDuration())
+                    + ": declare its end (resuming on another day is a new intervention)");
+        }
+        return warnings;
+    }
+
+    /**
+     * The validator's description names protocol fields: name the request's instead. It is cut
+     * to the contract's 100 characters: a last fault whose field name was cut is left out (the
+     * request is refused for the others, and that one shows once they are fixed).
+     */
+    private static void translate(ProtocolViolation violation, Errors errors, String naturesField) {
+        errors.protocolAnswer(violation.answer());
+        String description = violation.description();
+        if (violation.answer() == Answer.CHAMPS_NON_RENSEIGNE) {
+            for (String name : description.substring(description.indexOf(':') + 1).split(",")) {
+                if (!name.endsWith(TRUNCATED)) {
+                    errors.add(apiField(name.trim(), naturesField), "required");
+                }
+            }
+            return;
+        }
+        for (String fault : description.split("; ")) {
+            Matcher matcher = FAULT.matcher(fault);
+            boolean named = fault.contains(":") || fault.contains(" ");
+            if (matcher.matches() && (named || !fault.endsWith(TRUNCATED))) {
+                errors.add(apiField(matcher.group(1), naturesField), fault.contains(":") ? matcher.group(2) : fault);
+            }
+        }
+    }
+
+    private static String apiField(String protocolField, String naturesField) {
+        Matcher natures = NATURES.matcher(protocolField);
+        if (natures.matches()) {
+            return naturesField + (natures.group(1) == null ? "" : natures.group(1))
+                    + (natures.group(2) == null ? "" : "." + natures.group(2).toLowerCase(Locale.ROOT));
+        }
+        return API_FIELDS.getOrDefault(protocolField, protocolField);
+    }
+
+    static String human(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes == 0) {
+            return duration.toSeconds() + " s";
+        }
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h" + (minutes % 60 == 0 ? "" : String.format(" %02d", minutes % 60));
+    }
+}

@@ -1,0 +1,39 @@
+package fr.eintervention.dogateway.intervention;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.delivery.PayloadRenderer;
+import fr.eintervention.dogateway.intervention.Declaration.Kind;
+
+/**
+ * When an operator re-sends an M1/M3 from the admin API, it goes with the intervention's current
+ * data (corrected since, possibly), as a technician's correction would.
+ */
+@Component
+class DeclarationRenderer implements PayloadRenderer {
+
+    private final InterventionRepository repository;
+    private final ProtocolMessages messages;
+
+    DeclarationRenderer(InterventionRepository repository, ProtocolMessages messages) {
+        this.repository = repository;
+        this.messages = messages;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kind.M1.name(), Kind.M3.name());
+    }
+
+    @Override
+    public Optional<Object> render(DeliveryRecord record) {
+        Kind kind = Kind.valueOf(record.kind());
+        return repository.find(record.subject())
+                .filter(intervention -> kind == Kind.M1 || intervention.content().ended())
+                .map(intervention -> messages.message(intervention, kind));
+    }
+}

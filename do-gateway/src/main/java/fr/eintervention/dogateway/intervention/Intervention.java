@@ -1,0 +1,156 @@
+package fr.eintervention.dogateway.intervention;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.eintervention.dogateway.Conflict;
+import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.Declaration.Status;
+
+/**
+ * One presence period of a technician on a PM, under one {@code Ref_Interv_DO}: its rules decide
+ * which of M1/M3 must be (re)sent. M1 always goes before M3; the caller queues them in the order
+ * of {@link #toSend()}, which the delivery engine keeps for one reference and one OI.
+ */
+class Intervention {
+
+    private Long id;
+    private final String ref;
+    private final String technicianId;
+    private final String captureId;
+    private Content content;
+    private final Map<Kind, Declaration> declarations = new EnumMap<>(Kind.class);
+    private final List<Kind> toSend = new ArrayList<>();
+
+    private Intervention(Long id, String ref, String technicianId, String captureId, Content content) {
+        this.id = id;
+        this.ref = ref;
+        this.technicianId = technicianId;
+        this.captureId = captureId;
+        this.content = content;
+    }
+
+    /**
+     * A new presence period: M1, then M3 when the end is already known (captured offline, both
+     * posted when coverage came back). Resuming another day is another period, another reference.
+     */
+    static Intervention begin(String ref, String technicianId, String captureId, Content content) {
+        Intervention intervention = new Intervention(null, ref, technicianId, captureId, content);
+        intervention.toSend.add(Kind.M1);
+        if (content.ended()) {
+            intervention.toSend.add(Kind.M3);
+        }
+        return intervention;
+    }
+
+    static Intervention restore(long id, String ref, String technicianId, String captureId, Content content,
+            List<Declaration> declarations) {
+        Intervention intervention = new Intervention(id, ref, technicianId, captureId, content);
+        declarations.forEach(declaration -> intervention.declarations.put(declaration.kind(), declaration));
+        return intervention;
+    }
+
+    /**
+     * Records the end: M3 is to be sent. The same end posted again (a tool re-sending after lost
+     * coverage) changes nothing.
+     *
+     * @param finalNatures the real natures (AUCUNE ACTION allowed); null keeps the expected ones
+     * @return false when that end was already recorded
+     */
+    boolean end(Instant end, List<NatureEntry> finalNatures) {
+        if (content.ended()) {
+            boolean same = content.end().equals(end)
+                    && (finalNatures == null || NatureEntry.sameEntries(finalNatures, content.endNatures()));
+            if (same) {
+                return false;
+            }
+            throw new Conflict("intervention " + ref + " already ended at " + content.end()
+                    + ": a rejected end is corrected with PUT /interventions/" + ref);
+        }
+        content = content.withEnd(end, finalNatures);
+        toSend.add(Kind.M3);
+        return true;
+    }
+
+    /**
+     * Applies a correction after the OI rejected a declaration (or it could not be delivered):
+     * every declaration the OI has not acknowledged goes again with the corrected data, M1 first.
+     * The OI did not store what it rejected, so the corrected message is not a duplicate.
+     */
+    void correct(Content corrected, Instant now, Duration window) {
+        List<Declaration> correctable = declarations.values().stream().filter(Declaration::correctable).toList();
+        if (correctable.isEmpty()) {
+            throw new Conflict("nothing to correct: the OI rejected no declaration of " + ref);
+        }
+        if (correctable.stream().noneMatch(declaration -> declaration.stillCorrectable(now, window))) {
+            throw new Conflict("the " + window.toHours() + " h allowed to correct " + ref + " have passed");
+        }
+        content = corrected;
+        for (Kind kind : Kind.values()) {
+            boolean declared = kind == Kind.M1 || content.ended();
+            if (declared && declaration(kind).map(d -> d.status() != Status.ACKNOWLEDGED).orElse(true)) {
+                toSend.add(kind);
+            }
+        }
+    }
+
+    /** The M1/M3 to queue, in that order. */
+    List<Kind> toSend() {
+        return List.copyOf(toSend);
+    }
+
+    /** The engine took the message: the declaration now follows that one. */
+    void queued(Kind kind, long deliveryId, Instant now) {
+        declarations.put(kind, Declaration.queued(kind, deliveryId, now));
+        toSend.remove(kind);
+    }
+
+    Optional<Declaration> declaration(Kind kind) {
+        return Optional.ofNullable(declarations.get(kind));
+    }
+
+    List<Declaration> declarations() {
+        return List.copyOf(declarations.values());
+    }
+
+    /**
+     * The OI's reference: one per DO reference, given in R M1 (or in R M3 when M1 never got
+     * through).
+     */
+    Optional<String> refIntervOi() {
+        return declarations.values().stream()
+                .map(Declaration::answer)
+                .filter(answer -> answer != null && answer.refIntervOi() != null)
+                .map(OiAnswer::refIntervOi)
+                .findFirst();
+    }
+
+    Long id() {
+        return id;
+    }
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    String ref() {
+        return ref;
+    }
+
+    String technicianId() {
+        return technicianId;
+    }
+
+    String captureId() {
+        return captureId;
+    }
+
+    Content content() {
+        return content;
+    }
+}

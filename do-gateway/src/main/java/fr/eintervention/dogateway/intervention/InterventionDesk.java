@@ -1,0 +1,257 @@
+package fr.eintervention.dogateway.intervention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.eintervention.delivery.Outbox;
+import fr.eintervention.dogateway.Conflict;
+import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.dogateway.NotFound;
+import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.protocol.Timestamps;
+
+/**
+ * The field API's use cases: start (possibly with the end), end, correct a rejected declaration,
+ * and where things stand. Each change is checked as the OI would check it, then stored and its
+ * M1/M3 queued in one transaction; the engine sends them right after the commit.
+ */
+@Service
+public class InterventionDesk {
+
+    /** @param created false when the capture had already been received (the tool posted it again) */
+    public record Started(InterventionView intervention, boolean created) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+    private static final int MAX_TEXT = 100;
+
+    private final InterventionRepository repository;
+    private final CaptureRules rules;
+    private final References references;
+    private final ProtocolMessages messages;
+    private final InterventionViews views;
+    private final Outbox outbox;
+    private final DoGatewayProperties properties;
+    private final TransactionTemplate transaction;
+    private final Timestamps timestamps;
+    private final Clock clock;
+
+    InterventionDesk(InterventionRepository repository, CaptureRules rules, References references,
+            ProtocolMessages messages, InterventionViews views, Outbox outbox, DoGatewayProperties properties,
+            TransactionTemplate transaction, Timestamps timestamps, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.references = references;
+        this.messages = messages;
+        this.views = views;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.timestamps = timestamps;
+        this.clock = clock;
+    }
+
+    /**
+     * A new presence period, with a new reference: M1 is queued, and M3 after it when the end is
+     * given too. A capture posted again (same idempotency key) returns the period already created.
+     */
+    public Started start(NewIntervention request, String idempotencyKey) {
+        // every fault of the request is collected, so that the technician fixes them in one go
+        Errors errors = new Errors();
+        String technicianId = text(errors, "technicianId", request.technicianId(), true);
+        String captureId = captureId(errors, idempotencyKey, request.deviceCaptureId());
+        Instant start = rules.timestamp(errors, "start", request.start());
+        Instant end = rules.timestamp(errors, "end", request.end());
+        List<NatureEntry> natures = rules.natures(errors, "natures", request.natures());
+        List<NatureEntry> endNatures = request.endNatures() == null ? null
+                : rules.natures(errors, "endNatures", request.endNatures());
+        if (endNatures != null && request.end() == null) {
+            errors.add("endNatures", "given with end only");
+        }
+        Content content = new Content(request.codeOi(), request.pm(), natures, start, null, null);
+        if (end != null) {
+            content = content.withEnd(end, endNatures);
+        }
+        String m3Natures = endNatures != null ? "endNatures" : "natures";
+        for (int attempt = 1; ; attempt++) {
+            Intervention intervention = Intervention.begin(references.next(start != null ? start : now()),
+                    technicianId, captureId, content);
+            rules.check(errors, intervention, m3Natures);
+            Optional<Intervention> earlier = captureId == null ? Optional.empty()
+                    : repository.findByCapture(technicianId, captureId);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), content, endNatures);
+            }
+            try {
+                Boolean created = transaction.execute(status -> {
+                    if (!repository.insertIfAbsent(intervention, now())) {
+                        return false; // the same capture was posted concurrently, and that one won
+                    }
+                    queue(intervention);
+                    return true;
+                });
+                if (Boolean.FALSE.equals(created)) {
+                    continue;
+                }
+                log.info("{} started by {} at {} for {}{}", intervention.ref(), technicianId, content.pm(),
+                        content.codeOi(), content.ended() ? ", ended" : "");
+                return new Started(view(intervention), true);
+            } catch (DuplicateKeyException e) {
+                // two random references collided: draw another one
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The end: M3 is queued (after M1, whatever became of it). The same end posted again changes nothing. */
+    public InterventionView end(String ref, EndOfIntervention request) {
+        Errors errors = new Errors();
+        Instant end = rules.timestamp(errors, "end", request.end());
+        if (end == null) {
+            errors.add("end", "required");
+        }
+        List<NatureEntry> natures = request.natures() == null ? null
+                : rules.natures(errors, "natures", request.natures());
+        errors.throwIfAny();
+        return end(ref, end, natures, "natures");
+    }
+
+    /**
+     * Corrects a declaration the OI rejected (or that could not be delivered) and sends it again:
+     * the fields given replace the recorded ones.
+     */
+    public InterventionView correct(String ref, Correction request) {
+        Errors errors = new Errors();
+        Instant start = rules.timestamp(errors, "start", request.start());
+        Instant end = rules.timestamp(errors, "end", request.end());
+        List<NatureEntry> natures = request.natures() == null ? null
+                : rules.natures(errors, "natures", request.natures());
+        List<NatureEntry> endNatures = request.endNatures() == null ? null
+                : rules.natures(errors, "endNatures", request.endNatures());
+        errors.throwIfAny();
+        return view(change(ref, intervention -> {
+            Content recorded = intervention.content();
+            if ((end != null || endNatures != null) && !recorded.ended()) {
+                errors.add(end != null ? "end" : "endNatures", "not ended yet: declare the end with POST /interventions/" + ref + "/end");
+                errors.throwIfAny();
+            }
+            Content corrected = new Content(or(request.codeOi(), recorded.codeOi()), or(request.pm(), recorded.pm()),
+                    or(natures, recorded.natures()), or(start, recorded.start()), or(end, recorded.end()),
+                    or(endNatures, recorded.endNatures()));
+            intervention.correct(corrected, now(), properties.correctionWindow());
+            rules.check(new Errors(), intervention, "endNatures");
+            log.info("{} corrected, {} queued again", ref, intervention.toSend());
+        }));
+    }
+
+    public InterventionView find(String ref) {
+        return view(repository.find(ref).orElseThrow(() -> unknown(ref)));
+    }
+
+    /**
+     * The technician's home screen: the periods started today (Europe/Paris), and any still open
+     * so that a forgotten end shows.
+     */
+    public List<InterventionView> today(String technicianId) {
+        ZoneId zone = timestamps.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return repository.ofTechnician(technicianId, today.atStartOfDay(zone).toInstant(),
+                        today.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream().map(this::view).toList();
+    }
+
+    private Started replay(Intervention existing, Content content, List<NatureEntry> endNatures) {
+        if (!existing.content().sameStart(content)) {
+            throw new Conflict("this capture was already received as " + existing.ref() + " with another start");
+        }
+        if (content.ended()) {
+            return new Started(end(existing.ref(), content.end(), endNatures,
+                    endNatures != null ? "endNatures" : "natures"), false);
+        }
+        return new Started(view(existing), false);
+    }
+
+    private InterventionView end(String ref, Instant end, List<NatureEntry> natures, String naturesField) {
+        return view(change(ref, intervention -> {
+            if (intervention.end(end, natures)) {
+                rules.check(new Errors(), intervention, naturesField);
+                log.info("{} ended", ref);
+            }
+        }));
+    }
+
+    /** Applies a change to a locked intervention, then stores it and queues what it has to send. */
+    private Intervention change(String ref, Consumer<Intervention> change) {
+        return transaction.execute(status -> {
+            Intervention intervention = repository.lock(ref).orElseThrow(() -> unknown(ref));
+            change.accept(intervention);
+            if (!intervention.toSend().isEmpty()) {
+                repository.update(intervention, now());
+                queue(intervention);
+            }
+            return intervention;
+        });
+    }
+
+    /** Queues M1/M3 in the order the intervention gives, in the caller's transaction. */
+    private void queue(Intervention intervention) {
+        Instant now = now();
+        for (Kind kind : intervention.toSend()) {
+            long deliveryId = outbox.enqueue(messages.outbound(intervention, kind));
+            intervention.queued(kind, deliveryId, now);
+            repository.saveQueued(intervention, intervention.declaration(kind).orElseThrow());
+        }
+    }
+
+    private InterventionView view(Intervention intervention) {
+        return views.of(intervention);
+    }
+
+    /** The tool's key for this capture: the header, or the field (the same when both are given). */
+    private static String captureId(Errors errors, String header, String field) {
+        String key = text(errors, "Idempotency-Key", header, false);
+        String id = text(errors, "deviceCaptureId", field, false);
+        if (key != null && id != null && !key.equals(id)) {
+            errors.add("deviceCaptureId", "differs from the Idempotency-Key header");
+        }
+        return key != null ? key : id;
+    }
+
+    private static String text(Errors errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "required");
+            }
+            return null;
+        }
+        if (value.length() > MAX_TEXT) {
+            errors.add(field, MAX_TEXT + " characters max");
+        }
+        return value;
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static NotFound unknown(String ref) {
+        return new NotFound("no intervention " + ref);
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+}

@@ -1,0 +1,175 @@
+package fr.eintervention.dogateway.intervention;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.Declaration.Status;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Stores interventions and their declarations (M1, M3) with the OI's answers. */
+@Repository
+class InterventionRepository {
+
+    private static final TypeReference<List<NatureEntry>> NATURES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+
+    InterventionRepository(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    Optional<Intervention> find(String ref) {
+        return jdbc.sql("select * from intervention where ref_interv_do = :ref")
+                .param("ref", ref).query(this::map).optional();
+    }
+
+    /** Loads and locks an intervention until the transaction ends (one change at a time). */
+    Optional<Intervention> lock(String ref) {
+        return jdbc.sql("select * from intervention where ref_interv_do = :ref for update")
+                .param("ref", ref).query(this::map).optional();
+    }
+
+    Optional<Intervention> findByCapture(String technicianId, String captureId) {
+        return jdbc.sql("select * from intervention where technician_id = :technician and capture_id = :capture")
+                .param("technician", technicianId).param("capture", captureId).query(this::map).optional();
+    }
+
+    /** The technician's periods started in [from, to), and those still open, by start. */
+    List<Intervention> ofTechnician(String technicianId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from intervention
+                where technician_id = :technician
+                  and ((debut_inter >= :from and debut_inter < :to) or fin_inter is null)
+                order by debut_inter, id
+                """)
+                .param("technician", technicianId).param("from", timestamp(from)).param("to", timestamp(to))
+                .query(this::map).list();
+    }
+
+    /**
+     * Inserts a new intervention, unless the same capture (technician, capture id) was inserted
+     * concurrently: false then, and the caller loads that one.
+     */
+    boolean insertIfAbsent(Intervention intervention, Instant now) {
+        Content content = intervention.content();
+        Optional<Long> id = jdbc.sql("""
+                insert into intervention (ref_interv_do, technician_id, capture_id, code_oi, pm, natures,
+                                          debut_inter, fin_inter, end_natures, created_at, updated_at)
+                values (:ref, :technician, :capture, :codeOi, :pm, cast(:natures as jsonb),
+                        :debut, :fin, cast(:endNatures as jsonb), :now, :now)
+                on conflict (technician_id, capture_id) do nothing
+                returning id
+                """)
+                .param("ref", intervention.ref()).param("technician", intervention.technicianId())
+                .param("capture", intervention.captureId()).param("codeOi", content.codeOi())
+                .param("pm", content.pm()).param("natures", json(content.natures()))
+                .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
+                .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .query(Long.class).optional();
+        id.ifPresent(intervention::assignId);
+        return id.isPresent();
+    }
+
+    void update(Intervention intervention, Instant now) {
+        Content content = intervention.content();
+        jdbc.sql("""
+                update intervention set code_oi = :codeOi, pm = :pm, natures = cast(:natures as jsonb),
+                       debut_inter = :debut, fin_inter = :fin, end_natures = cast(:endNatures as jsonb), updated_at = :now
+                where id = :id
+                """)
+                .param("codeOi", content.codeOi()).param("pm", content.pm()).param("natures", json(content.natures()))
+                .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
+                .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .param("id", intervention.id())
+                .update();
+    }
+
+    /** A declaration (re)queued: it now follows that engine message, its previous outcome is gone. */
+    void saveQueued(Intervention intervention, Declaration declaration) {
+        jdbc.sql("""
+                insert into declaration (intervention_id, kind, delivery_id, status, queued_at)
+                values (:id, :kind, :delivery, 'QUEUED', :queuedAt)
+                on conflict (intervention_id, kind) do update
+                   set delivery_id = excluded.delivery_id, status = 'QUEUED', queued_at = excluded.queued_at,
+                       attempts = 0, ref_interv_oi = null, answer_code = null, answer_label = null,
+                       answer_description = null, answered_at = null
+                """)
+                .param("id", intervention.id()).param("kind", declaration.kind().name())
+                .param("delivery", declaration.deliveryId()).param("queuedAt", timestamp(declaration.queuedAt()))
+                .update();
+    }
+
+    /**
+     * Records what became of an engine message. Matched on the message id: an outcome of a
+     * version since replaced by a correction changes nothing.
+     *
+     * @return false when no declaration follows that message
+     */
+    boolean recordOutcome(long deliveryId, Status status, int attempts, OiAnswer answer, Instant at) {
+        return jdbc.sql("""
+                update declaration set status = :status, attempts = :attempts, ref_interv_oi = :refOi,
+                       answer_code = :code, answer_label = :label, answer_description = :description, answered_at = :at
+                where delivery_id = :delivery
+                """)
+                .param("status", status.name()).param("attempts", attempts)
+                .param("refOi", answer == null ? null : answer.refIntervOi())
+                .param("code", answer == null ? null : answer.code())
+                .param("label", answer == null ? null : answer.label())
+                .param("description", answer == null ? null : answer.description())
+                .param("at", timestamp(at)).param("delivery", deliveryId)
+                .update() > 0;
+    }
+
+    private List<Declaration> declarations(long interventionId) {
+        return jdbc.sql("select * from declaration where intervention_id = :id order by kind")
+                .param("id", interventionId)
+                .query((rs, n) -> {
+                    Integer code = (Integer) rs.getObject("answer_code");
+                    String label = rs.getString("answer_label");
+                    String refOi = rs.getString("ref_interv_oi");
+                    OiAnswer answer = code == null && label == null && refOi == null ? null
+                            : new OiAnswer(code, label, rs.getString("answer_description"), refOi);
+                    return new Declaration(Kind.valueOf(rs.getString("kind")), rs.getLong("delivery_id"),
+                            Status.valueOf(rs.getString("status")), instant(rs, "queued_at"), rs.getInt("attempts"),
+                            answer, instant(rs, "answered_at"));
+                })
+                .list();
+    }
+
+    private Intervention map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Content content = new Content(rs.getString("code_oi"), rs.getString("pm"), natures(rs.getString("natures")),
+                instant(rs, "debut_inter"), instant(rs, "fin_inter"), natures(rs.getString("end_natures")));
+        return Intervention.restore(id, rs.getString("ref_interv_do"), rs.getString("technician_id"),
+                rs.getString("capture_id"), content, declarations(id));
+    }
+
+    private String json(List<NatureEntry> natures) {
+        return natures == null ? null : mapper.writeValueAsString(natures);
+    }
+
+    private List<NatureEntry> natures(String json) {
+        return json == null ? null : mapper.readValue(json, NATURES);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,67 @@
+package fr.eintervention.oc;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import fr.eintervention.protocol.MessageSchema;
+
+/**
+ * @param code     the OC's own operator code, sent as {@code Code_OC_impacte} in M5 (env {@code OC_CODE})
+ * @param partners the OIs the OC works with, by operator code, and where each receives M5
+ *                 ({@code eintervention.oc.partners.OI01.base-url=https://oi.example.com}); an M2/M4
+ *                 whose {@code Code_OI} is not listed is answered CODE_OI_INCONNU
+ * @param flux3    whether and when M5 is sent
+ * @param outages  limits of the outage feed
+ */
+@ConfigurationProperties("eintervention.oc")
+public record OcProperties(
+        String code,
+        Map<String, Partner> partners,
+        @DefaultValue Flux3 flux3,
+        @DefaultValue Outages outages) {
+
+    public OcProperties {
+        if (code == null || !MessageSchema.OPERATOR_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(
+                    "eintervention.oc.code must be the OC's operator code, 4 characters of [0-9A-Z]: " + code);
+        }
+        // environment variables bind map keys in lower case (EINTERVENTION_OC_PARTNERS_OI01_BASEURL)
+        Map<String, Partner> byCode = new TreeMap<>();
+        if (partners != null) {
+            partners.forEach((oiCode, partner) -> byCode.put(oiCode.toUpperCase(Locale.ROOT), partner));
+        }
+        partners = Map.copyOf(byCode);
+    }
+
+    /** @param baseUrl where the OI exposes the protocol, {@code /v1/client_HS_OC_Par_Inter} being appended */
+    public record Partner(String baseUrl) {
+    }
+
+    /**
+     * Flux 3 is optional: an OC that does not take part never sends M5.
+     *
+     * @param enabled           the OC takes part in flux 3 (default false; true in the demo profile)
+     * @param settlingDelay     how long after M4 the M5 waits, so that the outage alarms of the
+     *                          intervention's last minutes can arrive (default 15 minutes)
+     * @param deadlineMargin    the M5 is due at the latest this long before midnight (Europe/Paris)
+     *                          of the intervention's end day: the spec wants it the same day (default 5 minutes)
+     * @param pollInterval      how often due M5s are looked for (default 30 seconds)
+     * @param excludeTerminated leave terminated customers out of M5, as the spec allows (default true)
+     */
+    public record Flux3(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("15m") Duration settlingDelay,
+            @DefaultValue("5m") Duration deadlineMargin,
+            @DefaultValue("30s") Duration pollInterval,
+            @DefaultValue("true") boolean excludeTerminated) {
+    }
+
+    /** @param maxBatch the most events one request (JSON or CSV) may carry (default 100,000) */
+    public record Outages(@DefaultValue("100000") int maxBatch) {
+    }
+}

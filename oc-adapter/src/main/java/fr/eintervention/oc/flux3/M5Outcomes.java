@@ -1,0 +1,25 @@
+package fr.eintervention.oc.flux3;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.DeliveryListener;
+import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.oc.intervention.Interventions;
+
+/** Records how the last M5 of each intervention ended (DELIVERED, REJECTED, FAILED), for the OC's tools. */
+@Component
+class M5Outcomes implements DeliveryListener {
+
+    private final Interventions interventions;
+
+    M5Outcomes(Interventions interventions) {
+        this.interventions = interventions;
+    }
+
+    @Override
+    public void onOutcome(DeliveryRecord record) {
+        if (M5Dispatcher.KIND.equals(record.kind())) {
+            interventions.m5Outcome(record.id(), record.status().name(), record.answerLabel());
+        }
+    }
+}

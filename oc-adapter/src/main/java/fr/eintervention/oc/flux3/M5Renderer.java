@@ -1,0 +1,37 @@
+package fr.eintervention.oc.flux3;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.delivery.PayloadRenderer;
+import fr.eintervention.oc.intervention.Interventions;
+
+/**
+ * An M5 an operator re-sends ({@code POST /admin/deliveries/{id}/resend}) is computed again from
+ * the current window and outages: that is how a rejected M5 is corrected and re-sent.
+ */
+@Component
+class M5Renderer implements PayloadRenderer {
+
+    private final Interventions interventions;
+    private final M5Composer composer;
+
+    M5Renderer(Interventions interventions, M5Composer composer) {
+        this.interventions = interventions;
+        this.composer = composer;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(M5Dispatcher.KIND);
+    }
+
+    @Override
+    public Optional<Object> render(DeliveryRecord record) {
+        return interventions.ended(record.partner(), record.subject())
+                .map(intervention -> composer.compose(intervention).payload());
+    }
+}

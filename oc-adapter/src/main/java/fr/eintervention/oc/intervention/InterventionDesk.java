@@ -1,0 +1,81 @@
+package fr.eintervention.oc.intervention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.eintervention.model.InterventionOI;
+import fr.eintervention.oc.referential.OiPartners;
+import fr.eintervention.oc.referential.PmReferential;
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.ProtocolViolation;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Flux 2 at the OC: checks an M2/M4 against the OC's partners and PMs, then applies it to its
+ * intervention under a row lock (one row per reference, even under concurrent identical
+ * messages). A refused message leaves nothing stored, so its correction is not a duplicate.
+ */
+@Service
+public class InterventionDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+
+    private final WindowRepository windows;
+    private final OiPartners partners;
+    private final PmReferential pms;
+    private final M5Timing timing;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    InterventionDesk(WindowRepository windows, OiPartners partners, PmReferential pms, M5Timing timing,
+            TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+        this.windows = windows;
+        this.partners = partners;
+        this.pms = pms;
+        this.timing = timing;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Outcome receive(InterventionOI message) {
+        WindowMessage window = WindowMessage.from(message);
+        if (!partners.isPartner(window.codeOi())) {
+            throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + window.codeOi());
+        }
+        if (!pms.accepts(window.pm())) {
+            throw new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + window.pm());
+        }
+        Outcome outcome = transaction.execute(status -> apply(window, Instant.now(clock)));
+        meters.counter("eintervention.oc.intervention.received", "kind", window.kind(), "outcome", outcome.name())
+                .increment();
+        log.info("{} {}/{} -> {}", window.kind(), window.codeOi(), window.refOi(), outcome);
+        return outcome;
+    }
+
+    private Outcome apply(WindowMessage message, Instant now) {
+        Optional<InterventionWindow> existing = windows.lock(message.codeOi(), message.refOi());
+        if (existing.isPresent()) {
+            InterventionWindow window = existing.get();
+            Outcome outcome = window.receive(message, now, timing);
+            if (outcome == Outcome.NEW || outcome == Outcome.CORRECTED) {
+                windows.update(window, now);
+            }
+            return outcome;
+        }
+        InterventionWindow window = InterventionWindow.unknown(message.codeOi(), message.refOi());
+        Outcome outcome = window.receive(message, now, timing);
+        if (!windows.insertIfAbsent(window, now)) {
+            // an identical message created it concurrently: apply ours to that one
+            return apply(message, now);
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,31 @@
+package fr.eintervention.oc.intervention.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.eintervention.model.InterventionOI;
+import fr.eintervention.model.ReponseInterventionOI;
+import fr.eintervention.model.api.InterventionOIApi;
+import fr.eintervention.oc.intervention.InterventionDesk;
+
+/**
+ * {@code POST /v1/intervention_OI}: M2 and M4 from the OIs. The shared protocol layer validated
+ * the body before binding and turns a refusal into the contract's answer.
+ */
+@RestController
+class InterventionOIController implements InterventionOIApi {
+
+    private final InterventionDesk desk;
+
+    InterventionOIController(InterventionDesk desk) {
+        this.desk = desk;
+    }
+
+    @Override
+    public ResponseEntity<ReponseInterventionOI> declarerInterventionOI(InterventionOI interventionOI) {
+        desk.receive(interventionOI);
+        return ResponseEntity.ok(new ReponseInterventionOI()
+                .codeReponse(ReponseInterventionOI.CodeReponseEnum.NUMBER_0)
+                .libelleReponse(ReponseInterventionOI.LibelleReponseEnum.OK));
+    }
+}

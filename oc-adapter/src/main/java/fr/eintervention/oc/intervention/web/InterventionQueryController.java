@@ -1,0 +1,80 @@
+package fr.eintervention.oc.intervention.web;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.eintervention.oc.InvalidInput;
+import fr.eintervention.oc.Page;
+import fr.eintervention.oc.intervention.InterventionSearch;
+import fr.eintervention.oc.intervention.InterventionView;
+import fr.eintervention.oc.web.ProblemDetailsApi;
+import fr.eintervention.protocol.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** For the OC's own tools: which interventions touch a PM now, or between two dates. */
+@RestController
+@ProblemDetailsApi
+@Tag(name = "Interventions", description = "Interventions received in M2/M4, with their windows and M5 state")
+class InterventionQueryController {
+
+    /** a day alone means its start, in the protocol's zone */
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final InterventionSearch search;
+    private final Timestamps timestamps;
+    private final Clock clock;
+
+    InterventionQueryController(InterventionSearch search, Timestamps timestamps, Clock clock) {
+        this.search = search;
+        this.timestamps = timestamps;
+        this.clock = clock;
+    }
+
+    @GetMapping("/interventions")
+    @Operation(summary = "Interventions at an instant (at=now or a timestamp) or overlapping [from, to]; "
+            + "most recent first. An intervention without M4 is taken as still going on.")
+    Page<InterventionView> interventions(
+            @Parameter(description = "a PM; all PMs when absent") @RequestParam(required = false) String pm,
+            @Parameter(description = "now, or an ISO 8601 timestamp") @RequestParam(required = false) String at,
+            @Parameter(description = "ISO 8601 timestamp or day, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO 8601 timestamp or day (its start), inclusive") @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if ((at == null) == (from == null && to == null)) {
+            throw new InvalidInput("at", "either at, or from and to, expected");
+        }
+        if (at != null) {
+            Instant instant = "now".equalsIgnoreCase(at) ? Instant.now(clock) : instant("at", at);
+            return search.overlapping(pm, instant, instant, page, size);
+        }
+        if (from == null || to == null) {
+            throw new InvalidInput(from == null ? "from" : "to", "from and to expected together");
+        }
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidInput("to", "not before from expected");
+        }
+        return search.overlapping(pm, start, end, page, size);
+    }
+
+    private Instant instant(String name, String value) {
+        if (DAY.matcher(value).matches()) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(timestamps.zone()).toInstant();
+            } catch (DateTimeException e) {
+                throw new InvalidInput(name, "invalid date");
+            }
+        }
+        return timestamps.parse(value).orElseThrow(() -> new InvalidInput(name, "ISO 8601 timestamp expected"));
+    }
+}

@@ -1,0 +1,48 @@
+package fr.eintervention.oc.outage;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.oc.Sql;
+
+/** What flux 3 reads of the outages and of the OC's own interventions. */
+@Component
+public class Outages {
+
+    private final JdbcClient jdbc;
+
+    Outages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The outages on a PM that began within [from, to], bounds included, earliest first. */
+    public List<Outage> beganOnPm(String pm, Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from outage where pm = :pm and down_at between :from and :to order by down_at, id
+                """)
+                .param("pm", pm).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+                .query((rs, n) -> new Outage(rs.getString("pm"), rs.getString("pto"), rs.getString("pbo"),
+                        rs.getString("tube"), rs.getString("fibre"), rs.getString("position_pm"),
+                        Sql.instant(rs, "down_at"), Sql.instant(rs, "up_at"), Cause.valueOf(rs.getString("cause")),
+                        rs.getBoolean("terminated")))
+                .list();
+    }
+
+    /**
+     * The PTOs the OC's own technicians (the OC being the DO) worked on at that PM during a time
+     * overlapping [from, to]; one still on site (no end yet) overlaps everything after its start.
+     */
+    public Set<String> ownCustomers(String pm, Instant from, Instant to) {
+        return new HashSet<>(jdbc.sql("""
+                select distinct pto from own_intervention
+                where pm = :pm and from_at <= :to and (to_at is null or to_at >= :from)
+                """)
+                .param("pm", pm).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+                .query(String.class).list());
+    }
+}

@@ -1,0 +1,107 @@
+package fr.eintervention.oc;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.PartnerStub;
+
+/**
+ * The adapter running for real: HTTP on a random port, its own database on a real PostgreSQL,
+ * a movable clock, flux 3 on (15 minutes' settling, due M5s looked for every 200 ms) and one OI
+ * partner, {@code OI01}, played by a stub over real HTTP that answers OK, except
+ * REF_INTERV_OI_INCONNUE (HTTP 404) for references starting with {@code NEVER-}.
+ * Each test works on PMs and references of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eintervention.oc.code=OC07",
+        "eintervention.oc.flux3.enabled=true",
+        "eintervention.oc.flux3.settling-delay=15m",
+        "eintervention.oc.flux3.deadline-margin=5m",
+        "eintervention.oc.flux3.poll-interval=200ms"})
+@Import(MovableClock.Configuration.class)
+public abstract class OcAdapterTest {
+
+    protected static final String M5_PATH = "/v1/client_HS_OC_Par_Inter";
+    protected static final PartnerStub OI = PartnerStub.start().replyWith(request ->
+            request.body().contains("\"Ref_Interv_OI\":\"NEVER-")
+                    ? PartnerStub.Reply.ko(404, 3, "REF_INTERV_OI_INCONNUE", "reference inconnue")
+                    : PartnerStub.Reply.ok());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MovableClock clock;
+
+    protected JsonHttp http;
+
+    @DynamicPropertySource
+    static void oi(DynamicPropertyRegistry registry) {
+        registry.add("eintervention.oc.partners.OI01.base-url", OI::baseUrl);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = JsonHttp.at(port);
+    }
+
+    /** A reference no other test uses. */
+    protected static String newRef() {
+        return "OI01-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    }
+
+    /** A PM no other test uses, added to the OC's PM list. */
+    protected String newPm() {
+        String pm = "FI-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+        JsonHttp.Response response = put("/admin/pms/" + pm);
+        if (response.status() != 204) {
+            throw new IllegalStateException(response.status() + " " + response.body());
+        }
+        return pm;
+    }
+
+    protected JsonHttp.Response put(String path) {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** An M2: the start. */
+    protected static String m2(String ref, String pm, String debut) {
+        return """
+                {"Code_OI":"OI01","Ref_Interv_OI":"%s","PM":"%s","PBO":[{"PBO":"PT000123"}],"Debut_Inter":"%s"}"""
+                .formatted(ref, pm, debut);
+    }
+
+    /** An M4: the end, with both timestamps. */
+    protected static String m4(String ref, String pm, String debut, String fin) {
+        return """
+                {"Code_OI":"OI01","Ref_Interv_OI":"%s","PM":"%s","PBO":[{"PBO":"PT000123"}],"Debut_Inter":"%s","Fin_Inter":"%s"}"""
+                .formatted(ref, pm, debut, fin);
+    }
+
+    protected JsonHttp.Response declare(String body) {
+        return http.post("/v1/intervention_OI", body);
+    }
+
+    /** Declares and expects OK. */
+    protected void accepted(String body) {
+        JsonHttp.Response response = declare(body);
+        if (response.status() != 200 || response.json().get("Code_Reponse").asInt() != 0) {
+            throw new AssertionError(response.status() + " " + response.body());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package fr.eintervention.oc.intervention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.testsupport.JsonHttp;
+import tools.jackson.databind.JsonNode;
+
+/** M2/M4 stored idempotently, per (Code_OI, Ref_Interv_OI), seen through the query API. */
+class FluxTwoReceptionTest extends OcAdapterTest {
+
+    private static final String DEBUT = "2026-11-24T09:00:00+01:00";
+    private static final String FIN = "2026-11-24T11:00:00+01:00";
+
+    /** The one intervention on that PM, as the query API shows it. */
+    private JsonNode only(String pm) {
+        JsonHttp.Response response = http.get("/interventions?pm=" + pm + "&from=2026-11-01&to=2026-12-01");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("total").asInt()).isEqualTo(1);
+        return response.json().get("items").get(0);
+    }
+
+    private long rows(String ref) {
+        return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void recordsTheWindowOfAnM2ThenItsEnd() {
+        String pm = newPm();
+        String ref = newRef();
+
+        accepted(m2(ref, pm, DEBUT));
+        JsonNode started = only(pm);
+        assertThat(started.get("refIntervOi").asString()).isEqualTo(ref);
+        assertThat(started.get("codeOi").asString()).isEqualTo("OI01");
+        assertThat(started.get("pbos").get(0).asString()).isEqualTo("PT000123");
+        assertThat(started.get("debutInter").asString()).isEqualTo(DEBUT);
+        assertThat(started.has("finInter")).isFalse();
+
+        accepted(m4(ref, pm, DEBUT, FIN));
+        assertThat(only(pm).get("finInter").asString()).isEqualTo(FIN);
+    }
+
+    @Test
+    void aDuplicateChangesNothing() {
+        String pm = newPm();
+        String ref = newRef();
+        accepted(m4(ref, pm, DEBUT, FIN));
+        String dueAt = only(pm).get("m5").get("dueAt").asString();
+        clock.advance(Duration.ofMinutes(3));
+
+        // same content, timestamps written differently: still a duplicate
+        accepted(m4(ref, pm, "2026-11-24T08:00:00Z", "20261124 11:00:00"));
+
+        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(only(pm).get("m5").get("dueAt").asString()).as("a duplicate M4 does not push the M5 back")
+                .isEqualTo(dueAt);
+    }
+
+    @Test
+    void aCorrectedM2UpdatesTheStart() {
+        String pm = newPm();
+        String ref = newRef();
+        accepted(m2(ref, pm, DEBUT));
+
+        accepted(m2(ref, pm, "2026-11-24T08:45:00+01:00"));
+
+        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(only(pm).get("debutInter").asString()).isEqualTo("2026-11-24T08:45:00+01:00");
+    }
+
+    @Test
+    void aCorrectedM4UpdatesTheWindow() {
+        String pm = newPm();
+        String ref = newRef();
+        accepted(m4(ref, pm, DEBUT, FIN));
+
+        accepted(m4(ref, pm, DEBUT, "2026-11-24T11:30:00+01:00"));
+
+        assertThat(only(pm).get("finInter").asString()).isEqualTo("2026-11-24T11:30:00+01:00");
+    }
+
+    @Test
+    void anM4WithoutM2IsAWholeIntervention() {
+        String pm = newPm();
+        String ref = newRef();
+
+        accepted(m4(ref, pm, DEBUT, FIN));
+
+        JsonNode intervention = only(pm);
+        assertThat(intervention.get("debutInter").asString()).isEqualTo(DEBUT);
+        assertThat(intervention.get("finInter").asString()).isEqualTo(FIN);
+        assertThat(intervention.get("m5").has("dueAt")).as("its M5 is scheduled").isTrue();
+    }
+
+    @Test
+    void aLateM2AfterM4ChangesNothing() {
+        String pm = newPm();
+        String ref = newRef();
+        accepted(m4(ref, pm, DEBUT, FIN));
+
+        // the M2, delivered late, with a start the M4 has since corrected
+        accepted(m2(ref, pm, "2026-11-24T08:30:00+01:00"));
+
+        JsonNode intervention = only(pm);
+        assertThat(intervention.get("debutInter").asString()).isEqualTo(DEBUT);
+        assertThat(intervention.get("finInter").asString()).isEqualTo(FIN);
+    }
+
+    @Test
+    void concurrentIdenticalMessagesMakeOneIntervention() throws Exception {
+        String pm = newPm();
+        String ref = newRef();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<JsonHttp.Response>> calls = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> JsonHttp.at(port).post("/v1/intervention_OI",
+                            m2(ref, pm, DEBUT)), pool))
+                    .toList();
+            for (CompletableFuture<JsonHttp.Response> call : calls) {
+                assertThat(call.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows(ref)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameReferenceFromTwoPmsIsOneInterventionOnTheLatestPm() {
+        String pm = newPm();
+        String other = newPm();
+        String ref = newRef();
+        accepted(m2(ref, pm, DEBUT));
+
+        accepted(m2(ref, other, DEBUT));
+
+        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(only(other).get("refIntervOi").asString()).isEqualTo(ref);
+    }
+}

@@ -1,0 +1,222 @@
+package fr.eintervention.oi.consultation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import fr.eintervention.delivery.Deliveries;
+import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.delivery.DeliveryStatus;
+import fr.eintervention.oi.consultation.InterventionDetail.Customer;
+import fr.eintervention.oi.consultation.InterventionDetail.Delivery;
+import fr.eintervention.oi.consultation.InterventionDetail.M5State;
+import fr.eintervention.oi.consultation.InterventionDetail.OcView;
+import fr.eintervention.oi.referential.Partner;
+import fr.eintervention.oi.referential.Referential;
+import fr.eintervention.protocol.Timestamps;
+
+/** Phase 4 of the spec: what the OI aggregated, for its operators. Read-only. */
+@Service
+public class Consultation {
+
+    private static final String SUMMARY_COLUMNS = """
+            ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter, late_start, impacted_customers""";
+
+    private final JdbcClient jdbc;
+    private final Deliveries deliveries;
+    private final Referential referential;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Consultation(JdbcClient jdbc, Deliveries deliveries, Referential referential, Timestamps timestamps, Clock clock) {
+        this.jdbc = jdbc;
+        this.deliveries = deliveries;
+        this.referential = referential;
+        this.zone = timestamps.zone();
+        this.clock = clock;
+    }
+
+    public Page<InterventionSummary> interventions(InterventionFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.pm() != null) {
+            where.append(" and pm = :pm");
+            params.put("pm", filter.pm());
+        }
+        if (filter.codeDo() != null) {
+            where.append(" and code_do = :codeDo");
+            params.put("codeDo", filter.codeDo());
+        }
+        if (filter.from() != null) {
+            where.append(" and debut_inter >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and debut_inter < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        if (filter.state() != null) {
+            where.append(switch (filter.state()) {
+                case OPEN -> " and fin_inter is null";
+                case ENDED -> " and fin_inter is not null";
+                case IMPACTED -> " and impacted_customers > 0";
+            });
+        }
+        long total = jdbc.sql("select count(*) from intervention" + where).params(params).query(Long.class).single();
+        List<InterventionSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from intervention" + where
+                        + " order by debut_inter desc, id desc limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query(Consultation::summary).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    public Optional<InterventionDetail> intervention(String refOi) {
+        return jdbc.sql("select id, " + SUMMARY_COLUMNS + " from intervention where ref_interv_oi = :ref")
+                .param("ref", refOi)
+                .query((rs, n) -> detail(rs.getLong("id"), summary(rs, n)))
+                .optional();
+    }
+
+    private InterventionDetail detail(long id, InterventionSummary summary) {
+        List<InterventionDetail.Nature> natures = jdbc.sql(
+                        "select nature, pbo, pto from intervention_nature where intervention_id = :id order by position")
+                .param("id", id)
+                .query((rs, n) -> new InterventionDetail.Nature(rs.getInt("nature"), rs.getString("pbo"), rs.getString("pto")))
+                .list();
+        List<InterventionDetail.ReceivedMessage> messages = jdbc.sql(
+                        "select kind, outcome, received_at, payload::text from intervention_message where intervention_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new InterventionDetail.ReceivedMessage(rs.getString("kind"), rs.getString("outcome"),
+                        instant(rs, "received_at"), rs.getString("payload")))
+                .list();
+        return new InterventionDetail(summary, natures, messages, operators(id, summary));
+    }
+
+    /** Per OC: every OC the intervention was sent to, and any OC that reported on it. */
+    private List<OcView> operators(long id, InterventionSummary summary) {
+        Map<String, List<DeliveryRecord>> sent = deliveries.bySubject(summary.refIntervOi()).stream()
+                .filter(delivery -> delivery.status() != DeliveryStatus.SUPERSEDED)
+                .collect(Collectors.groupingBy(DeliveryRecord::partner));
+        Map<String, Instant> reports = new LinkedHashMap<>();
+        jdbc.sql("select oc, received_at from oc_report where intervention_id = :id").param("id", id)
+                .query((rs, n) -> reports.put(rs.getString("oc"), instant(rs, "received_at"))).list();
+        Map<String, List<Customer>> customers = jdbc.sql("""
+                        select oc, pto, pbo, tube, fibre, position_pm, hms_coupure, outside_window
+                        from impacted_customer where intervention_id = :id order by hms_coupure, id""")
+                .param("id", id)
+                .query((rs, n) -> Map.entry(rs.getString("oc"), new Customer(rs.getString("pto"), rs.getString("pbo"),
+                        rs.getString("tube"), rs.getString("fibre"), rs.getString("position_pm"),
+                        instant(rs, "hms_coupure"), rs.getBoolean("outside_window"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+
+        Set<String> operators = new TreeSet<>(sent.keySet());
+        operators.addAll(reports.keySet());
+        List<OcView> views = new ArrayList<>();
+        for (String oc : operators) {
+            boolean flux3 = referential.partner(oc).map(Partner::flux3).orElse(false);
+            List<DeliveryRecord> ocDeliveries = sent.getOrDefault(oc, List.of());
+            views.add(new OcView(oc, flux3, latest(ocDeliveries, "M2"), latest(ocDeliveries, "M4"),
+                    m5State(flux3, reports.get(oc), summary.finInter()), reports.get(oc),
+                    customers.getOrDefault(oc, List.of())));
+        }
+        return views;
+    }
+
+    /**
+     * An OC in flux 3 owes its M5 the day the intervention ends, before midnight Europe/Paris:
+     * after that, it is missing.
+     */
+    M5State m5State(boolean flux3, Instant receivedAt, Instant fin) {
+        if (receivedAt != null) {
+            return M5State.RECEIVED;
+        }
+        if (!flux3) {
+            return M5State.NOT_EXPECTED;
+        }
+        if (fin == null) {
+            return M5State.AWAITED;
+        }
+        Instant midnight = fin.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return Instant.now(clock).isBefore(midnight) ? M5State.AWAITED : M5State.MISSING;
+    }
+
+    private static Delivery latest(List<DeliveryRecord> deliveries, String kind) {
+        return deliveries.stream().filter(delivery -> delivery.kind().equals(kind))
+                .max(Comparator.comparingLong(DeliveryRecord::id))
+                .map(d -> new Delivery(d.id(), d.status().name(), d.attempts(), d.lastAttemptAt(), d.deliveredAt(),
+                        d.answerLabel(), d.answerDescription()))
+                .orElse(null);
+    }
+
+    /** Figures by DO or by PM over [from, to). */
+    public List<Statistics> statistics(Instant from, Instant to, GroupBy groupBy) {
+        return jdbc.sql("select " + groupBy.column + " as key, count(*) as interventions,"
+                        + " count(*) filter (where impacted_customers > 0) as with_impact,"
+                        + " coalesce(sum(impacted_customers), 0) as customers"
+                        + " from intervention where debut_inter >= :from and debut_inter < :to"
+                        + " group by " + groupBy.column + " order by " + groupBy.column)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Consultation::statistics)
+                .list();
+    }
+
+    /** The spec's "PM blacklist" idea: PMs ranked by incident rate, worst first. */
+    public List<Statistics> pmRanking(Instant from, Instant to, int minInterventions, int limit) {
+        return jdbc.sql("""
+                        select pm as key, count(*) as interventions,
+                               count(*) filter (where impacted_customers > 0) as with_impact,
+                               coalesce(sum(impacted_customers), 0) as customers
+                        from intervention where debut_inter >= :from and debut_inter < :to
+                        group by pm having count(*) >= :min
+                        order by count(*) filter (where impacted_customers > 0)::float / count(*) desc,
+                                 count(*) desc, pm
+                        limit :limit""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("min", minInterventions).param("limit", limit)
+                .query(Consultation::statistics)
+                .list();
+    }
+
+    /** What statistics are grouped by. */
+    public enum GroupBy {
+        DO("code_do"), PM("pm");
+
+        private final String column;
+
+        GroupBy(String column) {
+            this.column = column;
+        }
+    }
+
+    private static Statistics statistics(ResultSet rs, int row) throws SQLException {
+        return Statistics.of(rs.getString("key"), rs.getLong("interventions"), rs.getLong("with_impact"),
+                rs.getLong("customers"));
+    }
+
+    private static InterventionSummary summary(ResultSet rs, int row) throws SQLException {
+        return new InterventionSummary(rs.getString("ref_interv_oi"), rs.getString("code_do"), rs.getString("ref_interv_do"),
+                rs.getString("code_oi"), rs.getString("pm"), instant(rs, "debut_inter"), instant(rs, "fin_inter"),
+                rs.getBoolean("late_start"), rs.getInt("impacted_customers"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

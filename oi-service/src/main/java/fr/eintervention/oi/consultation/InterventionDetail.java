@@ -1,0 +1,33 @@
+package fr.eintervention.oi.consultation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One intervention with everything the OI knows of it (phase 4 of the spec): the M1/M3 received,
+ * and per OC the M2/M4 delivery state, the M5 state and the customers it reported.
+ */
+public record InterventionDetail(InterventionSummary intervention, List<Nature> natures, List<ReceivedMessage> messages,
+        List<OcView> operators) {
+
+    public record Nature(int nature, String pbo, String pto) {
+    }
+
+    public record ReceivedMessage(String kind, String outcome, Instant receivedAt, String payload) {
+    }
+
+    /** The M5 state of an OC: not expected (no flux 3), awaited, received, or missing after the deadline. */
+    public enum M5State { NOT_EXPECTED, AWAITED, RECEIVED, MISSING }
+
+    public record Delivery(long id, String status, int attempts, Instant lastAttemptAt, Instant deliveredAt,
+            String answerLabel, String answerDescription) {
+    }
+
+    public record OcView(String oc, boolean flux3, Delivery m2, Delivery m4, M5State m5, Instant m5ReceivedAt,
+            List<Customer> impactedCustomers) {
+    }
+
+    public record Customer(String pto, String pbo, String tube, String fibre, String positionPmModuleOi,
+            Instant hmsCoupure, boolean outsideWindow) {
+    }
+}

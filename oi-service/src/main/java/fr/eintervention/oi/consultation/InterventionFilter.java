@@ -1,0 +1,15 @@
+package fr.eintervention.oi.consultation;
+
+import java.time.Instant;
+
+/**
+ * Which interventions to list; every criterion is optional.
+ *
+ * @param from  Debut_Inter at or after
+ * @param to    Debut_Inter before
+ * @param state OPEN (no M3 yet), ENDED, or IMPACTED (at least one customer down within the window)
+ */
+public record InterventionFilter(String pm, String codeDo, Instant from, Instant to, State state) {
+
+    public enum State { OPEN, ENDED, IMPACTED }
+}

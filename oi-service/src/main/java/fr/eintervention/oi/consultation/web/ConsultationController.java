@@ -1,0 +1,121 @@
+package fr.eintervention.oi.consultation.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.eintervention.oi.consultation.Consultation;
+import fr.eintervention.oi.consultation.InterventionDetail;
+import fr.eintervention.oi.consultation.InterventionFilter;
+import fr.eintervention.oi.consultation.InterventionSummary;
+import fr.eintervention.oi.consultation.Page;
+import fr.eintervention.oi.consultation.Statistics;
+import fr.eintervention.protocol.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The OI's consultation API: interventions, what each OC received and said, statistics. */
+@RestController
+@RequestMapping("/consultation")
+@Tag(name = "Consultation", description = "Interventions, deliveries, impacted customers and statistics")
+class ConsultationController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+    /** a day alone means its start, in the protocol's zone */
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final Consultation consultation;
+    private final Timestamps timestamps;
+
+    ConsultationController(Consultation consultation, Timestamps timestamps) {
+        this.consultation = consultation;
+        this.timestamps = timestamps;
+    }
+
+    @GetMapping("/interventions")
+    @Operation(summary = "Interventions, most recent first, filtered by PM, DO, period (Debut_Inter) and state")
+    Page<InterventionSummary> interventions(
+            @RequestParam(required = false) String pm,
+            @RequestParam(required = false) String codeDo,
+            @Parameter(description = "ISO 8601, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO 8601, exclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "OPEN, ENDED or IMPACTED") @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw badRequest("page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
+        }
+        InterventionFilter.State parsedState = null;
+        if (state != null) {
+            try {
+                parsedState = InterventionFilter.State.valueOf(state.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw badRequest("state: OPEN, ENDED or IMPACTED");
+            }
+        }
+        return consultation.interventions(new InterventionFilter(pm, codeDo, instant("from", from),
+                instant("to", to), parsedState), page, size);
+    }
+
+    @GetMapping("/interventions/{refIntervOi}")
+    @Operation(summary = "One intervention: M1/M3 received, M2/M4 delivery and M5 state per OC, impacted customers")
+    InterventionDetail intervention(@PathVariable String refIntervOi) {
+        return consultation.intervention(refIntervOi).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "unknown Ref_Interv_OI " + refIntervOi), null));
+    }
+
+    @GetMapping("/statistics")
+    @Operation(summary = "Interventions, interventions with impacted customers, impacted customers and rate, by DO or by PM")
+    List<Statistics> statistics(@RequestParam String from, @RequestParam String to,
+            @Parameter(description = "DO or PM") @RequestParam(defaultValue = "DO") String by) {
+        Consultation.GroupBy groupBy;
+        try {
+            groupBy = Consultation.GroupBy.valueOf(by.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw badRequest("by: DO or PM");
+        }
+        return consultation.statistics(instant("from", from), instant("to", to), groupBy);
+    }
+
+    @GetMapping("/statistics/pm-ranking")
+    @Operation(summary = "PMs ranked by incident rate, worst first (the spec's PM blacklist idea)")
+    List<Statistics> pmRanking(@RequestParam String from, @RequestParam String to,
+            @RequestParam(defaultValue = "5") int minInterventions,
+            @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw badRequest("1 <= limit <= " + MAX_PAGE_SIZE);
+        }
+        return consultation.pmRanking(instant("from", from), instant("to", to), minInterventions, limit);
+    }
+
+    private Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (DAY.matcher(value).matches()) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(timestamps.zone()).toInstant();
+            } catch (DateTimeException e) {
+                throw badRequest(name + ": invalid date");
+            }
+        }
+        return timestamps.parse(value).orElseThrow(() -> badRequest(name + ": ISO 8601 timestamp expected"));
+    }
+
+    private static ErrorResponseException badRequest(String detail) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+    }
+}

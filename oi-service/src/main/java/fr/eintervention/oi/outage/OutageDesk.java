@@ -1,0 +1,65 @@
+package fr.eintervention.oi.outage;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.eintervention.delivery.Deliveries;
+import fr.eintervention.model.ClientHSOCParInter;
+import fr.eintervention.oi.OiProperties;
+import fr.eintervention.oi.intervention.Interventions;
+import fr.eintervention.oi.intervention.Interventions.Window;
+import fr.eintervention.oi.referential.Referential;
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.ProtocolViolation;
+
+/**
+ * Flux 3 at the OI: stores what an OC says about an intervention (M5). The reference must be one
+ * the OI issued; a second M5 of the same OC replaces the first.
+ */
+@Service
+public class OutageDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(OutageDesk.class);
+
+    private final Interventions interventions;
+    private final OutageReportRepository reports;
+    private final Referential referential;
+    private final Deliveries deliveries;
+    private final OiProperties properties;
+    private final Clock clock;
+
+    OutageDesk(Interventions interventions, OutageReportRepository reports, Referential referential,
+            Deliveries deliveries, OiProperties properties, Clock clock) {
+        this.interventions = interventions;
+        this.reports = reports;
+        this.referential = referential;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void receive(ClientHSOCParInter m5, String rawPayload) {
+        String ref = m5.getRefIntervOI();
+        String oc = m5.getCodeOCImpacte();
+        Window window = interventions.lockWindow(ref).orElseThrow(() ->
+                new ProtocolViolation(Answer.REF_INTERV_OI_INCONNUE, "Ref_Interv_OI inconnue: " + ref));
+        if (properties.m5().requireKnownPartner() && referential.partner(oc).isEmpty()) {
+            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, "Code_OC_impacte inconnu de l'OI: " + oc);
+        }
+        if (properties.m5().requireRecipient()
+                && deliveries.bySubject(ref).stream().noneMatch(delivery -> delivery.partner().equals(oc))) {
+            throw new ProtocolViolation(Answer.REF_INTERV_OI_INCONNUE, "Ref_Interv_OI " + ref + " non transmise a " + oc);
+        }
+        OutageReport report = OutageReport.of(window, m5);
+        Instant now = Instant.now(clock);
+        boolean replaced = reports.replace(report, now, rawPayload != null ? rawPayload : "{}");
+        log.info("M5 {} from {}: {} impacted customer(s), {} outside the window{}", ref, oc,
+                report.customers().size(), report.flagged(), replaced ? " (replaces the previous M5)" : "");
+    }
+}

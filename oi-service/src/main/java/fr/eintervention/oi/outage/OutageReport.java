@@ -1,0 +1,27 @@
+package fr.eintervention.oi.outage;
+
+import java.util.List;
+
+import fr.eintervention.model.ClientHSOC;
+import fr.eintervention.model.ClientHSOCParInter;
+import fr.eintervention.oi.intervention.Interventions.Window;
+
+/**
+ * What one OC said about one intervention in its last M5. No customer means "no impacted
+ * customer"; a customer whose outage time lies outside the intervention's window is kept, flagged.
+ */
+record OutageReport(long interventionId, String oc, List<ImpactedCustomer> customers) {
+
+    static OutageReport of(Window window, ClientHSOCParInter m5) {
+        List<ClientHSOC> clients = m5.getListeClientsHS() == null ? List.of() : m5.getListeClientsHS();
+        return new OutageReport(window.id(), m5.getCodeOCImpacte(), clients.stream()
+                .map(client -> new ImpactedCustomer(client.getPTO(), client.getPBO(), client.getTube(),
+                        client.getFibre(), client.getPositionPMModuleOI(), client.getHmSCoupure().toInstant(),
+                        !window.contains(client.getHmSCoupure().toInstant())))
+                .toList());
+    }
+
+    long flagged() {
+        return customers.stream().filter(ImpactedCustomer::outsideWindow).count();
+    }
+}

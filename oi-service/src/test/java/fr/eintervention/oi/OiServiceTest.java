@@ -1,0 +1,78 @@
+package fr.eintervention.oi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import fr.eintervention.testsupport.JsonHttp;
+
+/**
+ * The OI service running for real: HTTP on a random port, its own database on a real
+ * PostgreSQL, the demo referential (OI01; PM FI-35238-0001 with OC01 and OC02, FI-35238-0002
+ * with OC02 and OC03, FI-75056-0003 with no OC).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eintervention.oi.codes=OI01,OI02", "eintervention.delivery.poll-interval=1h"})
+@ActiveProfiles("demo")
+public abstract class OiServiceTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected JsonHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = JsonHttp.at(port);
+    }
+
+    /** A DO reference no other test uses. */
+    protected static String newRef() {
+        return "REF-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    }
+
+    /** An M1 body for a PM of the demo referential. */
+    protected static String m1(String refDo) {
+        return m1(refDo, "FI-35238-0001", "2026-11-24T09:15:00+01:00");
+    }
+
+    protected static String m1(String refDo, String pm, String debut) {
+        return """
+                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
+                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"},{"nature":2,"PBO":"PT000456"}],
+                 "Debut_Inter":"%s"}""".formatted(refDo, pm, debut);
+    }
+
+    /** The same intervention ended: an M3 with final natures. */
+    protected static String m3(String refDo, String fin) {
+        return """
+                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"FI-35238-0001",
+                 "Nature_PBO_PTO":[{"nature":3,"PBO":"PT000123","PTO":"FI-1234-5678"},{"nature":2,"PBO":"PT000456"}],
+                 "Debut_Inter":"2026-11-24T09:15:00+01:00","Fin_Inter":"%s"}""".formatted(refDo, fin);
+    }
+
+    protected JsonHttp.Response declare(String body) {
+        return http.post("/v1/intervention_DO", body);
+    }
+
+    protected long interventionCount(String refDo) {
+        return jdbc.sql("select count(*) from intervention where ref_interv_do = :ref").param("ref", refDo)
+                .query(Long.class).single();
+    }
+
+    /** The outbox rows about an OI reference, in queue order. */
+    protected List<Map<String, Object>> outbox(String refOi) {
+        return jdbc.sql("select partner, kind, status, payload from delivery_message where subject = :ref order by id")
+                .param("ref", refOi).query().listOfRows();
+    }
+}

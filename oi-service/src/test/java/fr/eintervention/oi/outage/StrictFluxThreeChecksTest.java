@@ -1,0 +1,34 @@
+package fr.eintervention.oi.outage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.testsupport.JsonHttp;
+
+/** The optional stricter M5 checks, switched on. */
+@TestPropertySource(properties = {"eintervention.oi.m5.require-recipient=true", "eintervention.oi.m5.require-known-partner=true"})
+class StrictFluxThreeChecksTest extends OiServiceTest {
+
+    @Test
+    void refusesAnOcTheInterventionWasNotSentToAndAnUnknownOc() {
+        String refOi = declare(m1(newRef())).text("Ref_Interv_OI"); // sent to OC01 and OC02
+
+        JsonHttp.Response notRecipient = http.post("/v1/client_HS_OC_Par_Inter",
+                "{\"Code_OC_impacte\":\"OC03\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
+        JsonHttp.Response unknown = http.post("/v1/client_HS_OC_Par_Inter",
+                "{\"Code_OC_impacte\":\"OCZZ\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
+        JsonHttp.Response recipient = http.post("/v1/client_HS_OC_Par_Inter",
+                "{\"Code_OC_impacte\":\"OC02\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
+
+        assertThat(notRecipient.status()).isEqualTo(404);
+        assertThat(notRecipient.text("Libelle_Reponse")).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(notRecipient.text("Description_Reponse")).contains("non transmise a OC03");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("Description_Reponse")).contains("OCZZ");
+        assertThat(recipient.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from oc_report").query(Long.class).single()).isOne();
+    }
+}

@@ -1,0 +1,121 @@
+package fr.eintervention.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Secure by default: every service that depends on this module is an OAuth2 resource server
+ * (JWT bearer tokens of the configured issuer) with the contract's scopes, where each partner
+ * only speaks for itself, within its rate, with bounded request bodies. See
+ * {@link EInterventionSecurityProperties} and {@code security/README.md}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(EInterventionSecurityProperties.class)
+@Import({PartnerCheckAdvice.class, SecurityExceptionHandler.class})
+public class EInterventionSecurityAutoConfiguration {
+
+    /** The protocol's paths and the scopes the contract gives them. */
+    public static final String INTERVENTION_DO = "/v1/intervention_DO";
+    public static final String INTERVENTION_OI = "/v1/intervention_OI";
+    public static final String CLIENTS_HS = "/v1/client_HS_OC_Par_Inter";
+    public static final String SCOPE_WRITE_INTERVENTIONS = "SCOPE_write:interventions";
+    public static final String SCOPE_WRITE_CLIENTS = "SCOPE_write:clients";
+
+    private static final Logger log = LoggerFactory.getLogger(EInterventionSecurityAutoConfiguration.class);
+
+    /** Runs before Spring Security's filters: an oversized body is refused before anything else. */
+    public static final int BODY_SIZE_FILTER_ORDER = -110;
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    SecurityFilterChain einterventionSecurityFilterChain(HttpSecurity http, EInterventionSecurityProperties properties,
+            ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<AuthorizationRules> serviceRules) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        if (!properties.enabled()) {
+            log.warn("""
+
+                    ************************************************************************
+                    * SECURITY IS DISABLED (eintervention.security.enabled=false):          *
+                    * anonymous calls are let in, no token, partner check or rate limit.   *
+                    * Development only: never run a shared or production service this way. *
+                    ************************************************************************""");
+            http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
+            return http.build();
+        }
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
+        JsonAccessDeniedHandler accessDenied = new JsonAccessDeniedHandler();
+        String operator = "SCOPE_" + properties.operatorScope();
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .authorizeHttpRequests(rules -> {
+                    // errors of requests that got through are rendered, whatever their dispatch
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/error").permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (properties.publicDocs()) {
+                        rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    }
+                    rules.requestMatchers(HttpMethod.POST, INTERVENTION_DO, INTERVENTION_OI).hasAuthority(SCOPE_WRITE_INTERVENTIONS);
+                    rules.requestMatchers(HttpMethod.POST, CLIENTS_HS).hasAuthority(SCOPE_WRITE_CLIENTS);
+                    rules.requestMatchers("/admin/**", "/consultation/**", "/actuator/**").hasAuthority(operator);
+                    serviceRules.orderedStream().forEach(custom -> custom.configure(rules));
+                    rules.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
+                                .jwtAuthenticationConverter(new PartnerJwtConverter(properties.partnerClaim(), properties.clients())))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .addFilterAfter(new PartnerRateLimitFilter(RateLimiterRegistry.ofDefaults(), properties.rateLimit()),
+                        AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** The issuer's decoder; a service may declare its own {@link JwtDecoder} instead. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "eintervention.security.enabled", matchIfMissing = true)
+    JwtDecoder einterventionJwtDecoder(EInterventionSecurityProperties properties) {
+        return IssuerJwtDecoders.of(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> einterventionBodySizeLimit(EInterventionSecurityProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+        registration.setOrder(BODY_SIZE_FILTER_ORDER);
+        registration.setName("einterventionBodySizeLimit");
+        return registration;
+    }
+}
