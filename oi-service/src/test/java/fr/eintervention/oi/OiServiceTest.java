@@ -1,5 +1,9 @@
 package fr.eintervention.oi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.PartnerStub;
 
 /**
  * The OI service running for real: HTTP on a random port, its own database on a real
@@ -31,9 +36,23 @@ public abstract class OiServiceTest {
 
     protected JsonHttp http;
 
+    /** The OCs of the demo referential, as real HTTP receivers answering OK unless a test says otherwise. */
+    protected static final Map<String, PartnerStub> OCS = Map.of("OC01", PartnerStub.start(),
+            "OC02", PartnerStub.start(), "OC03", PartnerStub.start());
+    private static final Map<String, Boolean> FLUX3 = Map.of("OC01", true, "OC02", true, "OC03", false);
+
     @BeforeEach
     void connect() {
         http = JsonHttp.at(port);
+        OCS.forEach((code, stub) -> {
+            stub.replyOk();
+            JsonHttp.Response response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/admin/referential/partners/" + code))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + code + "\",\"baseUrl\":\""
+                            + stub.baseUrl() + "\",\"flux3\":" + FLUX3.get(code) + "}")));
+            assertThat(response.status()).isEqualTo(200);
+        });
     }
 
     /** A DO reference no other test uses. */
