@@ -15,12 +15,19 @@ import java.util.Map;
  */
 public final class Csv {
 
-    /** One data line: its number and its non-empty cells by (canonical) column name. */
-    public record Row(int line, Map<String, String> values) {
+    /**
+     * One data line: its number and its non-empty cells by (canonical) column name, or what
+     * is wrong with its shape ({@code problem}, then no values).
+     */
+    public record Row(int line, Map<String, String> values, String problem) {
+
+        public InvalidInput.Fault fault() {
+            return InvalidInput.Fault.atLine(line, null, problem);
+        }
     }
 
-    /** The rows read, and what was wrong with the file's structure. */
-    public record Table(List<Row> rows, List<InvalidInput.Fault> faults) {
+    /** The data rows, in file order, and what was wrong with the header row. */
+    public record Table(List<Row> rows, List<InvalidInput.Fault> headerFaults) {
     }
 
     private Csv() {
@@ -30,14 +37,14 @@ public final class Csv {
      * @param columns the columns the file may hold, as documented
      */
     public static Table read(String text, List<String> columns) {
-        List<InvalidInput.Fault> faults = new ArrayList<>();
+        List<InvalidInput.Fault> headerFaults = new ArrayList<>();
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         if (lines[0].isBlank()) {
-            faults.add(InvalidInput.Fault.atLine(1, null, "header row expected: " + String.join(";", columns)));
-            return new Table(List.of(), faults);
+            headerFaults.add(InvalidInput.Fault.atLine(1, null, "header row expected: " + String.join(";", columns)));
+            return new Table(List.of(), headerFaults);
         }
         char separator = lines[0].indexOf(';') >= 0 ? ';' : ',';
-        List<String> header = header(lines[0], separator, columns, faults);
+        List<String> header = header(lines[0], separator, columns, headerFaults);
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int line = i + 1;
@@ -46,10 +53,9 @@ public final class Csv {
             }
             List<String> cells = split(lines[i], separator);
             if (cells == null) {
-                faults.add(InvalidInput.Fault.atLine(line, null, "unterminated quote"));
+                rows.add(new Row(line, Map.of(), "unterminated quote"));
             } else if (cells.size() != header.size()) {
-                faults.add(InvalidInput.Fault.atLine(line, null,
-                        header.size() + " cells expected, " + cells.size() + " found"));
+                rows.add(new Row(line, Map.of(), header.size() + " cells expected, " + cells.size() + " found"));
             } else {
                 Map<String, String> values = new HashMap<>();
                 for (int c = 0; c < cells.size(); c++) {
@@ -58,10 +64,10 @@ public final class Csv {
                         values.put(header.get(c), value);
                     }
                 }
-                rows.add(new Row(line, values));
+                rows.add(new Row(line, values, null));
             }
         }
-        return new Table(rows, faults);
+        return new Table(rows, headerFaults);
     }
 
     /** The canonical column name of each header cell ({@code null} for a refused one). */

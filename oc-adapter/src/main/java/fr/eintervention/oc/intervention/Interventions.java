@@ -15,7 +15,7 @@ import fr.eintervention.oc.Sql;
 @Component
 public class Interventions {
 
-    /** An ended intervention whose M5 is due. */
+    /** An ended intervention, as its M5 needs it. */
     public record Ended(long id, String codeOi, String refOi, String pm, Instant debut, Instant fin) {
 
         /** The instant lies within [Debut_Inter, Fin_Inter], bounds included. */

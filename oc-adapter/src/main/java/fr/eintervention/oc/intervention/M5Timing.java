@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.oc.OcProperties;
@@ -23,6 +24,7 @@ class M5Timing {
     private final Duration deadlineMargin;
     private final ZoneId zone;
 
+    @Autowired
     M5Timing(OcProperties properties, Timestamps timestamps) {
         this(properties.flux3().enabled(), properties.flux3().settlingDelay(), properties.flux3().deadlineMargin(),
                 timestamps.zone());

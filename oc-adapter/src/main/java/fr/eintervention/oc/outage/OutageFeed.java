@@ -78,9 +78,13 @@ public class OutageFeed {
         Csv.Table table = Csv.read(csv, OutageEvent.FIELDS);
         checkSize(table.rows().size());
         Faults faults = new Faults();
-        faults.addAll(table.faults());
+        faults.addAll(table.headerFaults());
         List<Outage> events = new ArrayList<>(table.rows().size());
         for (Csv.Row row : table.rows()) {
+            if (row.problem() != null) {
+                faults.add(row.fault());
+                continue;
+            }
             FieldReader reader = new FieldReader(row.values(), timestamps,
                     (field, reason) -> faults.add(InvalidInput.Fault.atLine(row.line(), field, reason)));
             Outage outage = OutageEvent.read(reader);

@@ -68,9 +68,13 @@ public class PmReferential {
     public int importCsv(String text) {
         Csv.Table table = Csv.read(text, List.of(COLUMN));
         Faults faults = new Faults();
-        faults.addAll(table.faults());
+        faults.addAll(table.headerFaults());
         List<String> codes = new ArrayList<>();
         for (Csv.Row row : table.rows()) {
+            if (row.problem() != null) {
+                faults.add(row.fault());
+                continue;
+            }
             String code = row.values().get(COLUMN);
             check(code).ifPresentOrElse(reason -> faults.add(InvalidInput.Fault.atLine(row.line(), COLUMN, reason)),
                     () -> codes.add(code));

@@ -110,8 +110,8 @@ class FluxThreeTest extends OcAdapterTest {
         assertThat(full.get("Tube").asString()).isEqualTo("T2");
         assertThat(full.get("Fibre").asString()).isEqualTo("F7");
         assertThat(full.get("Position_PM_Module_OI").asString()).isEqualTo("M3-P12");
-        assertThat(OffsetDateTime.parse(full.get("HMS_Coupure").asString()))
-                .isEqualTo(OffsetDateTime.parse("2026-11-24T09:00:00+01:00"));
+        assertThat(full.get("HMS_Coupure").asString()).as("with the explicit Paris offset")
+                .isEqualTo("2026-11-24T09:00:00+01:00");
         assertThat(client(m5, "TWICE").get("HMS_Coupure").asString()).as("its first outage").startsWith("2026-11-24T09:30");
         JsonNode unknown = client(m5, "AT-FIN");
         for (String field : List.of("PBO", "Tube", "Fibre", "Position_PM_Module_OI")) {
@@ -226,7 +226,7 @@ class FluxThreeTest extends OcAdapterTest {
     }
 
     @Test
-    void anM5TheOiRefusesEndsRejected() {
+    void anM5TheOiRefusesEndsRejectedAndAnOperatorReSendsItRecomputed() {
         clock.set("2026-11-24T10:00:00+01:00");
         String pm = newPm();
         String ref = "NEVER-" + newRef();
@@ -234,9 +234,22 @@ class FluxThreeTest extends OcAdapterTest {
 
         clock.set("2026-11-24T10:15:00+01:00");
 
-        await().atMost(DELIVERY).until(() -> jdbc.sql(
-                        "select status from delivery_message where kind = 'M5' and subject = :ref")
-                .param("ref", ref).query(String.class).optional().orElse(""), "REJECTED"::equals);
-        assertThat(m5sReceived(ref)).as("refused once, never retried").hasSize(1);
+        JsonNode message = await().atMost(DELIVERY).until(() -> http.get("/admin/deliveries?subject=" + ref).json()
+                .get("items").get(0), item -> item != null && "REJECTED".equals(item.get("status").asString()));
+        assertThat(message.get("kind").asString()).isEqualTo("M5");
+        assertThat(message.get("partner").asString()).isEqualTo("OI01");
+        assertThat(message.get("answerLabel").asString()).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(message.get("lastHttpStatus").asInt()).isEqualTo(404);
+        await().atMost(DELIVERY).until(() -> m5State(pm).path("outcome").asString(""), "REJECTED"::equals);
+        assertThat(m5State(pm).get("answer").asString()).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(m5sReceived(ref)).as("a functional refusal is not retried").hasSize(1);
+
+        // an alarm learnt since; the operator re-sends: the M5 is computed again
+        outages("""
+                [{"PM":"%s","PTO":"FI-LATE","downAt":"2026-11-24T09:20:00+01:00","cause":"LOSS_OF_SIGNAL"}]""".formatted(pm));
+        JsonHttp.Response resent = http.post("/admin/deliveries/" + message.get("id").asLong() + "/resend", "");
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+
+        assertThat(ptos(awaitM5(ref, 2))).containsExactly("FI-LATE");
     }
 }
