@@ -1,0 +1,210 @@
+package fr.eintervention.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import fr.eintervention.testsupport.JsonHttp;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole chain, M1 -> M2 -> M3 -> M4 -> M5, across the four services run as separate
+ * processes (DO gateway, OI, two OC adapters for two different OCs), over real HTTP, each on its
+ * own PostgreSQL. Retry delays are shortened to seconds so that an outage heals within the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+
+    private static final String PM = "FI-35238-0001";
+    private static final String[] FAST_RETRIES = {"--eintervention.delivery.retry-delays=2s,3s,5s,10s,60s",
+            "--eintervention.delivery.poll-interval=1s"};
+
+    private ServiceProcess oi;
+    private ServiceProcess oc01;
+    private ServiceProcess oc02;
+    private ServiceProcess gateway;
+
+    @BeforeAll
+    void startTheSuite() {
+        oi = ServiceProcess.of("e2e-oi", "oi-service", concat(FAST_RETRIES));
+        String oiUrl = oi.url();
+        oc01 = ServiceProcess.of("e2e-oc01", "oc-adapter", concat(FAST_RETRIES, "--eintervention.oc.code=OC01",
+                "--eintervention.oc.partners.OI01.base-url=" + oiUrl, "--eintervention.oc.flux3.enabled=true",
+                "--eintervention.oc.flux3.settling-delay=2s", "--eintervention.oc.flux3.poll-interval=1s"));
+        oc02 = ServiceProcess.of("e2e-oc02", "oc-adapter", concat(FAST_RETRIES, "--eintervention.oc.code=OC02",
+                "--eintervention.oc.partners.OI01.base-url=" + oiUrl, "--eintervention.oc.flux3.enabled=true",
+                "--eintervention.oc.flux3.settling-delay=2s", "--eintervention.oc.flux3.poll-interval=1s"));
+        gateway = ServiceProcess.of("e2e-do", "do-gateway", concat(FAST_RETRIES, "--eintervention.do.code=DO01",
+                "--eintervention.do.ois.OI01.base-url=" + oiUrl));
+        oi.start();
+        // the OI's referential: both OCs present at the PM, both in flux 3, at their real addresses
+        partner("OC01", oc01);
+        partner("OC02", oc02);
+        oc01.start();
+        gateway.start();
+        // OC02 is started by the first test, after the OI has tried to reach it
+    }
+
+    @AfterAll
+    void stopTheSuite() {
+        for (ServiceProcess service : new ServiceProcess[] {gateway, oc02, oc01, oi}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anOcDownDuringM2GetsEverythingInOrderOnceBack() {
+        Instant start = Instant.now().minus(20, ChronoUnit.MINUTES);
+        String ref = startIntervention(PM, start, start.plus(15, ChronoUnit.MINUTES));
+        String refOi = acknowledgedReference(ref);
+
+        // OC01 has both messages; OC02 is down and the OI retries
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(deliveryStatus(refOi, "OC01", "m4")));
+        assertThat(deliveryStatus(refOi, "OC02", "m2")).isIn("PENDING", "SENDING");
+
+        oc02.start();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> "DELIVERED".equals(deliveryStatus(refOi, "OC02", "m4")));
+        JsonNode oc02View = operator(refOi, "OC02");
+        assertThat(Instant.parse(oc02View.get("m2").get("deliveredAt").asString()))
+                .isBeforeOrEqualTo(Instant.parse(oc02View.get("m4").get("deliveredAt").asString()));
+        JsonNode window = oc02.http().get("/interventions?pm=" + PM + "&from=" + start.minus(1, ChronoUnit.HOURS)
+                + "&to=" + Instant.now().plus(1, ChronoUnit.HOURS)).json();
+        assertThat(window.toString()).contains(refOi);
+    }
+
+    @Test
+    @Order(2)
+    void m3BeforeM1ReachesTheOcsAsM4Only() {
+        String refDo = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        JsonHttp.Response m3 = oi.http().post("/v1/intervention_DO", """
+                {"Code_DO":"DO02","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":3}],
+                 "Debut_Inter":"%s","Fin_Inter":"%s"}""".formatted(refDo, PM, Instant.now().minus(2, ChronoUnit.HOURS),
+                Instant.now().minus(1, ChronoUnit.HOURS)));
+        assertThat(m3.status()).as(m3.body()).isEqualTo(200);
+        String refOi = m3.text("Ref_Interv_OI");
+
+        JsonHttp.Response m1 = oi.http().post("/v1/intervention_DO", """
+                {"Code_DO":"DO02","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":1}],
+                 "Debut_Inter":"%s"}""".formatted(refDo, PM, Instant.now().minus(2, ChronoUnit.HOURS)));
+        assertThat(m1.text("Ref_Interv_OI")).isEqualTo(refOi);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(deliveryStatus(refOi, "OC01", "m4"))
+                && "DELIVERED".equals(deliveryStatus(refOi, "OC02", "m4")));
+        assertThat(operator(refOi, "OC01").get("m2").isNull()).isTrue();
+        assertThat(operator(refOi, "OC02").get("m2").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aKoFromTheOiIsShownAtTheGatewayAndCorrected() {
+        Instant start = Instant.now().minus(10, ChronoUnit.MINUTES);
+        String ref = startIntervention("FI-99999-9999", start, null);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "REJECTED".equals(gatewayView(ref).get("m1").get("status").asString()));
+        JsonNode rejected = gatewayView(ref).get("m1");
+        assertThat(rejected.get("answer").get("label").asString()).isEqualTo("PM_INCONNU");
+        assertThat(rejected.get("answer").get("description").asString()).contains("FI-99999-9999");
+
+        JsonHttp.Response corrected = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.url() + "/interventions/" + ref))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"pm\":\"" + PM + "\"}")));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        String refOi = acknowledgedReference(ref);
+        assertThat(oi.http().get("/consultation/interventions/" + refOi).json().get("intervention").get("pm").asString())
+                .isEqualTo(PM);
+    }
+
+    @Test
+    @Order(4)
+    void m5FromBothOcsIsAggregatedAtTheOi() {
+        Instant start = Instant.now().minus(30, ChronoUnit.MINUTES);
+        Instant down = start.plus(10, ChronoUnit.MINUTES);
+        outage(oc01, "FI-0001-0001", down);
+        outage(oc02, "FI-0002-0001", down.plus(1, ChronoUnit.MINUTES));
+
+        String ref = startIntervention(PM, start, start.plus(20, ChronoUnit.MINUTES));
+        String refOi = acknowledgedReference(ref);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> "RECEIVED".equals(operator(refOi, "OC01").get("m5").asString())
+                && "RECEIVED".equals(operator(refOi, "OC02").get("m5").asString()));
+        JsonNode detail = oi.http().get("/consultation/interventions/" + refOi).json();
+        assertThat(detail.get("intervention").get("impactedCustomers").asInt()).isEqualTo(2);
+        assertThat(operator(refOi, "OC01").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0001-0001");
+        assertThat(operator(refOi, "OC02").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0002-0001");
+    }
+
+    // --- the users' gestures ---
+
+    private String startIntervention(String pm, Instant start, Instant end) {
+        String body = """
+                {"technicianId":"TECH-E2E","codeOi":"OI01","pm":"%s","natures":[{"nature":1,"pbo":"PT000123","pto":"FI-1234-5678"}],
+                 "start":"%s"%s}""".formatted(pm, start, end == null ? ""
+                : ",\"end\":\"" + end + "\",\"endNatures\":[{\"nature\":1,\"pbo\":\"PT000123\",\"pto\":\"FI-1234-5678\"}]");
+        JsonHttp.Response response = gateway.http().post("/interventions", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.text("ref");
+    }
+
+    private String acknowledgedReference(String ref) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> gatewayView(ref).hasNonNull("refIntervOi"));
+        return gatewayView(ref).get("refIntervOi").asString();
+    }
+
+    private JsonNode gatewayView(String ref) {
+        return gateway.http().get("/interventions/" + ref).json();
+    }
+
+    private JsonNode operator(String refOi, String oc) {
+        for (JsonNode operator : oi.http().get("/consultation/interventions/" + refOi).json().get("operators")) {
+            if (operator.get("oc").asString().equals(oc)) {
+                return operator;
+            }
+        }
+        throw new AssertionError("no " + oc + " for " + refOi);
+    }
+
+    private String deliveryStatus(String refOi, String oc, String kind) {
+        JsonNode delivery = operator(refOi, oc).get(kind);
+        return delivery == null || delivery.isNull() ? null : delivery.get("status").asString();
+    }
+
+    private void partner(String code, ServiceProcess oc) {
+        JsonHttp.Response response = oi.http().send(HttpRequest.newBuilder(URI.create(oi.url() + "/admin/referential/partners/" + code))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + code + "\",\"baseUrl\":\"" + oc.url() + "\",\"flux3\":true}")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private static void outage(ServiceProcess oc, String pto, Instant down) {
+        JsonHttp.Response response = oc.http().post("/outages", """
+                [{"PTO":"%s","PM":"%s","PBO":"PT000123","Tube":"T1","Fibre":"F1","Position_PM_Module_OI":"M1-P1",
+                  "downAt":"%s","cause":"LOSS_OF_SIGNAL","terminated":false}]""".formatted(pto, PM, down));
+        assertThat(response.status()).as(response.body()).isBetween(200, 299);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
