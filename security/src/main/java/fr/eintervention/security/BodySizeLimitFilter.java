@@ -55,8 +55,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the unread body is not worth keeping the connection for
-        response.setHeader("Connection", "close");
+        // the server discards the unread rest (Tomcat: up to server.tomcat.max-swallow-size, then closes)
         Problems.write(response, request, HttpStatus.CONTENT_TOO_LARGE,
                 "request body larger than " + maxBytes + " bytes");
     }

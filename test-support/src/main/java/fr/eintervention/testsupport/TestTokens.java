@@ -53,6 +53,13 @@ public final class TestTokens {
 
     private static TestTokens instance;
 
+    static {
+        // as in PartnerStub: without it, each answer of the JDK's HTTP server waits ~40 ms (Nagle + delayed ACK)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final RSAKey key;
     private final RSAKey otherKey;
     private final HttpServer server;

@@ -1,0 +1,144 @@
+package fr.eintervention.authserver;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Client credentials only: each partner (client id = its code) gets a JWT signed with the key
+ * published at {@code /oauth2/jwks}, carrying {@code partner}, {@code client_id} and its scopes.
+ * Discovery at {@code /.well-known/oauth-authorization-server}, tokens at {@code /oauth2/token}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    static final String PARTNER_SETTING = "eintervention.partner";
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationServerConfiguration.class);
+
+    @Bean
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> server
+                        .tokenEndpoint(token -> token.accessTokenRequestConverters(AuthorizationServerConfiguration::allScopesByDefault)))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, exception) -> {
+                    response.setStatus(401);
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"client credentials are required\"}").getBytes(StandardCharsets.UTF_8));
+                }));
+        return http.build();
+    }
+
+    /** A token request that names no scope gets all the client's scopes (so {@code curl -u DO01:secret} just works). */
+    private static void allScopesByDefault(List<AuthenticationConverter> converters) {
+        converters.replaceAll(converter -> !(converter instanceof OAuth2ClientCredentialsAuthenticationConverter) ? converter
+                : request -> {
+                    Authentication converted = converter.convert(request);
+                    if (converted instanceof OAuth2ClientCredentialsAuthenticationToken token && token.getScopes().isEmpty()
+                            && token.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
+                            && client.getRegisteredClient() != null) {
+                        return new OAuth2ClientCredentialsAuthenticationToken(client,
+                                client.getRegisteredClient().getScopes(), token.getAdditionalParameters());
+                    }
+                    return converted;
+                });
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(AuthServerProperties properties) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        properties.clients().forEach((clientId, client) -> {
+            if (client.secret() == null || client.secret().isBlank()) {
+                log.warn("client {} has no secret (eintervention.auth-server.clients.{}.secret): not registered", clientId, clientId);
+                return;
+            }
+            String secret = client.secret().startsWith("{") ? client.secret() : "{noop}" + client.secret();
+            ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false);
+            String partner = client.partnerOf(clientId);
+            if (partner != null) {
+                settings.setting(PARTNER_SETTING, partner);
+            }
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes(StandardCharsets.UTF_8)).toString())
+                    .clientId(clientId)
+                    .clientSecret(secret)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scopes(scopes -> scopes.addAll(client.scopes()))
+                    .clientSettings(settings.build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                            .accessTokenTimeToLive(properties.accessTokenTimeToLive())
+                            .build())
+                    .build());
+            log.info("client {}: partner {}, scopes {}", clientId, partner == null ? "-" : partner, client.scopes());
+        });
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("no client has a secret: run with the demo profile (demo secrets) or set"
+                    + " eintervention.auth-server.clients.<ID>.secret, e.g. EINTERVENTION_AUTHSERVER_CLIENTS_DO01_SECRET");
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            settings.issuer(properties.issuer());
+        }
+        return settings.build();
+    }
+
+    /** The access token names the partner and the client, next to the scopes. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaim() {
+        return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            RegisteredClient client = context.getRegisteredClient();
+            Map<String, Object> settings = client.getClientSettings().getSettings();
+            Object partner = settings.get(PARTNER_SETTING);
+            if (partner != null) {
+                context.getClaims().claim("partner", partner);
+            }
+            context.getClaims().claim("client_id", client.getClientId());
+        };
+    }
+}
