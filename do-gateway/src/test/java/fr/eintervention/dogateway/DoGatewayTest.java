@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,20 @@ public abstract class DoGatewayTest {
     protected JsonNode awaitStatus(String ref, String declaration, String status) {
         return await().atMost(AWAIT).until(() -> intervention(ref),
                 view -> view.has(declaration) && status.equals(view.get(declaration).get("status").asString()));
+    }
+
+    /** The errors of a refused request, as "field: reason". */
+    protected static List<String> errors(JsonHttp.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        List<String> errors = new ArrayList<>();
+        response.json().get("errors").forEach(error ->
+                errors.add(error.get("field").asString() + ": " + error.get("reason").asString()));
+        return errors;
+    }
+
+    /** The fields a refused request was refused for. */
+    protected static List<String> fields(JsonHttp.Response response) {
+        return errors(response).stream().map(error -> error.substring(0, error.indexOf(':'))).toList();
     }
 
     /** The M1/M3 bodies a partner received for a reference, in arrival order. */

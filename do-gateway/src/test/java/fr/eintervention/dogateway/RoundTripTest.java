@@ -96,7 +96,8 @@ class RoundTripTest extends DoGatewayTest {
         try {
             ref = created(json("technicianId", newTechnician(), "codeOi", "OI01", "pm", "FI-35238-0001",
                     "start", start));
-            awaitStatus(ref, "m1", "SENDING");
+            JsonNode sending = awaitStatus(ref, "m1", "SENDING").get("m1");
+            assertThat(sending.has("nextAttemptAt") && sending.has("lastError")).isTrue();
             post("/interventions/" + ref + "/end", json("end", end));
             // M3 waits behind M1: never tried before M1 got through
             assertThat(intervention(ref).get("m3").get("status").asString()).isEqualTo("QUEUED");

@@ -39,7 +39,7 @@ class CaptureRules {
     private static final Pattern NATURES = Pattern.compile("(?:Nature_PBO_PTO|nature)(\\[\\d+])?(?:\\.(\\w+))?");
     /** One fault of the validator's description: a field name, then what is wrong with it. */
     private static final Pattern FAULT = Pattern.compile("([A-Za-z_]+(?:\\[\\d+])?(?:\\.\\w+)?)(?::\\s*)?(.*)");
-
+    /** How {@link fr.eintervention.protocol.Answer#fit} marks a description cut to 100 characters. */
     private static final String TRUNCATED = "...";
 
     private final MessageValidator validator;
@@ -102,17 +102,19 @@ class CaptureRules {
             }
         }
         Content content = intervention.content();
-        Instant latest = Instant.now(clock).plus(capture.clockTolerance());
-        if (content.start() != null && content.start().isAfter(latest)) {
-            errors.add("start", "in the future (more than " + human(capture.clockTolerance()) + " ahead): device clock?");
-        }
-        if (content.end() != null && content.end().isAfter(latest)) {
-            errors.add("end", "in the future (more than " + human(capture.clockTolerance()) + " ahead): device clock?");
-        }
+        notInTheFuture(errors, "start", content.start());
+        notInTheFuture(errors, "end", content.end());
         if (content.codeOi() != null && !directory.knows(content.codeOi())) {
             errors.add("codeOi", "unknown OI " + content.codeOi() + ": this DO sends to " + directory.codes());
         }
         errors.throwIfAny();
+    }
+
+    /** A tap cannot happen in the future: beyond the tolerance, the device's clock is wrong. */
+    private void notInTheFuture(Errors errors, String field, Instant captured) {
+        if (captured != null && captured.isAfter(Instant.now(clock).plus(capture.clockTolerance()))) {
+            errors.add(field, "in the future (more than " + human(capture.clockTolerance()) + " ahead): device clock?");
+        }
     }
 
     /** Flagged, not refused: the technician checks the times (the spec wants them true to the field). */
@@ -168,11 +170,15 @@ class CaptureRules {
         return API_FIELDS.getOrDefault(protocolField, protocolField);
     }
 
-    static String human(Duration duration) {
+    /** 30 s, 45 min, 12 h, 12 h 05. */
+    private static String human(Duration duration) {
         long minutes = duration.toMinutes();
-        if (minutes == 0) {
+        if (minutes < 1) {
             return duration.toSeconds() + " s";
         }
-        return minutes < 60 ? minutes + " min" : minutes / 60 + " h" + (minutes % 60 == 0 ? "" : String.format(" %02d", minutes % 60));
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : String.format(" %02d", minutes % 60));
     }
 }

@@ -23,11 +23,6 @@ record Declaration(Kind kind, long deliveryId, Status status, Instant queuedAt, 
         return new Declaration(kind, deliveryId, Status.QUEUED, now, 0, null, null);
     }
 
-    /** What became of its message: the OI's answer, or no answer after the last retry. */
-    Declaration withOutcome(Status outcome, int attemptsMade, OiAnswer oiAnswer, Instant at) {
-        return new Declaration(kind, deliveryId, outcome, queuedAt, attemptsMade, oiAnswer, at);
-    }
-
     /** On its way (again, when an operator re-sent it), after that many attempts. */
     Declaration onItsWay(int attemptsMade) {
         return new Declaration(kind, deliveryId, Status.QUEUED, queuedAt, attemptsMade, null, null);
@@ -43,6 +38,7 @@ record Declaration(Kind kind, long deliveryId, Status status, Instant queuedAt, 
         return correctable() && answeredAt != null ? answeredAt.plus(window) : null;
     }
 
+    /** Correctable, and the window since the OI's answer has not passed. */
     boolean stillCorrectable(Instant now, Duration window) {
         Instant until = correctableUntil(window);
         return correctable() && (until == null || !now.isAfter(until));

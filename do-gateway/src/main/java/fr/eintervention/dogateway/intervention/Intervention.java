@@ -114,22 +114,6 @@ class Intervention {
         return Optional.ofNullable(declarations.get(kind));
     }
 
-    List<Declaration> declarations() {
-        return List.copyOf(declarations.values());
-    }
-
-    /**
-     * The OI's reference: one per DO reference, given in R M1 (or in R M3 when M1 never got
-     * through).
-     */
-    Optional<String> refIntervOi() {
-        return declarations.values().stream()
-                .map(Declaration::answer)
-                .filter(answer -> answer != null && answer.refIntervOi() != null)
-                .map(OiAnswer::refIntervOi)
-                .findFirst();
-    }
-
     Long id() {
         return id;
     }

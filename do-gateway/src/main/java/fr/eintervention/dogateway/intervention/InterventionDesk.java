@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.eintervention.delivery.Outbox;
 import fr.eintervention.dogateway.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.dogateway.InvalidInput;
 import fr.eintervention.dogateway.NotFound;
 import fr.eintervention.dogateway.intervention.Declaration.Kind;
 import fr.eintervention.protocol.Timestamps;
@@ -83,35 +84,28 @@ public class InterventionDesk {
         if (end != null) {
             content = content.withEnd(end, endNatures);
         }
-        String m3Natures = endNatures != null ? "endNatures" : "natures";
+        Instant day = start != null ? start : now();
+        Intervention intervention = Intervention.begin(references.next(day), technicianId, captureId, content);
+        rules.check(errors, intervention, endNatures != null ? "endNatures" : "natures");
         for (int attempt = 1; ; attempt++) {
-            Intervention intervention = Intervention.begin(references.next(start != null ? start : now()),
-                    technicianId, captureId, content);
-            rules.check(errors, intervention, m3Natures);
             Optional<Intervention> earlier = captureId == null ? Optional.empty()
                     : repository.findByCapture(technicianId, captureId);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), content, endNatures);
             }
             try {
-                Boolean created = transaction.execute(status -> {
-                    if (!repository.insertIfAbsent(intervention, now())) {
-                        return false; // the same capture was posted concurrently, and that one won
-                    }
-                    queue(intervention);
-                    return true;
-                });
-                if (Boolean.FALSE.equals(created)) {
-                    continue;
+                if (insert(intervention)) {
+                    log.info("{} started by {} at {} for {}{}", intervention.ref(), technicianId, content.pm(),
+                            content.codeOi(), content.ended() ? ", ended" : "");
+                    return new Started(views.of(intervention), true);
                 }
-                log.info("{} started by {} at {} for {}{}", intervention.ref(), technicianId, content.pm(),
-                        content.codeOi(), content.ended() ? ", ended" : "");
-                return new Started(view(intervention), true);
+                // the same capture was posted concurrently and that one won: it is replayed next turn
             } catch (DuplicateKeyException e) {
                 // two random references collided: draw another one
                 if (attempt == 3) {
                     throw e;
                 }
+                intervention = Intervention.begin(references.next(day), technicianId, captureId, content);
             }
         }
     }
@@ -142,11 +136,11 @@ public class InterventionDesk {
         List<NatureEntry> endNatures = request.endNatures() == null ? null
                 : rules.natures(errors, "endNatures", request.endNatures());
         errors.throwIfAny();
-        return view(change(ref, intervention -> {
+        return views.of(change(ref, intervention -> {
             Content recorded = intervention.content();
             if ((end != null || endNatures != null) && !recorded.ended()) {
-                errors.add(end != null ? "end" : "endNatures", "not ended yet: declare the end with POST /interventions/" + ref + "/end");
-                errors.throwIfAny();
+                throw new InvalidInput(end != null ? "end" : "endNatures",
+                        "not ended yet: declare the end with POST /interventions/" + ref + "/end");
             }
             Content corrected = new Content(or(request.codeOi(), recorded.codeOi()), or(request.pm(), recorded.pm()),
                     or(natures, recorded.natures()), or(start, recorded.start()), or(end, recorded.end()),
@@ -158,7 +152,7 @@ public class InterventionDesk {
     }
 
     public InterventionView find(String ref) {
-        return view(repository.find(ref).orElseThrow(() -> unknown(ref)));
+        return views.of(repository.find(ref).orElseThrow(() -> unknown(ref)));
     }
 
     /**
@@ -170,7 +164,7 @@ public class InterventionDesk {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return repository.ofTechnician(technicianId, today.atStartOfDay(zone).toInstant(),
                         today.plusDays(1).atStartOfDay(zone).toInstant())
-                .stream().map(this::view).toList();
+                .stream().map(views::of).toList();
     }
 
     private Started replay(Intervention existing, Content content, List<NatureEntry> endNatures) {
@@ -181,15 +175,26 @@ public class InterventionDesk {
             return new Started(end(existing.ref(), content.end(), endNatures,
                     endNatures != null ? "endNatures" : "natures"), false);
         }
-        return new Started(view(existing), false);
+        return new Started(views.of(existing), false);
     }
 
     private InterventionView end(String ref, Instant end, List<NatureEntry> natures, String naturesField) {
-        return view(change(ref, intervention -> {
+        return views.of(change(ref, intervention -> {
             if (intervention.end(end, natures)) {
                 rules.check(new Errors(), intervention, naturesField);
                 log.info("{} ended", ref);
             }
+        }));
+    }
+
+    /** Stores a new intervention and queues its M1 (and M3); false when its capture was stored meanwhile. */
+    private boolean insert(Intervention intervention) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!repository.insertIfAbsent(intervention, now())) {
+                return false;
+            }
+            queue(intervention);
+            return true;
         }));
     }
 
@@ -214,10 +219,6 @@ public class InterventionDesk {
             intervention.queued(kind, deliveryId, now);
             repository.saveQueued(intervention, intervention.declaration(kind).orElseThrow());
         }
-    }
-
-    private InterventionView view(Intervention intervention) {
-        return views.of(intervention);
     }
 
     /** The tool's key for this capture: the header, or the field (the same when both are given). */

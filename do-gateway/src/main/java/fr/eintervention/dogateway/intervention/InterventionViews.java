@@ -2,34 +2,34 @@ package fr.eintervention.dogateway.intervention;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.intervention.Declaration.Kind;
 import fr.eintervention.protocol.Timestamps;
 
 /**
- * Where an intervention stands, for the tool: what the gateway recorded, and for each M1/M3 the
- * delivery engine's own view of its message (attempts so far, next try; also an outcome the
- * listener is about to record, or an operator's re-send).
+ * Where an intervention stands, for the tool: what the gateway recorded and, while an M1/M3 is on
+ * its way, the delivery engine's progress (attempts so far, next try, last error).
  */
 @Component
 class InterventionViews {
 
     private final Deliveries deliveries;
-    private final OiAnswers answers;
     private final CaptureRules rules;
     private final Timestamps timestamps;
     private final DoGatewayProperties properties;
 
-    InterventionViews(Deliveries deliveries, OiAnswers answers, CaptureRules rules, Timestamps timestamps,
-            DoGatewayProperties properties) {
+    InterventionViews(Deliveries deliveries, CaptureRules rules, Timestamps timestamps, DoGatewayProperties properties) {
         this.deliveries = deliveries;
-        this.answers = answers;
         this.rules = rules;
         this.timestamps = timestamps;
         this.properties = properties;
@@ -37,13 +37,22 @@ class InterventionViews {
 
     InterventionView of(Intervention intervention) {
         Content content = intervention.content();
+        InterventionView.DeclarationView m1 = intervention.declaration(Kind.M1).map(this::of).orElse(null);
+        InterventionView.DeclarationView m3 = intervention.declaration(Kind.M3).map(this::of).orElse(null);
         return new InterventionView(intervention.ref(), intervention.technicianId(), content.codeOi(), content.pm(),
                 content.ended() ? InterventionView.State.ENDED : InterventionView.State.STARTED,
                 offset(content.start()), offset(content.end()), content.natures(), content.endNatures(),
-                intervention.refIntervOi().orElse(null),
-                intervention.declaration(Kind.M1).map(this::of).orElse(null),
-                intervention.declaration(Kind.M3).map(this::of).orElse(null),
-                rules.warnings(content));
+                refIntervOi(m1, m3), m1, m3, rules.warnings(content));
+    }
+
+    /** One per DO reference: given in R M1, or in R M3 when M1 never got through. */
+    private static String refIntervOi(InterventionView.DeclarationView... declarations) {
+        return Stream.of(declarations)
+                .filter(Objects::nonNull)
+                .map(InterventionView.DeclarationView::answer)
+                .filter(answer -> answer != null && answer.refIntervOi() != null)
+                .map(OiAnswer::refIntervOi)
+                .findFirst().orElse(null);
     }
 
     private InterventionView.DeclarationView of(Declaration recorded) {
@@ -55,22 +64,26 @@ class InterventionViews {
             case REJECTED -> InterventionView.Status.REJECTED;
             case FAILED -> InterventionView.Status.FAILED;
         };
-        boolean onItsWay = declaration.status() == Declaration.Status.QUEUED;
+        Optional<DeliveryRecord> retrying = message.filter(record -> status == InterventionView.Status.SENDING);
         return new InterventionView.DeclarationView(status, declaration.attempts(), offset(declaration.queuedAt()),
                 offset(declaration.answeredAt()), declaration.answer(),
                 offset(declaration.correctableUntil(properties.correctionWindow())),
-                onItsWay ? message.map(DeliveryRecord::nextAttemptAt).map(this::offset).orElse(null) : null,
-                onItsWay ? message.map(DeliveryRecord::lastError).orElse(null) : null);
+                retrying.map(DeliveryRecord::nextAttemptAt).map(this::offset).orElse(null),
+                retrying.map(DeliveryRecord::lastError).orElse(null));
     }
 
-    /** The engine is ahead of what was recorded: its outcome, or the message on its way again. */
-    private Declaration current(Declaration recorded, DeliveryRecord message) {
-        return answers.outcome(message)
-                .map(status -> recorded.withOutcome(status, message.attempts(), answers.answer(message), message.updatedAt()))
-                .orElseGet(() -> recorded.onItsWay(message.attempts()));
+    /**
+     * While the engine sends the message (again, when an operator re-sent it), how far it got.
+     * An outcome shows once the listener recorded it, so that what the tool sees is what a
+     * correction is decided on.
+     */
+    private static Declaration current(Declaration recorded, DeliveryRecord message) {
+        boolean onItsWay = message.status() == DeliveryStatus.PENDING || message.status() == DeliveryStatus.SENDING;
+        return onItsWay || recorded.status() == Declaration.Status.QUEUED ? recorded.onItsWay(message.attempts()) : recorded;
     }
 
+    /** To the second, with the offset of Europe/Paris: what a technician reads. */
     private OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : timestamps.toOffset(instant);
+        return instant == null ? null : timestamps.toOffset(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

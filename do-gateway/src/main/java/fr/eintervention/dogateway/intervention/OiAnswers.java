@@ -35,13 +35,13 @@ class OiAnswers implements DeliveryListener {
         outcome(record).ifPresent(status -> {
             OiAnswer answer = answer(record);
             if (repository.recordOutcome(record.id(), status, record.attempts(), answer, record.updatedAt())) {
-                log.info("{} {} {}: {}", record.kind(), record.subject(), status, answer);
+                log.info("{} {} {}: {}", record.kind(), record.subject(), status, answer != null ? answer : "no answer");
             }
         });
     }
 
     /** The declaration's status for a final outcome; empty while the message is on its way. */
-    Optional<Status> outcome(DeliveryRecord record) {
+    private static Optional<Status> outcome(DeliveryRecord record) {
         return switch (record.status()) {
             case DELIVERED -> Optional.of(Status.ACKNOWLEDGED);
             case REJECTED -> Optional.of(Status.REJECTED);
@@ -51,7 +51,7 @@ class OiAnswers implements DeliveryListener {
     }
 
     /** R M1/R M3 as the OI gave it; its reference comes in the body only. Null without an answer. */
-    OiAnswer answer(DeliveryRecord record) {
+    private OiAnswer answer(DeliveryRecord record) {
         if (record.answerCode() == null && record.answerLabel() == null) {
             return null;
         }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -123,9 +122,9 @@ class DeclarationDeliveryTest extends DoGatewayTest {
     }
 
     @Test
-    void aDeclarationTheOiNeverAnswersFailsAfterTheRetriesAndCanBeSentAgain() {
-        OI02.down();
+    void aStartTheOiNeverAnswersFailsAfterTheRetriesTheEndGoesAloneAndTheStartCanBeSentAgain() {
         String ref;
+        OI02.down();
         try {
             ref = created(start(newTechnician()));
             awaitAttempts(ref, 1);
@@ -142,19 +141,32 @@ class DeclarationDeliveryTest extends DoGatewayTest {
             OI02.up();
         }
 
+        // only the end reaches the OI: M3 alone (the OI's M3-before-M1 rule covers it)
+        post("/interventions/" + ref + "/end", json("end", ago(Duration.ofMinutes(1))));
+        assertThat(awaitStatus(ref, "m3", "ACKNOWLEDGED").get("m1").get("status").asString()).isEqualTo("FAILED");
+
         assertThat(put("/interventions/" + ref, "{}").status()).isEqualTo(200);
         awaitStatus(ref, "m1", "ACKNOWLEDGED");
-        assertThat(received(OI02, ref)).hasSize(1);
+        assertThat(kinds(received(OI02, ref))).containsExactly("M3 FI-35238-0001", "M1 FI-35238-0001");
+    }
+
+    @Test
+    void anOperatorsResendOfARejectedDeclarationIsFollowedToo() {
+        OI02.replyWith(request -> answer(request.body(), "OI02-REF-5"));
+        String ref = created(json("technicianId", newTechnician(), "codeOi", "OI02", "pm", "FI-00000-0000",
+                "start", ago(Duration.ofMinutes(20))));
+        awaitStatus(ref, "m1", "REJECTED");
+        long id = http.get("/admin/deliveries?subject=" + ref).json().get("items").get(0).get("id").asLong();
+
+        // the OI added the PM to its referential: an operator sends the message again, unchanged
+        OI02.replyWith(request -> answer("{}", "OI02-REF-5"));
+        assertThat(post("/admin/deliveries/" + id + "/resend", "").status()).isEqualTo(200);
+
+        assertThat(awaitStatus(ref, "m1", "ACKNOWLEDGED").get("refIntervOi").asString()).isEqualTo("OI02-REF-5");
+        assertThat(kinds(received(OI02, ref))).containsExactly("M1 FI-00000-0000", "M1 FI-00000-0000");
     }
 
     private void awaitAttempts(String ref, int attempts) {
         await().atMost(AWAIT).until(() -> intervention(ref).get("m1").get("attempts").asInt() >= attempts);
-    }
-
-    private static List<String> fields(JsonHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        return fields;
     }
 }

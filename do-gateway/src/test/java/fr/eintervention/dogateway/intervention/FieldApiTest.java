@@ -23,18 +23,6 @@ class FieldApiTest extends DoGatewayTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** The errors of a refused request, as "field: reason". */
-    private static List<String> errors(JsonHttp.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        List<String> errors = new ArrayList<>();
-        response.json().get("errors").forEach(error -> errors.add(error.get("field").asString() + ": " + error.get("reason").asString()));
-        return errors;
-    }
-
-    private static List<String> fields(JsonHttp.Response response) {
-        return errors(response).stream().map(error -> error.substring(0, error.indexOf(':'))).toList();
-    }
-
     @Test
     void aStartGetsANewReferenceAndItsM1CarriesTheDeviceStart() {
         String technician = newTechnician();
