@@ -1,7 +1,9 @@
 package fr.eintervention.bench;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,17 +23,18 @@ final class BenchSupport {
     }
 
     static ConfigurableApplicationContext oi(LocalPostgres postgres, Map<String, Object> properties) {
-        return new SpringApplicationBuilder(OiApplication.class)
-                .profiles("demo")
-                .properties(Map.of(
-                        "server.port", 0,
-                        "spring.datasource.url", postgres.jdbcUrl("postgres"),
-                        "spring.datasource.username", LocalPostgres.USER,
-                        "spring.datasource.password", "",
-                        "spring.datasource.hikari.maximum-pool-size", 30,
-                        "logging.level.fr.eintervention", "WARN"))
-                .properties(properties)
-                .run();
+        // command-line arguments: they win over the service's application.yml (its port, its demo issuer)
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.flyway.locations=classpath:db/migration,classpath:db/sample",
+                "--spring.datasource.url=" + postgres.jdbcUrl("postgres"),
+                "--spring.datasource.username=" + LocalPostgres.USER,
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.maximum-pool-size=30",
+                "--eintervention.security.enabled=false",
+                "--logging.level.fr.eintervention=WARN"));
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(OiApplication.class).run(arguments.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -13,20 +13,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestTokens;
 
 /**
- * The OI service running for real: HTTP on a random port, its own database on a real
- * PostgreSQL, the demo referential (OI01; PM FI-35238-0001 with OC01 and OC02, FI-35238-0002
+ * The OI service running for real, secured: HTTP on a random port, tokens of the test IdP, its
+ * own database on a real PostgreSQL, the demo referential (OI01; PM FI-35238-0001 with OC01 and OC02, FI-35238-0002
  * with OC02 and OC03, FI-75056-0003 with no OC).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eintervention.oi.codes=OI01,OI02", "eintervention.delivery.poll-interval=1h"})
-@ActiveProfiles("demo")
+        properties = {"eintervention.oi.codes=OI01,OI02", "eintervention.delivery.poll-interval=1h",
+                "spring.flyway.locations=classpath:db/migration,classpath:db/sample"})
 public abstract class OiServiceTest {
+
+    /** The OI presents an OAuth2 token (client credentials at the test IdP) to OC01; the others ask for none. */
+    @DynamicPropertySource
+    static void outboundCredentials(DynamicPropertyRegistry registry) {
+        registry.add("eintervention.outbound.OC01.auth.type", () -> "oauth2");
+        registry.add("eintervention.outbound.OC01.auth.token-uri", TestTokens::tokenUri);
+        registry.add("eintervention.outbound.OC01.auth.client-id", () -> "OI01");
+        registry.add("eintervention.outbound.OC01.auth.client-secret", () -> "test");
+    }
 
     @LocalServerPort
     protected int port;
@@ -34,7 +45,10 @@ public abstract class OiServiceTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** An operator of the OI: admin and consultation. */
     protected JsonHttp http;
+    /** DO01, the DO of the demo referential, sending M1/M3. */
+    protected JsonHttp do01;
 
     /** The OCs of the demo referential, as real HTTP receivers answering OK unless a test says otherwise. */
     protected static final Map<String, PartnerStub> OCS = Map.of("OC01", PartnerStub.start(),
@@ -43,7 +57,8 @@ public abstract class OiServiceTest {
 
     @BeforeEach
     void connect() {
-        http = JsonHttp.at(port);
+        http = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
+        do01 = JsonHttp.at(port).as("DO01", "write:interventions");
         OCS.forEach((code, stub) -> {
             stub.replyOk();
             JsonHttp.Response response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -81,7 +96,12 @@ public abstract class OiServiceTest {
     }
 
     protected JsonHttp.Response declare(String body) {
-        return http.post("/v1/intervention_DO", body);
+        return do01.post("/v1/intervention_DO", body);
+    }
+
+    /** An OC sending M5. */
+    protected JsonHttp asOc(String oc) {
+        return JsonHttp.at(port).as(oc, "write:clients");
     }
 
     protected long interventionCount(String refDo) {

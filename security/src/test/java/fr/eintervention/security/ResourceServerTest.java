@@ -27,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.eintervention.security.outbound.OutboundCredentials;
 import fr.eintervention.security.testapp.SecurityTestApplication;
 import fr.eintervention.testsupport.JsonHttp;
-import fr.eintervention.testsupport.PartnerHttp;
 import fr.eintervention.testsupport.TestTokens;
 
 /**
@@ -237,7 +236,7 @@ class ResourceServerTest {
     @Test
     void callerPartnerTellsServicesWhoCalls() {
         assertThat(get("/whoami", TestTokens.token("OC02")).text("partner")).isEqualTo("OC02");
-        assertThat(PartnerHttp.as("OI01").at(port).get("/whoami").text("partner")).isEqualTo("OI01");
+        assertThat(JsonHttp.at(port).as("OI01").get("/whoami").text("partner")).isEqualTo("OI01");
         assertThat(get("/whoami", TestTokens.tokenWithoutPartner("unknown-app")).text("partner")).isEqualTo("none");
         assertProblem(get("/whoami", null), 401);
     }

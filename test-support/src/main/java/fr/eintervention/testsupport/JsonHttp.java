@@ -25,9 +25,25 @@ public final class JsonHttp {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
     public JsonHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private JsonHttp(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same calls as a partner of a secured service: a {@link TestTokens} token with those scopes. */
+    public JsonHttp as(String partner, String... scopes) {
+        return withToken(TestTokens.token(partner, scopes));
+    }
+
+    /** The same calls with {@code Authorization: Bearer <token>} (any token: expired, foreign...). */
+    public JsonHttp withToken(String bearer) {
+        return new JsonHttp(baseUrl, bearer);
     }
 
     public static JsonHttp at(int port) {
@@ -51,6 +67,9 @@ public final class JsonHttp {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

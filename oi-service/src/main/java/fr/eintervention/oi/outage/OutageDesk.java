@@ -16,6 +16,8 @@ import fr.eintervention.oi.intervention.Interventions.Window;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.security.CallerPartner;
+import fr.eintervention.security.ForeignPartnerException;
 
 /**
  * Flux 3 at the OI: stores what an OC says about an intervention (M5). The reference must be one
@@ -52,8 +54,13 @@ public class OutageDesk {
         if (properties.m5().requireKnownPartner() && referential.partner(oc).isEmpty()) {
             throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, "Code_OC_impacte inconnu de l'OI: " + oc);
         }
-        if (properties.m5().requireRecipient()
+        boolean authenticated = CallerPartner.current().isPresent();
+        if ((authenticated || properties.m5().requireRecipient())
                 && deliveries.bySubject(ref).stream().noneMatch(delivery -> delivery.partner().equals(oc))) {
+            // an OC only speaks of interventions it was sent: with security, a 403; without, the optional check
+            if (authenticated) {
+                throw new ForeignPartnerException(oc + " was not sent Ref_Interv_OI " + ref);
+            }
             throw new ProtocolViolation(Answer.REF_INTERV_OI_INCONNUE, "Ref_Interv_OI " + ref + " non transmise a " + oc);
         }
         OutageReport report = OutageReport.of(window, m5);

@@ -6,21 +6,27 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.PartnerDirectory;
 import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.security.outbound.OutboundCredentials;
 
-/** Tells the delivery engine where each OC receives M2/M4, from the referential. */
+/**
+ * Tells the delivery engine where each OC receives M2/M4 (the referential) and what credentials
+ * to present ({@code eintervention.outbound.<OC>.auth}).
+ */
 @Component
 class PartnerRegistry implements PartnerDirectory {
 
     private final Referential referential;
+    private final OutboundCredentials credentials;
 
-    PartnerRegistry(Referential referential) {
+    PartnerRegistry(Referential referential, OutboundCredentials credentials) {
         this.referential = referential;
+        this.credentials = credentials;
     }
 
     @Override
     public Optional<PartnerEndpoint> endpoint(String partnerCode) {
         return referential.partner(partnerCode)
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
-                .map(partner -> new PartnerEndpoint(partner.baseUrl()));
+                .map(partner -> credentials.endpoint(partnerCode, partner.baseUrl()));
     }
 }

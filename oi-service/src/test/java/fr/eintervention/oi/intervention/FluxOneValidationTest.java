@@ -63,10 +63,29 @@ class FluxOneValidationTest extends OiServiceTest {
 
     @Test
     void aWrongMediaTypeIsBadFormatNotAFrameworkPage() {
-        JsonHttp.Response response = http.post("/v1/intervention_DO", "text/plain", m1(newRef()));
+        JsonHttp.Response response = do01.post("/v1/intervention_DO", "text/plain", m1(newRef()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("Libelle_Reponse")).isEqualTo("MAUVAIS_FORMAT");
+    }
+
+    @Test
+    void withoutATokenNothingGetsIn() {
+        String ref = newRef();
+        JsonHttp.Response response = JsonHttp.at(port).post("/v1/intervention_DO", m1(ref));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(interventionCount(ref)).isZero();
+    }
+
+    @Test
+    void aDoOnlySpeaksForItself() {
+        String ref = newRef();
+        JsonHttp.Response response = JsonHttp.at(port).as("DO02", "write:interventions").post("/v1/intervention_DO", m1(ref));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("DO01").contains("DO02");
+        assertThat(interventionCount(ref)).isZero();
     }
 
     @Test

@@ -31,6 +31,8 @@ class FluxTwoDeliveryTest extends OiServiceTest {
         assertThat(m2.propertyNames()).containsExactlyInAnyOrder("Code_OI", "Ref_Interv_OI", "PM", "PBO", "Debut_Inter");
         assertThat(m2.get("PM").asString()).isEqualTo("FI-35238-0001");
         assertThat(receivedAbout("OC03", refOi)).isEmpty();
+        assertThat(OCS.get("OC01").received().get(OCS.get("OC01").received().size() - 1).header("Authorization"))
+                .startsWith("Bearer ");
     }
 
     @Test

@@ -34,7 +34,7 @@ class FluxThreeTest extends OiServiceTest {
 
     private JsonHttp.Response m5(String oc, String refOi, String... clients) {
         String list = clients.length == 0 ? "" : ",\"Liste_Clients_HS\":[" + String.join(",", clients) + "]";
-        return http.post("/v1/client_HS_OC_Par_Inter",
+        return asOc(oc).post("/v1/client_HS_OC_Par_Inter",
                 "{\"Code_OC_impacte\":\"" + oc + "\",\"Ref_Interv_OI\":\"" + refOi + "\"" + list + "}");
     }
 
@@ -79,7 +79,7 @@ class FluxThreeTest extends OiServiceTest {
             "reference never issued | {\"Code_OC_impacte\":\"OC01\",\"Ref_Interv_OI\":\"OI01-20260101-NEVER\"} | 404 | 3 | REF_INTERV_OI_INCONNUE"
     })
     void answersWithTheProtocolsCodes(String name, String body, int status, int code, String label) {
-        JsonHttp.Response response = http.post("/v1/client_HS_OC_Par_Inter", body);
+        JsonHttp.Response response = asOc("OC01").post("/v1/client_HS_OC_Par_Inter", body);
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.json().get("Code_Reponse").asInt()).isEqualTo(code);
@@ -140,6 +140,21 @@ class FluxThreeTest extends OiServiceTest {
         // still open: the M5 is awaited
         String open = intervention("2026-11-24T09:00:00+01:00", null);
         assertThat(operator(view(open), "OC02").get("m5").asString()).isEqualTo("AWAITED");
+    }
+
+    @Test
+    void anOcOnlySpeaksForItselfAndOfInterventionsItWasSent() {
+        String refOi = intervention("2026-11-24T09:00:00+01:00", "2026-11-24T11:00:00+01:00"); // sent to OC01, OC02
+
+        JsonHttp.Response forAnother = asOc("OC01").post("/v1/client_HS_OC_Par_Inter",
+                "{\"Code_OC_impacte\":\"OC02\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
+        JsonHttp.Response notSent = m5("OC03", refOi);
+
+        assertThat(forAnother.status()).isEqualTo(403);
+        assertThat(notSent.status()).isEqualTo(403);
+        assertThat(notSent.body()).contains("OC03 was not sent");
+        assertThat(jdbc.sql("select count(*) from oc_report r join intervention i on i.id = r.intervention_id"
+                + " where i.ref_interv_oi = :ref").param("ref", refOi).query(Long.class).single()).isZero();
     }
 
     @Test

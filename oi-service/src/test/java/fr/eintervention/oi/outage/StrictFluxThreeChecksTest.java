@@ -8,19 +8,23 @@ import org.springframework.test.context.TestPropertySource;
 import fr.eintervention.oi.OiServiceTest;
 import fr.eintervention.testsupport.JsonHttp;
 
-/** The optional stricter M5 checks, switched on. */
-@TestPropertySource(properties = {"eintervention.oi.m5.require-recipient=true", "eintervention.oi.m5.require-known-partner=true"})
+/**
+ * The optional stricter M5 checks, switched on, for an OI run without security (with security,
+ * an OC not sent the intervention gets a 403 whatever these settings).
+ */
+@TestPropertySource(properties = {"eintervention.oi.m5.require-recipient=true", "eintervention.oi.m5.require-known-partner=true",
+        "eintervention.security.enabled=false"})
 class StrictFluxThreeChecksTest extends OiServiceTest {
 
     @Test
     void refusesAnOcTheInterventionWasNotSentToAndAnUnknownOc() {
         String refOi = declare(m1(newRef())).text("Ref_Interv_OI"); // sent to OC01 and OC02
 
-        JsonHttp.Response notRecipient = http.post("/v1/client_HS_OC_Par_Inter",
+        JsonHttp.Response notRecipient = asOc("OC03").post("/v1/client_HS_OC_Par_Inter",
                 "{\"Code_OC_impacte\":\"OC03\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
-        JsonHttp.Response unknown = http.post("/v1/client_HS_OC_Par_Inter",
+        JsonHttp.Response unknown = asOc("OCZZ").post("/v1/client_HS_OC_Par_Inter",
                 "{\"Code_OC_impacte\":\"OCZZ\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
-        JsonHttp.Response recipient = http.post("/v1/client_HS_OC_Par_Inter",
+        JsonHttp.Response recipient = asOc("OC02").post("/v1/client_HS_OC_Par_Inter",
                 "{\"Code_OC_impacte\":\"OC02\",\"Ref_Interv_OI\":\"" + refOi + "\"}");
 
         assertThat(notRecipient.status()).isEqualTo(404);
