@@ -25,8 +25,9 @@ create table delivery_message (
     delivered_at      timestamptz
 );
 
--- what the engine looks for: due messages, and expired leases
-create index delivery_message_due on delivery_message (next_attempt_at) where status = 'PENDING';
+-- what the engine looks for: due messages of a partner, longest waiting first (a claim reads only
+-- the few it takes), and expired leases
+create index delivery_message_due on delivery_message (partner, next_attempt_at, id) where status = 'PENDING';
 create index delivery_message_leased on delivery_message (lease_until) where status = 'SENDING';
 -- ordering per (subject, partner), views per intervention
 create index delivery_message_group on delivery_message (subject, partner, id);

@@ -40,7 +40,7 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
     static Attempt failed(Exception exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
         return new Attempt(Outcome.RETRY, null, null, null, null, null,
-                cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     /** The partner answered: the protocol answer in the body decides, then the HTTP status. */

@@ -2,6 +2,7 @@ package fr.eintervention.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deliveries {
 
     /** What an operator may re-send: a PENDING message is then sent now instead of at its next retry. */
-    public static final Set<DeliveryStatus> RESENDABLE = Set.copyOf(EnumSet.of(
+    public static final Set<DeliveryStatus> RESENDABLE = Collections.unmodifiableSet(EnumSet.of(
             DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.DELIVERED));
 
     private final DeliveryStore store;

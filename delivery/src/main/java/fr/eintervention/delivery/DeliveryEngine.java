@@ -34,8 +34,8 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  * Sends the outbox's messages.
  *
  * <p>One dispatcher thread claims messages in the database: the ones just committed, by id
- * ({@link #dispatchNow}), and the due ones partner by partner (retries, messages left by a dead
- * instance), found by a poll every poll interval. Claimed messages are sent by a pool of workers,
+ * ({@link #dispatchNow}), and the due ones partner by partner (retries, messages whose holder
+ * died, taken back when its lease runs out), found by a poll every poll interval. Claimed messages are sent by a pool of workers,
  * each message by one worker, so that a slow partner only holds its own bulkhead's worth of
  * workers. The dispatcher never claims more than there are free workers, nor more for a partner
  * than it may take at once: a claimed message starts at once, well within its lease. A partner
@@ -89,7 +89,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** Claims and starts what is due now, as the poll timer does, and returns once they are started. */
     void pollNow() throws InterruptedException, ExecutionException {
-        dispatcher.submit(this::poll).get();
+        dispatcher.submit(this::tick).get();
     }
 
     @Override
@@ -130,7 +130,10 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private void tick() {
         try {
-            claimFresh();
+            int takenOver = store.releaseExpiredLeases(clock.instant());
+            if (takenOver > 0) {
+                log.warn("{} message(s) left SENDING by an instance whose lease ran out: sent again", takenOver);
+            }
             poll();
             metrics.backlog(store.backlog(clock.instant()));
         } catch (RuntimeException e) {
@@ -139,33 +142,34 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
-    /** Has the dispatcher claim fresh messages and those of backlogged partners, soon and once however often asked. */
+    /** Has the dispatcher claim fresh messages and those of backlogged partners: soon, and once however often asked. */
     private void wakeUp() {
         if (running && wakeUpQueued.compareAndSet(false, true)) {
             try {
-                dispatcher.execute(() -> {
-                    wakeUpQueued.set(false);
-                    try {
-                        claimFresh();
-                        claimBacklogged();
-                    } catch (RuntimeException e) {
-                        log.error("delivery dispatch failed; the next poll tries again", e);
-                    }
-                });
+                dispatcher.execute(this::dispatch);
             } catch (RejectedExecutionException stopping) {
                 // the messages stay in the database for the next start or another instance
             }
         }
     }
 
+    private void dispatch() {
+        wakeUpQueued.set(false);
+        if (!running) {
+            return;
+        }
+        try {
+            claimFresh();
+            claimBacklogged();
+        } catch (RuntimeException e) {
+            log.error("delivery dispatch failed; the next poll tries again", e);
+        }
+    }
+
+    /** Claims the committed messages, as many as there are free workers; the others wait for one to free up. */
     private void claimFresh() {
-        while (!fresh.isEmpty()) {
+        while (!fresh.isEmpty() && freeWorkers() > 0) {
             int room = Math.min(freeWorkers(), properties.batchSize());
-            if (room == 0) {
-                // left to the next poll, which takes the longest waiting first
-                fresh.clear();
-                return;
-            }
             List<Long> ids = new ArrayList<>(room);
             for (Long id; ids.size() < room && (id = fresh.poll()) != null; ) {
                 ids.add(id);
@@ -174,11 +178,13 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
+    /** Finds the partners with due messages, and claims theirs. */
     private void poll() {
         backlogged.addAll(store.partnersWithDueMessages(clock.instant()));
         claimBacklogged();
     }
 
+    /** Claims, partner by partner, as many due messages as the partner and the free workers can take. */
     private void claimBacklogged() {
         for (String partner : List.copyOf(backlogged)) {
             if (freeWorkers() == 0) {
@@ -221,7 +227,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                             message.partner(), e);
                 } finally {
                     inFlight.decrementAndGet();
-                    if (!backlogged.isEmpty()) {
+                    if (!fresh.isEmpty() || !backlogged.isEmpty()) {
                         wakeUp();
                     }
                 }

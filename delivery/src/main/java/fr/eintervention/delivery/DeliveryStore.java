@@ -37,10 +37,6 @@ final class DeliveryStore {
             last_http_status, answer_code, answer_label, answer_description, answer_body, last_error,
             created_at, updated_at, delivered_at""";
 
-    /** due for an attempt: waiting and due, or held by an instance whose lease ran out (it died) */
-    private static final String DUE = """
-            (c.status = 'PENDING' and c.next_attempt_at <= :now or c.status = 'SENDING' and c.lease_until <= :now)""";
-
     /** a message put back to wait is superseded instead when a corrected one of its kind was queued meanwhile */
     private static final String PENDING_UNLESS_SUPERSEDED = """
             case when exists (select 1 from delivery_message n
@@ -74,10 +70,30 @@ final class DeliveryStore {
                 .query(Long.class).single();
     }
 
+    /**
+     * Puts back to wait the messages whose holder's lease ran out: that instance died (or lost
+     * the database) while sending them. Whether the partner got them is unknown: they are sent
+     * again (at least once).
+     *
+     * @return how many messages were taken back
+     */
+    int releaseExpiredLeases(Instant now) {
+        return jdbc.sql("""
+                update delivery_message m
+                set status = %s, lease_owner = null, lease_until = null, updated_at = :now
+                where m.status = 'SENDING' and m.lease_until <= :now
+                """.formatted(PENDING_UNLESS_SUPERSEDED))
+                .param("now", ts(now))
+                .update();
+    }
+
     /** Partners with messages due, the longest waiting first. */
     List<String> partnersWithDueMessages(Instant now) {
-        return jdbc.sql("select c.partner from delivery_message c where " + DUE
-                        + " group by c.partner order by min(c.next_attempt_at)")
+        return jdbc.sql("""
+                select partner from delivery_message
+                where status = 'PENDING' and next_attempt_at <= :now
+                group by partner order by min(next_attempt_at)
+                """)
                 .param("now", ts(now))
                 .query(String.class).list();
     }
@@ -103,7 +119,7 @@ final class DeliveryStore {
                 set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
                 where m.id in (
                     select c.id from delivery_message c
-                    where %s and %s
+                    where c.status = 'PENDING' and c.next_attempt_at <= :now and %s
                       and not exists (select 1 from delivery_message e
                                       where e.subject = c.subject and e.partner = c.partner and e.id < c.id
                                         and e.status in ('PENDING', 'SENDING'))
@@ -111,7 +127,7 @@ final class DeliveryStore {
                     limit :limit
                     for update skip locked)
                 returning %s
-                """.formatted(DUE, filter, COLUMNS))
+                """.formatted(filter, COLUMNS))
                 .params(filterParams)
                 .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
                 .param("limit", limit)

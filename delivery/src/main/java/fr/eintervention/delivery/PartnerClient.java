@@ -7,12 +7,17 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import javax.net.ssl.SSLContext;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,6 +31,11 @@ final class PartnerClient {
     private final DeliveryProperties properties;
     private final ObjectMapper mapper;
     private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+    /**
+     * The HTTP clients' threads, shared by every partner and reused from call to call (without
+     * it, Spring would start a thread per request to write the body)
+     */
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemonThreads());
 
     PartnerClient(RestClient.Builder builder, DeliveryProperties properties, ObjectMapper mapper) {
         this.builder = builder;
@@ -35,33 +45,51 @@ final class PartnerClient {
 
     /** Sends the body as stored, byte for byte; never throws for what the partner does. */
     Attempt post(PartnerEndpoint endpoint, DeliveryRecord message) {
+        PartnerEndpoint.Credentials credentials = endpoint.credentials();
         try {
+            HttpHeaders authentication = new HttpHeaders();
+            credentials.apply(authentication); // e.g. a token fetched from the partner's authorization server
             URI uri = URI.create(endpoint.baseUrl().replaceAll("/+$", "") + message.path());
-            return client(message.partner()).post()
+            Attempt attempt = client(message.partner(), credentials.sslContext()).post()
                     .uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .headers(endpoint.credentials()::apply)
+                    .headers(headers -> headers.addAll(authentication))
                     .body(message.payload().getBytes(StandardCharsets.UTF_8))
                     .exchange((request, response) -> Attempt.answered(response.getStatusCode().value(), body(response), mapper));
-        } catch (RestClientException | IllegalArgumentException e) {
-            // connection refused, timeout, reset..., or a malformed base URL (the directory may be corrected)
+            if (Integer.valueOf(401).equals(attempt.httpStatus())) {
+                credentials.unauthorized(); // the retry fetches a fresh token
+            }
+            return attempt;
+        } catch (RuntimeException e) {
+            // connection refused, timeout, reset..., a malformed base URL (the directory may be corrected),
+            // credentials that could not be had (token endpoint down): all retried
             return Attempt.failed(e);
         }
     }
 
-    private RestClient client(String partner) {
-        return clients.computeIfAbsent(partner, code -> {
-            DeliveryProperties.Partner settings = properties.partner(code);
-            HttpClient http = HttpClient.newBuilder()
+    private RestClient client(String partner, SSLContext sslContext) {
+        // one client per partner and TLS context: a partner's client certificate is its own
+        return clients.computeIfAbsent(partner + (sslContext == null ? "" : "/" + System.identityHashCode(sslContext)), key -> {
+            DeliveryProperties.Partner settings = properties.partner(partner);
+            HttpClient.Builder http = HttpClient.newBuilder()
                     .connectTimeout(settings.connectTimeout())
                     // HTTP/1.1: no h2c upgrade attempt on plain HTTP, understood by every partner's server
                     .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+                    .executor(httpThreads);
+            if (sslContext != null) {
+                http.sslContext(sslContext);
+            }
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http.build());
             factory.setReadTimeout(settings.readTimeout());
             return builder.clone().requestFactory(factory).build();
         });
+    }
+
+    private static CustomizableThreadFactory daemonThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("delivery-http-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     private static String body(ClientHttpResponse response) throws IOException {

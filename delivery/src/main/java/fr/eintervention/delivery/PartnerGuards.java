@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -24,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * failing. Both only make messages wait, never count an attempt.
  */
 final class PartnerGuards {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerGuards.class);
 
     /** how long a message waits while the trial calls of a half-open circuit are under way */
     private static final Duration TRIAL_DELAY = Duration.ofSeconds(1);
@@ -61,8 +66,12 @@ final class PartnerGuards {
                 .build());
         Guard guard = new Guard(circuitBreaker, bulkhead);
         circuitBreaker.getEventPublisher().onStateTransition(event -> {
-            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+            CircuitBreaker.State state = event.getStateTransition().getToState();
+            if (state == CircuitBreaker.State.OPEN) {
                 guard.openUntil = clock.instant().plus(settings.circuitOpenDuration());
+                log.warn("partner {} keeps failing: circuit open, its messages wait {}", partner, settings.circuitOpenDuration());
+            } else {
+                log.info("partner {}: circuit {}", partner, state);
             }
         });
         return guard;

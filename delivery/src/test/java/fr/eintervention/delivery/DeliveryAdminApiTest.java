@@ -102,6 +102,15 @@ class DeliveryAdminApiTest extends DeliveryTestSupport {
         });
     }
 
+    @Test
+    void isDocumentedInTheServicesOpenApi() {
+        JsonHttp.Response docs = http.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/admin/deliveries", "/admin/deliveries/{id}",
+                "/admin/deliveries/{id}/resend", "/admin/deliveries/resend", "/admin/deliveries/backlog");
+    }
+
     private static void assertBadRequest(JsonHttp.Response response, String mentioned) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("status").asInt()).isEqualTo(400);

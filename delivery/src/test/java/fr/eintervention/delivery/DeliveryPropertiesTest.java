@@ -1,0 +1,60 @@
+package fr.eintervention.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class DeliveryPropertiesTest {
+
+    private static DeliveryProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("eintervention.delivery", DeliveryProperties.class);
+    }
+
+    @Test
+    void defaultsFollowTheProtocolRules() {
+        DeliveryProperties properties = bind(Map.of());
+
+        assertThat(properties.retryDelays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2),
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(20));
+        assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(properties.leaseDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.batchSize()).isEqualTo(100);
+        assertThat(properties.workerThreads()).isEqualTo(16);
+        assertThat(properties.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.instanceId()).isNotBlank();
+        assertThat(properties.partner("OC01")).isEqualTo(new DeliveryProperties.Partner(Duration.ofSeconds(2),
+                Duration.ofSeconds(10), 4, 50, 20, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aPartnerOverridesOnlyWhatItSetsOverTheDefaults() {
+        DeliveryProperties properties = bind(Map.of(
+                "eintervention.delivery.partner-defaults.connect-timeout", "3s",
+                // as bound from EINTERVENTION_DELIVERY_PARTNERS_OC01_READTIMEOUT
+                "eintervention.delivery.partners.oc01.read-timeout", "30s"));
+
+        assertThat(properties.partner("OC01").readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.partner("OC01").connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(properties.partner("OC02").readTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void refusesSettingsUnderWhichOnePartnerCouldHoldEveryWorker() {
+        assertThatThrownBy(() -> bind(Map.of("eintervention.delivery.partners.OC01.max-concurrent-calls", "16")))
+                .hasRootCauseMessage("eintervention.delivery: worker-threads (16) must exceed max-concurrent-calls"
+                        + " of OC01 (16) so that one slow partner cannot hold every worker");
+    }
+
+    @Test
+    void refusesALeaseShorterThanACall() {
+        assertThatThrownBy(() -> bind(Map.of("eintervention.delivery.lease-duration", "10s")))
+                .rootCause().hasMessageContaining("lease-duration (PT10S) must exceed connect-timeout + read-timeout");
+    }
+}
