@@ -31,3 +31,6 @@ create index oc_report_received on oc_report (received_at);
 
 -- kept up to date with the reports, so that statistics over a million interventions stay cheap
 alter table intervention add column impacted_customers integer not null default 0;
+
+-- statistics over a period read only this index (index-only scans), not the table
+create index intervention_statistics on intervention (debut_inter) include (code_do, pm, impacted_customers);
