@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the suite and runs it on this machine with nothing but a JDK: each service gets an
-# embedded PostgreSQL (data kept in ./data/) and the demo sample data. Ctrl-C stops everything.
-#   ./run.sh            build, then run every service
-#   ./run.sh --no-build run what was built last
+# Builds the suite and runs it on this machine with nothing but a JDK 17: the demo authorization
+# server, the OI, two OC adapters (OC01, OC02) and the DO gateway, each with its own embedded
+# PostgreSQL (data kept in ./data/postgres/<name>) and the demo data. Ctrl-C stops everything.
+#   ./run.sh             build (tests skipped), then run
+#   ./run.sh --no-build  run what was built last
+# Then ./demo.sh walks one intervention through M1 -> M2 -> M3 -> M4 -> M5.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,35 +12,34 @@ if [[ "${1:-}" != "--no-build" ]]; then
   ./mvnw -q -B install -DskipTests
 fi
 
-# service directory, port, extra arguments
+# name, module, port, environment (space separated)
 SERVICES=(
-  "oi-service 8081"
-  "oc-adapter 8082 --eintervention.oc.code=OC01"
-  "oc-adapter 8083 --eintervention.oc.code=OC02 --spring.application.name=oc-adapter-oc02"
-  "do-gateway 8080"
+  "auth-server auth-server 9000"
+  "oi-service oi-service 8081"
+  "oc-adapter-oc01 oc-adapter 8082 OC_CODE=OC01 OC_CLIENT_SECRET=demo-oc01-secret"
+  "oc-adapter-oc02 oc-adapter 8083 OC_CODE=OC02 OC_CLIENT_SECRET=demo-oc02-secret"
+  "do-gateway do-gateway 8080"
 )
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 mkdir -p data/logs
 for entry in "${SERVICES[@]}"; do
-  read -r dir port args <<<"$entry"
-  jar=$(ls "$dir"/target/"$dir"-*-exec.jar 2>/dev/null | head -1 || true)
-  [[ -n "$jar" ]] || continue
-  log="data/logs/$dir-$port.log"
-  java -jar "$jar" --server.port="$port" --spring.profiles.active=demo ${args:-} >"$log" 2>&1 &
+  read -r name module port env <<<"$entry"
+  jar=$(ls "$module"/target/"$module"-*-exec.jar | head -1)
+  log="data/logs/$name.log"
+  env $env PORT="$port" java -jar "$jar" --spring.profiles.active=demo --spring.application.name="$name" >"$log" 2>&1 &
   pids+=($!)
-  echo "starting $dir on port $port (log: $log)"
+  echo "starting $name on port $port (log: $log)"
 done
 
 for entry in "${SERVICES[@]}"; do
-  read -r dir port args <<<"$entry"
-  [[ -n "$(ls "$dir"/target/"$dir"-*-exec.jar 2>/dev/null)" ]] || continue
-  for _ in $(seq 1 120); do
+  read -r name module port env <<<"$entry"
+  for _ in $(seq 1 180); do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
   done
-  echo "$dir ready: http://localhost:$port  Swagger UI: http://localhost:$port/swagger-ui.html"
+  echo "$name ready: http://localhost:$port  Swagger UI: http://localhost:$port/swagger-ui.html"
 done
-echo "Running. Ctrl-C to stop."
+echo "Running. ./demo.sh walks one intervention through the suite. Ctrl-C stops everything."
 wait

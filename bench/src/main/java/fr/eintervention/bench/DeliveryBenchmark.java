@@ -33,6 +33,10 @@ public final class DeliveryBenchmark {
     private static final int SECONDS = Integer.getInteger("seconds", 30);
     private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
+    /** engine settings under test, e.g. -Dworkers=32 -Dper-partner=8 */
+    private static final Map<String, Object> ENGINE = Map.of(
+            "eintervention.delivery.worker-threads", Integer.getInteger("workers", 16),
+            "eintervention.delivery.partner-defaults.max-concurrent-calls", Integer.getInteger("per-partner", 4));
 
     public static void main(String[] args) throws Exception {
         List<PartnerStub> stubs = new ArrayList<>();
@@ -55,7 +59,7 @@ public final class DeliveryBenchmark {
     }
 
     private static void latency(LocalPostgres postgres, List<PartnerStub> stubs, Map<String, Instant> received) throws Exception {
-        try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, Map.of())) {
+        try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {
             JsonHttp http = JsonHttp.at(BenchSupport.port(oi));
             for (int i = 0; i < OCS.size(); i++) {
                 http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + BenchSupport.port(oi)
@@ -124,7 +128,7 @@ public final class DeliveryBenchmark {
                 from generate_series(1, :n) g
                 """).param("n", BACKLOG).update();
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, Map.of())) {
+        try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (stubs.stream().mapToInt(stub -> stub.received().size()).sum() < BACKLOG && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(100);

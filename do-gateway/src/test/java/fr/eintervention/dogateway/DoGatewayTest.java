@@ -26,13 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway running for real: HTTP on a random port, its own database on a real PostgreSQL,
- * a movable clock. It knows two OIs: OI01 is the real OI service (demo referential), OI02 a stub
- * that answers what a test tells it. The engine polls often, so that a retry is made soon after
- * a test moves the clock past its delay.
+ * The gateway running for real, secured: HTTP on a random port, tokens of the test IdP
+ * ({@code TestTokens}), its own database on a real PostgreSQL, a movable clock. It knows two OIs:
+ * OI01 is the real OI service (demo referential, secured too), OI02 a stub that answers what a
+ * test tells it; to both the gateway presents an OAuth2 token obtained from the test IdP by client
+ * credentials as DO01. The engine polls often, so that a retry is made soon after a test moves
+ * the clock past its delay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {DoGatewayApplication.class, DoGatewayTest.TestClock.class},
@@ -47,6 +50,14 @@ public abstract class DoGatewayTest {
     static void ois(DynamicPropertyRegistry registry) {
         registry.add("eintervention.do.ois.OI01.base-url", () -> OI01.front().baseUrl());
         registry.add("eintervention.do.ois.OI02.base-url", OI02::baseUrl);
+        for (String oi : new String[] {"OI01", "OI02"}) {
+            // client credentials at the test IdP (any secret): the token's partner is DO01
+            registry.add("eintervention.outbound." + oi + ".auth.type", () -> "oauth2");
+            registry.add("eintervention.outbound." + oi + ".auth.token-uri", TestTokens::tokenUri);
+            registry.add("eintervention.outbound." + oi + ".auth.client-id", () -> "DO01");
+            registry.add("eintervention.outbound." + oi + ".auth.client-secret", () -> "test");
+            registry.add("eintervention.outbound." + oi + ".auth.scopes", () -> "write:interventions");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -63,11 +74,15 @@ public abstract class DoGatewayTest {
     @Autowired
     protected MovableClock clock;
 
+    /** A technician's tool: the field API (scope field). */
     protected JsonHttp http;
+    /** An operator of the DO: deliveries, actuator (scope operator). */
+    protected JsonHttp operator;
 
     @BeforeEach
     void connect() {
-        http = JsonHttp.at(port);
+        http = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("technician", "field"));
+        operator = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
         OI01.reset();
         OI02.replyOk();
     }

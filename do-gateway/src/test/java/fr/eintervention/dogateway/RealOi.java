@@ -21,12 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import fr.eintervention.oi.OiApplication;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestTokens;
 
 /**
  * The real OI service, started once per test JVM on a random port with its demo referential
- * (OI01; PMs FI-35238-0001, FI-35238-0002, FI-75056-0003), its OCs pointed at a stub. The gateway
- * reaches it through {@link #front()}, a stub that forwards every request to it: closing that
- * port makes the OI unreachable for a while without restarting it.
+ * (OI01; PMs FI-35238-0001, FI-35238-0002, FI-75056-0003), its OCs pointed at a stub. It is
+ * secured like in production and trusts the test IdP ({@code TestTokens}, as every application
+ * started in the test JVM that names no issuer): the gateway's M1/M3 must carry a DO01 token with
+ * the scope write:interventions. The gateway reaches it through {@link #front()}, a stub that
+ * forwards every request to it, {@code Authorization} included: closing that port makes the OI
+ * unreachable for a while without restarting it.
  */
 public final class RealOi {
 
@@ -39,12 +43,13 @@ public final class RealOi {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RealOi() {
-        // as arguments: they must win over the OI's application.yml (server.port: ${PORT:8081})
+        // as arguments: they must win over the OI's application.yml (server.port: ${PORT:8081}). Not the demo
+        // profile, whose issuer is the demo auth-server: its sample referential only, the issuer being TestTokens
         ConfigurableApplicationContext oi = new SpringApplicationBuilder(OiApplication.class)
-                .profiles("demo")
-                .run("--server.port=0", "--spring.config.location=file:" + oiConfiguration());
+                .run("--server.port=0", "--spring.config.location=file:" + oiConfiguration(),
+                        "--spring.flyway.locations=classpath:db/migration,classpath:db/sample");
         baseUrl = "http://127.0.0.1:" + oi.getEnvironment().getProperty("local.server.port");
-        http = new JsonHttp(baseUrl);
+        http = new JsonHttp(baseUrl).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
         for (String oc : new String[] {"OC01", "OC02", "OC03"}) {
             String partner = JsonHttp.write(Map.of("name", oc, "baseUrl", ocs.baseUrl(), "flux3", false));
             JsonHttp.Response saved = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/referential/partners/" + oc))
@@ -73,17 +78,26 @@ public final class RealOi {
         front.replyWith(this::forward);
     }
 
-    /** The OI itself (consultation, referential). */
+    /** Where the OI itself listens (not through {@link #front()}). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The OI itself (consultation, referential), as its operator. */
     public JsonHttp http() {
         return http;
     }
 
     private PartnerStub.Reply forward(PartnerStub.Received request) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+            String authorization = request.header("Authorization");
+            if (authorization != null) {
+                forwarded.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = client.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
             return new PartnerStub.Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             return PartnerStub.Reply.status(502);

@@ -25,7 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final List<String> arguments;
-    private final int port;
+    private int port;
     private Process process;
 
     private ServiceProcess(String name, String module, int port, List<String> arguments) {
@@ -56,6 +56,25 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The same service on a port chosen before (e.g. an issuer whose URL others must know first). */
+    ServiceProcess onPort(int chosen) {
+        this.port = chosen;
+        return this;
+    }
+
+    /** An access token of this authorization server, by client credentials. */
+    String token(String client, String secret) {
+        JsonHttp.Response response = http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((client + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        if (response.status() != 200) {
+            throw new IllegalStateException("no token for " + client + ": " + response.status() + " " + response.body());
+        }
+        return response.text("access_token");
     }
 
     String url() {

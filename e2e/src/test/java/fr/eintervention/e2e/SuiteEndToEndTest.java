@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole chain, M1 -> M2 -> M3 -> M4 -> M5, across the four services run as separate
  * processes (DO gateway, OI, two OC adapters for two different OCs), over real HTTP, each on its
- * own PostgreSQL. Retry delays are shortened to seconds so that an outage heals within the test.
+ * own PostgreSQL, with security on: every call carries a token of the demo authorization server
+ * (itself a process), each service obtains its own by client credentials. Retry delays are
+ * shortened to seconds so that an outage heals within the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,23 +36,35 @@ class SuiteEndToEndTest {
     private static final String[] FAST_RETRIES = {"--eintervention.delivery.retry-delays=2s,3s,5s,10s,60s",
             "--eintervention.delivery.poll-interval=1s"};
 
+    private ServiceProcess auth;
     private ServiceProcess oi;
     private ServiceProcess oc01;
     private ServiceProcess oc02;
     private ServiceProcess gateway;
 
+    private JsonHttp technician;
+    private JsonHttp operatorAtOi;
+
     @BeforeAll
     void startTheSuite() {
-        oi = ServiceProcess.of("e2e-oi", "oi-service", concat(FAST_RETRIES));
+        auth = ServiceProcess.of("e2e-auth", "auth-server");
+        String issuer = "--AUTH_ISSUER=" + auth.url();
+        auth = ServiceProcess.of("e2e-auth", "auth-server", issuer, "--PORT=" + auth.port()).onPort(auth.port());
+        oi = ServiceProcess.of("e2e-oi", "oi-service", concat(FAST_RETRIES, issuer));
         String oiUrl = oi.url();
-        oc01 = ServiceProcess.of("e2e-oc01", "oc-adapter", concat(FAST_RETRIES, "--eintervention.oc.code=OC01",
+        oc01 = ServiceProcess.of("e2e-oc01", "oc-adapter", concat(FAST_RETRIES, issuer, "--OC_CODE=OC01",
+                "--OC_CLIENT_SECRET=demo-oc01-secret", "--eintervention.oc.code=OC01",
                 "--eintervention.oc.partners.OI01.base-url=" + oiUrl, "--eintervention.oc.flux3.enabled=true",
                 "--eintervention.oc.flux3.settling-delay=2s", "--eintervention.oc.flux3.poll-interval=1s"));
-        oc02 = ServiceProcess.of("e2e-oc02", "oc-adapter", concat(FAST_RETRIES, "--eintervention.oc.code=OC02",
+        oc02 = ServiceProcess.of("e2e-oc02", "oc-adapter", concat(FAST_RETRIES, issuer, "--OC_CODE=OC02",
+                "--OC_CLIENT_SECRET=demo-oc02-secret", "--eintervention.oc.code=OC02",
                 "--eintervention.oc.partners.OI01.base-url=" + oiUrl, "--eintervention.oc.flux3.enabled=true",
                 "--eintervention.oc.flux3.settling-delay=2s", "--eintervention.oc.flux3.poll-interval=1s"));
-        gateway = ServiceProcess.of("e2e-do", "do-gateway", concat(FAST_RETRIES, "--eintervention.do.code=DO01",
+        gateway = ServiceProcess.of("e2e-do", "do-gateway", concat(FAST_RETRIES, issuer, "--eintervention.do.code=DO01",
                 "--eintervention.do.ois.OI01.base-url=" + oiUrl));
+        auth.start();
+        technician = gateway.http().withToken(auth.token("technician", "demo-technician-secret"));
+        operatorAtOi = oi.http().withToken(auth.token("operator", "demo-operator-secret"));
         oi.start();
         // the OI's referential: both OCs present at the PM, both in flux 3, at their real addresses
         partner("OC01", oc01);
@@ -62,7 +76,7 @@ class SuiteEndToEndTest {
 
     @AfterAll
     void stopTheSuite() {
-        for (ServiceProcess service : new ServiceProcess[] {gateway, oc02, oc01, oi}) {
+        for (ServiceProcess service : new ServiceProcess[] {gateway, oc02, oc01, oi, auth}) {
             if (service != null) {
                 service.close();
             }
@@ -86,7 +100,7 @@ class SuiteEndToEndTest {
         JsonNode oc02View = operator(refOi, "OC02");
         assertThat(Instant.parse(oc02View.get("m2").get("deliveredAt").asString()))
                 .isBeforeOrEqualTo(Instant.parse(oc02View.get("m4").get("deliveredAt").asString()));
-        JsonNode window = oc02.http().get("/interventions?pm=" + PM + "&from=" + start.minus(1, ChronoUnit.HOURS)
+        JsonNode window = oc02.http().withToken(auth.token("operator", "demo-operator-secret")).get("/interventions?pm=" + PM + "&from=" + start.minus(1, ChronoUnit.HOURS)
                 + "&to=" + Instant.now().plus(1, ChronoUnit.HOURS)).json();
         assertThat(window.toString()).contains(refOi);
     }
@@ -95,15 +109,16 @@ class SuiteEndToEndTest {
     @Order(2)
     void m3BeforeM1ReachesTheOcsAsM4Only() {
         String refDo = "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        JsonHttp.Response m3 = oi.http().post("/v1/intervention_DO", """
-                {"Code_DO":"DO02","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":3}],
+        JsonHttp do01 = oi.http().withToken(auth.token("DO01", "demo-do01-secret"));
+        JsonHttp.Response m3 = do01.post("/v1/intervention_DO", """
+                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":3}],
                  "Debut_Inter":"%s","Fin_Inter":"%s"}""".formatted(refDo, PM, Instant.now().minus(2, ChronoUnit.HOURS),
                 Instant.now().minus(1, ChronoUnit.HOURS)));
         assertThat(m3.status()).as(m3.body()).isEqualTo(200);
         String refOi = m3.text("Ref_Interv_OI");
 
-        JsonHttp.Response m1 = oi.http().post("/v1/intervention_DO", """
-                {"Code_DO":"DO02","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":1}],
+        JsonHttp.Response m1 = do01.post("/v1/intervention_DO", """
+                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s","Nature_PBO_PTO":[{"nature":1}],
                  "Debut_Inter":"%s"}""".formatted(refDo, PM, Instant.now().minus(2, ChronoUnit.HOURS)));
         assertThat(m1.text("Ref_Interv_OI")).isEqualTo(refOi);
 
@@ -124,12 +139,12 @@ class SuiteEndToEndTest {
         assertThat(rejected.get("answer").get("label").asString()).isEqualTo("PM_INCONNU");
         assertThat(rejected.get("answer").get("description").asString()).contains("FI-99999-9999");
 
-        JsonHttp.Response corrected = gateway.http().send(HttpRequest.newBuilder(URI.create(gateway.url() + "/interventions/" + ref))
+        JsonHttp.Response corrected = technician.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/interventions/" + ref))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"pm\":\"" + PM + "\"}")));
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
 
         String refOi = acknowledgedReference(ref);
-        assertThat(oi.http().get("/consultation/interventions/" + refOi).json().get("intervention").get("pm").asString())
+        assertThat(operatorAtOi.get("/consultation/interventions/" + refOi).json().get("intervention").get("pm").asString())
                 .isEqualTo(PM);
     }
 
@@ -146,7 +161,7 @@ class SuiteEndToEndTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> "RECEIVED".equals(operator(refOi, "OC01").get("m5").asString())
                 && "RECEIVED".equals(operator(refOi, "OC02").get("m5").asString()));
-        JsonNode detail = oi.http().get("/consultation/interventions/" + refOi).json();
+        JsonNode detail = operatorAtOi.get("/consultation/interventions/" + refOi).json();
         assertThat(detail.get("intervention").get("impactedCustomers").asInt()).isEqualTo(2);
         assertThat(operator(refOi, "OC01").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0001-0001");
         assertThat(operator(refOi, "OC02").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0002-0001");
@@ -159,7 +174,7 @@ class SuiteEndToEndTest {
                 {"technicianId":"TECH-E2E","codeOi":"OI01","pm":"%s","natures":[{"nature":1,"pbo":"PT000123","pto":"FI-1234-5678"}],
                  "start":"%s"%s}""".formatted(pm, start, end == null ? ""
                 : ",\"end\":\"" + end + "\",\"endNatures\":[{\"nature\":1,\"pbo\":\"PT000123\",\"pto\":\"FI-1234-5678\"}]");
-        JsonHttp.Response response = gateway.http().post("/interventions", body);
+        JsonHttp.Response response = technician.post("/interventions", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.text("ref");
     }
@@ -170,11 +185,11 @@ class SuiteEndToEndTest {
     }
 
     private JsonNode gatewayView(String ref) {
-        return gateway.http().get("/interventions/" + ref).json();
+        return technician.get("/interventions/" + ref).json();
     }
 
     private JsonNode operator(String refOi, String oc) {
-        for (JsonNode operator : oi.http().get("/consultation/interventions/" + refOi).json().get("operators")) {
+        for (JsonNode operator : operatorAtOi.get("/consultation/interventions/" + refOi).json().get("operators")) {
             if (operator.get("oc").asString().equals(oc)) {
                 return operator;
             }
@@ -188,14 +203,14 @@ class SuiteEndToEndTest {
     }
 
     private void partner(String code, ServiceProcess oc) {
-        JsonHttp.Response response = oi.http().send(HttpRequest.newBuilder(URI.create(oi.url() + "/admin/referential/partners/" + code))
+        JsonHttp.Response response = operatorAtOi.send(HttpRequest.newBuilder(URI.create(oi.url() + "/admin/referential/partners/" + code))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + code + "\",\"baseUrl\":\"" + oc.url() + "\",\"flux3\":true}")));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    private static void outage(ServiceProcess oc, String pto, Instant down) {
-        JsonHttp.Response response = oc.http().post("/outages", """
+    private void outage(ServiceProcess oc, String pto, Instant down) {
+        JsonHttp.Response response = oc.http().withToken(auth.token("operator", "demo-operator-secret")).post("/outages", """
                 [{"PTO":"%s","PM":"%s","PBO":"PT000123","Tube":"T1","Fibre":"F1","Position_PM_Module_OI":"M1-P1",
                   "downAt":"%s","cause":"LOSS_OF_SIGNAL","terminated":false}]""".formatted(pto, PM, down));
         assertThat(response.status()).as(response.body()).isBetween(200, 299);

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import fr.eintervention.protocol.MessageSchema;
 
@@ -61,7 +62,13 @@ public record OcProperties(
             @DefaultValue("true") boolean excludeTerminated) {
     }
 
-    /** @param maxBatch the most events one request (JSON or CSV) may carry (default 100,000) */
-    public record Outages(@DefaultValue("100000") int maxBatch) {
+    /**
+     * @param maxBatch    the most events one request (JSON or CSV) may carry (default 100,000)
+     * @param maxBodySize the largest outage feed body (JSON or CSV), checked once the caller is
+     *                    authenticated (default 32MB: 100,000 events of JSON are about 21MB); the
+     *                    security module's {@code eintervention.security.max-body-size} (256KB)
+     *                    bounds every other request, see {@code web.OutageFeedBodySize}
+     */
+    public record Outages(@DefaultValue("100000") int maxBatch, @DefaultValue("32MB") DataSize maxBodySize) {
     }
 }

@@ -15,13 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestTokens;
 
 /**
- * The adapter running for real: HTTP on a random port, its own database on a real PostgreSQL,
- * a movable clock, flux 3 on (15 minutes' settling, due M5s looked for every 200 ms) and one OI
- * partner, {@code OI01}, played by a stub over real HTTP that answers OK, except
- * REF_INTERV_OI_INCONNUE (HTTP 404) for references starting with {@code NEVER-}.
- * Each test works on PMs and references of its own.
+ * The adapter running for real, secured: HTTP on a random port, tokens of the test IdP
+ * ({@code TestTokens}), its own database on a real PostgreSQL, a movable clock, flux 3 on
+ * (15 minutes' settling, due M5s looked for every 200 ms) and one OI partner, {@code OI01},
+ * played by a stub over real HTTP that answers OK, except REF_INTERV_OI_INCONNUE (HTTP 404) for
+ * references starting with {@code NEVER-}. The adapter presents OI01 an OAuth2 token obtained
+ * from the test IdP as {@code OC07}. Each test works on PMs and references of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eintervention.oc.code=OC07",
@@ -47,16 +49,31 @@ public abstract class OcAdapterTest {
     @Autowired
     protected MovableClock clock;
 
+    /** An operator of the OC: the internal tools (queries, outages, own interventions, admin). */
     protected JsonHttp http;
+    /** OI01, the OC's partner, sending M2/M4. */
+    protected JsonHttp oi01;
 
     @DynamicPropertySource
     static void oi(DynamicPropertyRegistry registry) {
         registry.add("eintervention.oc.partners.OI01.base-url", OI::baseUrl);
+        // M5 to OI01 with a token of the test IdP, client credentials as the OC (any secret is accepted)
+        registry.add("eintervention.outbound.OI01.auth.type", () -> "oauth2");
+        registry.add("eintervention.outbound.OI01.auth.token-uri", TestTokens::tokenUri);
+        registry.add("eintervention.outbound.OI01.auth.client-id", () -> "OC07");
+        registry.add("eintervention.outbound.OI01.auth.client-secret", () -> "test");
+        registry.add("eintervention.outbound.OI01.auth.scopes", () -> "write:clients");
     }
 
     @BeforeEach
     void connect() {
-        http = JsonHttp.at(port);
+        http = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
+        oi01 = asOi("OI01");
+    }
+
+    /** An OI sending M2/M4: a token of that partner with the scope write:interventions. */
+    protected JsonHttp asOi(String codeOi) {
+        return JsonHttp.at(port).as(codeOi, "write:interventions");
     }
 
     /** A reference no other test uses. */
@@ -93,8 +110,9 @@ public abstract class OcAdapterTest {
                 .formatted(ref, pm, debut, fin);
     }
 
+    /** M2/M4 from OI01. */
     protected JsonHttp.Response declare(String body) {
-        return http.post("/v1/intervention_OI", body);
+        return oi01.post("/v1/intervention_OI", body);
     }
 
     /** Declares and expects OK. */

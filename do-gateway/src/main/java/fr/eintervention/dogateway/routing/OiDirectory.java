@@ -8,18 +8,23 @@ import org.springframework.stereotype.Component;
 import fr.eintervention.delivery.PartnerDirectory;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.security.outbound.OutboundCredentials;
 
 /**
  * The OIs this DO knows, from configuration: tells the delivery engine where each receives
- * M1/M3, and the field API which {@code Code_OI} it may accept.
+ * M1/M3 and what credentials the DO presents there ({@code eintervention.outbound.<OI>.auth.*},
+ * e.g. an OAuth2 client of the OI's identity provider), and the field API which {@code Code_OI}
+ * it may accept.
  */
 @Component
 public class OiDirectory implements PartnerDirectory {
 
     private final DoGatewayProperties properties;
+    private final OutboundCredentials credentials;
 
-    OiDirectory(DoGatewayProperties properties) {
+    OiDirectory(DoGatewayProperties properties, OutboundCredentials credentials) {
         this.properties = properties;
+        this.credentials = credentials;
     }
 
     public boolean knows(String codeOi) {
@@ -36,6 +41,6 @@ public class OiDirectory implements PartnerDirectory {
                 .map(properties.ois()::get)
                 .map(DoGatewayProperties.Oi::baseUrl)
                 .filter(url -> !url.isBlank())
-                .map(PartnerEndpoint::new);
+                .map(url -> credentials.endpoint(partnerCode, url));
     }
 }

@@ -156,11 +156,11 @@ class DeclarationDeliveryTest extends DoGatewayTest {
         String ref = created(json("technicianId", newTechnician(), "codeOi", "OI02", "pm", "FI-00000-0000",
                 "start", ago(Duration.ofMinutes(20))));
         awaitStatus(ref, "m1", "REJECTED");
-        long id = http.get("/admin/deliveries?subject=" + ref).json().get("items").get(0).get("id").asLong();
+        long id = operator.get("/admin/deliveries?subject=" + ref).json().get("items").get(0).get("id").asLong();
 
         // the OI added the PM to its referential: an operator sends the message again, unchanged
         OI02.replyWith(request -> answer("{}", "OI02-REF-5"));
-        assertThat(post("/admin/deliveries/" + id + "/resend", "").status()).isEqualTo(200);
+        assertThat(operator.post("/admin/deliveries/" + id + "/resend", "").status()).isEqualTo(200);
 
         assertThat(awaitStatus(ref, "m1", "ACKNOWLEDGED").get("refIntervOi").asString()).isEqualTo("OI02-REF-5");
         assertThat(kinds(received(OI02, ref))).containsExactly("M1 FI-00000-0000", "M1 FI-00000-0000");

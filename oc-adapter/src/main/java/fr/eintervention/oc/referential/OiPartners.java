@@ -7,15 +7,22 @@ import org.springframework.stereotype.Component;
 import fr.eintervention.delivery.PartnerDirectory;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.oc.OcProperties;
+import fr.eintervention.security.outbound.OutboundCredentials;
 
-/** The OIs the OC works with (configuration): who may send M2/M4, and where M5 goes. */
+/**
+ * The OIs the OC works with (configuration): who may send M2/M4, where M5 goes, and what
+ * credentials the OC presents there ({@code eintervention.outbound.<OI>.auth.*}, e.g. an OAuth2
+ * client of the OI's identity provider).
+ */
 @Component
 public class OiPartners implements PartnerDirectory {
 
     private final OcProperties properties;
+    private final OutboundCredentials credentials;
 
-    OiPartners(OcProperties properties) {
+    OiPartners(OcProperties properties, OutboundCredentials credentials) {
         this.properties = properties;
+        this.credentials = credentials;
     }
 
     public boolean isPartner(String codeOi) {
@@ -27,6 +34,6 @@ public class OiPartners implements PartnerDirectory {
         return Optional.ofNullable(properties.partners().get(partnerCode))
                 .map(OcProperties.Partner::baseUrl)
                 .filter(baseUrl -> !baseUrl.isBlank())
-                .map(PartnerEndpoint::new);
+                .map(baseUrl -> credentials.endpoint(partnerCode, baseUrl));
     }
 }

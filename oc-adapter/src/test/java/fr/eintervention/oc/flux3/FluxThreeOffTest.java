@@ -7,15 +7,28 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import fr.eintervention.oc.OcAdapterTest;
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.TestTokens;
 
-/** The demo profile (sample PM list) with flux 3 switched off: M2/M4 still work, no M5 is ever sent. */
+/**
+ * The demo profile (sample PM list) with flux 3 switched off: M2/M4 still work, no M5 is ever
+ * sent. The demo profile names the demo auth-server as issuer: the test IdP replaces it here (and
+ * the base class replaces its outbound credentials).
+ */
 @ActiveProfiles("demo")
 @TestPropertySource(properties = "eintervention.oc.flux3.enabled=false")
 class FluxThreeOffTest extends OcAdapterTest {
+
+    @DynamicPropertySource
+    static void testIssuer(DynamicPropertyRegistry registry) {
+        registry.add("eintervention.security.issuer-uri", TestTokens::issuer);
+        registry.add("eintervention.security.jwk-set-uri", TestTokens::jwkSetUri);
+    }
 
     private static final String DEMO_PM = "FI-35238-0001";
 

@@ -3,9 +3,11 @@ package fr.eintervention.oc.flux3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.eintervention.oc.OcAdapterTest;
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.PartnerStub;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +50,16 @@ class FluxThreeTest extends OcAdapterTest {
     private long m5sQueued(String ref) {
         return jdbc.sql("select count(*) from delivery_message where kind = 'M5' and subject = :ref")
                 .param("ref", ref).query(Long.class).single();
+    }
+
+    /** The claims of the bearer token the OI received with the M5 of that reference. */
+    private static JsonNode tokenReceivedWith(String ref) {
+        PartnerStub.Received request = OI.received(M5_PATH).stream()
+                .filter(received -> received.body().contains("\"" + ref + "\"")).findFirst().orElseThrow();
+        String authorization = request.header("Authorization");
+        assertThat(authorization).as("the M5 carries a bearer token").startsWith("Bearer ");
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return JsonHttp.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
     private static List<String> ptos(JsonNode m5) {
@@ -117,6 +130,9 @@ class FluxThreeTest extends OcAdapterTest {
         for (String field : List.of("PBO", "Tube", "Fibre", "Position_PM_Module_OI")) {
             assertThat(unknown.get(field).asString()).as(field).isEqualTo("inconnu");
         }
+        JsonNode token = tokenReceivedWith(ref);
+        assertThat(token.get("partner").asString()).as("obtained by client credentials as the OC").isEqualTo("OC07");
+        assertThat(token.get("scope").asString()).isEqualTo("write:clients");
         assertThat(m5State(pm).get("lastCustomers").asInt()).isEqualTo(5);
         assertThat(m5State(pm).get("sent").asInt()).isEqualTo(1);
         assertThat(m5State(pm).has("dueAt")).isFalse();

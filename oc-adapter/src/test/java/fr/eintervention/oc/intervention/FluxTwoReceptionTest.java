@@ -124,7 +124,7 @@ class FluxTwoReceptionTest extends OcAdapterTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<JsonHttp.Response>> calls = IntStream.range(0, 8)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> JsonHttp.at(port).post("/v1/intervention_OI",
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> oi01.post("/v1/intervention_OI",
                             m2(ref, pm, DEBUT)), pool))
                     .toList();
             for (CompletableFuture<JsonHttp.Response> call : calls) {

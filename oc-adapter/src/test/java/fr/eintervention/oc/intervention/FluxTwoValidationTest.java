@@ -35,8 +35,7 @@ class FluxTwoValidationTest extends OcAdapterTest {
             "Debut_Inter not ISO 8601 | {\"Code_OI\":\"OI01\",\"Ref_Interv_OI\":\"REF\",\"PM\":\"PM-1\",\"Debut_Inter\":\"9h15\"} | 400 | 2 | MAUVAIS_FORMAT",
             "Fin_Inter before Debut_Inter | {\"Code_OI\":\"OI01\",\"Ref_Interv_OI\":\"REF\",\"PM\":\"PM-1\",\"Debut_Inter\":\"2026-11-24T09:15:00Z\",\"Fin_Inter\":\"2026-11-24T09:00:00Z\"} | 400 | 2 | MAUVAIS_FORMAT",
             "Code_OI in lower case | {\"Code_OI\":\"oi01\",\"Ref_Interv_OI\":\"REF\",\"PM\":\"PM-1\",\"Debut_Inter\":\"2026-11-24T09:15:00Z\"} | 400 | 2 | MAUVAIS_FORMAT",
-            "unreadable JSON | {\"Code_OI\": | 400 | 2 | MAUVAIS_FORMAT",
-            "an OI the OC does not work with | {\"Code_OI\":\"OI99\",\"Ref_Interv_OI\":\"REF\",\"PM\":\"PM-1\",\"Debut_Inter\":\"2026-11-24T09:15:00Z\"} | 404 | 3 | CODE_OI_INCONNU"
+            "unreadable JSON | {\"Code_OI\": | 400 | 2 | MAUVAIS_FORMAT"
     })
     void refusesWithTheProtocolsAnswer(String name, String body, int status, int code, String label) {
         JsonHttp.Response response = declare(body);
@@ -44,6 +43,18 @@ class FluxTwoValidationTest extends OcAdapterTest {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("Code_Reponse").asInt()).isEqualTo(code);
         assertThat(response.text("Libelle_Reponse")).isEqualTo(label);
+        assertThat(response.text("Description_Reponse")).isNotBlank().hasSizeLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void anOiTheOcDoesNotWorkWithIsCodeOiInconnu() {
+        // a genuine OI99 (its own token): past the partner check, the OC does not know it
+        JsonHttp.Response response = asOi("OI99").post("/v1/intervention_OI",
+                "{\"Code_OI\":\"OI99\",\"Ref_Interv_OI\":\"REF\",\"PM\":\"PM-1\",\"Debut_Inter\":\"2026-11-24T09:15:00Z\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.json().get("Code_Reponse").asInt()).isEqualTo(3);
+        assertThat(response.text("Libelle_Reponse")).isEqualTo("CODE_OI_INCONNU");
         assertThat(response.text("Description_Reponse")).isNotBlank().hasSizeLessThanOrEqualTo(100);
     }
 
@@ -73,7 +84,8 @@ class FluxTwoValidationTest extends OcAdapterTest {
         String pm = newPm();
         String ref = newRef();
 
-        assertThat(declare(m2(ref, pm, "2026-11-24T09:15:00+01:00").replace("OI01", "OI99")).status()).isEqualTo(404);
+        assertThat(asOi("OI99").post("/v1/intervention_OI", m2(ref, pm, "2026-11-24T09:15:00+01:00").replace("OI01", "OI99"))
+                .status()).isEqualTo(404);
         assertThat(stored(ref)).isZero();
 
         accepted(m2(ref, pm, "2026-11-24T09:15:00+01:00"));

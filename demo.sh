@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Walks one intervention through M1 -> M2 -> M3 -> M4 -> M5 on the suite started by ./run.sh,
+# as each party would, and shows the outcome in the OI's consultation API.
+# Needs: curl. Ports: auth-server 9000, DO gateway 8080, OI 8081, OC01 8082, OC02 8083.
+set -euo pipefail
+AUTH=${AUTH:-http://localhost:9000}
+
+token() { # client secret
+  curl -fsS -u "$1:$2" -d grant_type=client_credentials "$AUTH/oauth2/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+json() { # pretty print when python3 is there
+  if command -v python3 >/dev/null; then python3 -m json.tool; else cat; echo; fi
+}
+field() { # name: the first string value of that field
+  sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/"
+}
+
+TECH=$(token technician demo-technician-secret)
+OPERATOR=$(token operator demo-operator-secret)
+now=$(date -u +%s)
+start=$(date -u -d "@$((now - 1800))" +%Y-%m-%dT%H:%M:%SZ)
+down=$(date -u -d "@$((now - 1200))" +%Y-%m-%dT%H:%M:%SZ)
+end=$(date -u -d "@$((now - 600))" +%Y-%m-%dT%H:%M:%SZ)
+
+echo "1. OC01's supervision saw customer FI-0001-0042 lose its signal at $down"
+curl -fsS localhost:8082/outages -H "Authorization: Bearer $OPERATOR" -H 'Content-Type: application/json' -d "[
+  {\"PTO\":\"FI-0001-0042\",\"PM\":\"FI-35238-0001\",\"PBO\":\"PT000123\",\"downAt\":\"$down\",\"cause\":\"LOSS_OF_SIGNAL\"}]" >/dev/null
+
+echo "2. A technician of DO01 declares a presence on PM FI-35238-0001 from $start to $end (captured offline: M1 then M3)"
+created=$(curl -fsS localhost:8080/interventions -H "Authorization: Bearer $TECH" -H 'Content-Type: application/json' -d "{
+  \"technicianId\":\"TECH-DEMO\",\"codeOi\":\"OI01\",\"pm\":\"FI-35238-0001\",
+  \"natures\":[{\"nature\":1,\"pbo\":\"PT000123\",\"pto\":\"FI-1234-5678\"}],
+  \"start\":\"$start\",\"end\":\"$end\",\"endNatures\":[{\"nature\":1,\"pbo\":\"PT000123\",\"pto\":\"FI-1234-5678\"}]}")
+ref=$(echo "$created" | field ref)
+echo "   Ref_Interv_DO: $ref"
+
+echo "3. The DO gateway sends M1 and M3 to the OI; the OI answers with its reference"
+for _ in $(seq 1 60); do
+  refoi=$(curl -fsS "localhost:8080/interventions/$ref" -H "Authorization: Bearer $TECH" | grep -o '"refIntervOi":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
+  [[ -n "$refoi" ]] && break
+  sleep 1
+done
+echo "   Ref_Interv_OI: ${refoi:?the OI did not answer: is ./run.sh running?}"
+
+echo "4. The OI forwards M2 and M4 to OC01 and OC02; after their settling delay each OC sends its M5 (waiting up to 5 min)"
+for _ in $(seq 1 300); do
+  view=$(curl -fsS "localhost:8081/consultation/interventions/$refoi" -H "Authorization: Bearer $OPERATOR")
+  [[ $(echo "$view" | grep -o '"m5":"RECEIVED"' | wc -l) -ge 2 ]] && break
+  sleep 1
+done
+
+echo "5. What the OI knows of it (GET /consultation/interventions/$refoi):"
+echo "$view" | json

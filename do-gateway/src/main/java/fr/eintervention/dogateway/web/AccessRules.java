@@ -1,0 +1,31 @@
+package fr.eintervention.dogateway.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.eintervention.security.AuthorizationRules;
+
+/**
+ * Who may call what, on top of the security module's rules ({@code security/README.md}):
+ * <ul>
+ * <li>the field API ({@code /interventions/**}, {@code /technicians/**}, {@code /ois}): the
+ * technicians' tools, scope {@value #FIELD_SCOPE};</li>
+ * <li>{@code /admin/**} (deliveries) and the actuator but health: the module, operator scope;</li>
+ * <li>health and the API documentation: no token; anything else: a valid token.</li>
+ * </ul>
+ * The gateway receives no protocol message: it sends M1/M3, with the credentials of
+ * {@code eintervention.outbound.<OI>.auth.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    /** The scope of the technicians' tools. */
+    static final String FIELD_SCOPE = "field";
+
+    static final String[] FIELD_API = {"/interventions", "/interventions/**", "/technicians/**", "/ois", "/ois/**"};
+
+    @Bean
+    AuthorizationRules fieldApi() {
+        return rules -> rules.requestMatchers(FIELD_API).hasAuthority("SCOPE_" + FIELD_SCOPE);
+    }
+}
