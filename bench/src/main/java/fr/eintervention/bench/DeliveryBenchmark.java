@@ -76,6 +76,7 @@ public final class DeliveryBenchmark {
 
             int total = RATE * SECONDS;
             Map<String, Instant> accepted = new ConcurrentHashMap<>();
+            Map<String, Double> answered = new ConcurrentHashMap<>();
             ExecutorService senders = Executors.newFixedThreadPool(32);
             ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
             long periodNanos = 1_000_000_000L / RATE;
@@ -93,6 +94,7 @@ public final class DeliveryBenchmark {
                     JsonHttp.Response response = http.post("/v1/intervention_DO", body);
                     if (response.status() == 200) {
                         accepted.put(response.text("Ref_Interv_OI"), before);
+                        answered.put(response.text("Ref_Interv_OI"), Duration.between(before, Instant.now()).toNanos() / 1e6);
                     }
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
@@ -109,6 +111,9 @@ public final class DeliveryBenchmark {
                     .toArray();
             System.out.printf("latency: %d M1 at %d/s, %d M2 received of %d expected%n", accepted.size(), RATE,
                     millis.length, total * OCS.size());
+            double[] m1 = answered.values().stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf("M1 sent -> R M1 received: p50 %.1f ms, p99 %.1f ms%n",
+                    BenchSupport.percentile(m1, 50), BenchSupport.percentile(m1, 99));
             System.out.printf("M1 sent -> M2 received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99),
                     BenchSupport.percentile(millis, 100));
