@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.testapp.DeliveryTestApplication;
-import fr.eintervention.delivery.testapp.MutableClock;
+import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.delivery.testapp.RecordingListener;
 import fr.eintervention.delivery.testapp.TestPartners;
 import fr.eintervention.testsupport.PartnerStub;
@@ -39,7 +39,7 @@ abstract class DeliveryTestSupport {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
     @Autowired
     RecordingListener outcomes;
 

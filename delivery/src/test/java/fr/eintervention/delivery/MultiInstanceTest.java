@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.testapp.DeliveryTestApplication;
-import fr.eintervention.delivery.testapp.MutableClock;
+import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.delivery.testapp.RecordingListener;
 import fr.eintervention.delivery.testapp.TestPartners;
 import fr.eintervention.testsupport.JsonHttp;
@@ -87,7 +87,7 @@ class MultiInstanceTest {
         ConfigurableApplicationContext two = start("two");
         assertThat(count(two, SENDING)).as("still held by the stopped instance").isEqualTo(10);
         stub.release();
-        two.getBean(MutableClock.class).advance(Duration.ofSeconds(61));
+        two.getBean(MovableClock.class).advance(Duration.ofSeconds(61));
 
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
@@ -105,7 +105,7 @@ class MultiInstanceTest {
 
         stub.up();
         ConfigurableApplicationContext two = start("two");
-        two.getBean(MutableClock.class).advance(Duration.ofMinutes(1));
+        two.getBean(MovableClock.class).advance(Duration.ofMinutes(1));
 
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 20);
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);

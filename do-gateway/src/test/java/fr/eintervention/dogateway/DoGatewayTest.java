@@ -25,8 +25,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,7 +66,7 @@ public abstract class DoGatewayTest {
     static class TestClock {
         @Bean
         MovableClock clock() {
-            return new MovableClock();
+            return MovableClock.ticking();
         }
     }
 

@@ -2,18 +2,22 @@ package fr.eintervention.oc;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.TestTokens;
 
@@ -31,7 +35,7 @@ import fr.eintervention.testsupport.TestTokens;
         "eintervention.oc.flux3.settling-delay=15m",
         "eintervention.oc.flux3.deadline-margin=5m",
         "eintervention.oc.flux3.poll-interval=200ms"})
-@Import(MovableClock.Configuration.class)
+@Import(OcAdapterTest.FrozenClock.class)
 public abstract class OcAdapterTest {
 
     protected static final String M5_PATH = "/v1/client_HS_OC_Par_Inter";
@@ -120,6 +124,16 @@ public abstract class OcAdapterTest {
         JsonHttp.Response response = declare(body);
         if (response.status() != 200 || response.json().get("Code_Reponse").asInt() != 0) {
             throw new AssertionError(response.status() + " " + response.body());
+        }
+    }
+
+    /** The tests' time: 2026-11-24 09:00 in Paris, moved by each test as it needs. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FrozenClock {
+
+        @Bean
+        MovableClock movableClock() {
+            return MovableClock.frozenAt(Instant.parse("2026-11-24T08:00:00Z"));
         }
     }
 }

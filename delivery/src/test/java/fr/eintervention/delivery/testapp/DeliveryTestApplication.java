@@ -1,9 +1,10 @@
 package fr.eintervention.delivery.testapp;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import fr.eintervention.testsupport.MovableClock;
 
 /**
  * A service using the delivery engine, for the tests: partners are stubs over real HTTP, the
@@ -13,8 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 public class DeliveryTestApplication {
 
     @Bean
-    MutableClock clock() {
-        return new MutableClock();
+    MovableClock clock() {
+        return MovableClock.ticking();
     }
 
     @Bean

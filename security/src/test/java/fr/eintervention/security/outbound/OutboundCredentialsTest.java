@@ -10,11 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.HttpHeaders;
 
 import fr.eintervention.delivery.PartnerEndpoint.Credentials;
+import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.PartnerStub.Reply;
 import fr.eintervention.testsupport.TestTokens;
@@ -40,7 +38,7 @@ class OutboundCredentialsTest {
 
     private final PartnerStub partner = PartnerStub.start();
     private final PartnerStub tokenEndpoint = PartnerStub.start();
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = MovableClock.frozenAt(Instant.parse("2026-11-24T08:00:00Z"));
 
     @AfterEach
     void stop() {
@@ -271,29 +269,5 @@ class OutboundCredentialsTest {
         assertThat(tokenEndpoint.received().get(0).header("Authorization")).isEqualTo(basic("DO01", "from-env"));
         assertThat(send(outbound.forPartner("OC02")).header("Authorization")).isEqualTo("Bearer static-from-env");
         assertThat(send(outbound.forPartner("OC01")).header("Authorization")).isEqualTo(basic("OI01", "p"));
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
