@@ -54,6 +54,17 @@ public class Deliveries {
         return store.find(subject, partner);
     }
 
+    /**
+     * Deletes the messages queued before {@code limit} that are final (delivered, rejected,
+     * failed, superseded): a service's retention. Pending ones are kept, however old.
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public int purgeFinishedBefore(Instant limit) {
+        return store.deleteFinishedBefore(limit);
+    }
+
     /** Messages matching every filter given (null: any), newest first. */
     public DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
         return store.search(subject, partner, status, page, size);

@@ -192,6 +192,14 @@ final class DeliveryStore {
                 .query(DeliveryStore::record).optional();
     }
 
+    int deleteFinishedBefore(Instant limit) {
+        return jdbc.sql("""
+                delete from delivery_message
+                where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED')
+                """)
+                .param("limit", ts(limit)).update();
+    }
+
     Optional<DeliveryRecord> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from delivery_message where id = :id")
                 .param("id", id).query(DeliveryStore::record).optional();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +23,6 @@ import fr.eintervention.delivery.testapp.TestPartners;
 import fr.eintervention.delivery.testapp.TestRenderer;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub.Reply;
-import io.micrometer.core.instrument.MeterRegistry;
 
 class DeliveriesTest extends DeliveryTestSupport {
 
@@ -44,6 +44,24 @@ class DeliveriesTest extends DeliveryTestSupport {
 
         assertThat(deliveries.bySubject("REF-LIST")).extracting(DeliveryRecord::id).containsExactly(first, second);
         assertThat(deliveries.bySubjectAndPartner("REF-LIST", oc2.code())).extracting(DeliveryRecord::id).containsExactly(second);
+    }
+
+    @Test
+    void retentionDeletesOldFinishedMessagesAndKeepsPendingOnes() {
+        Partner delivering = partner();
+        Partner down = partner();
+        down.stub().down();
+        long delivered = enqueue(delivering.code(), "REF-PURGE");
+        long pending = enqueue(down.code(), "REF-PURGE");
+        awaitStatus(delivered, DELIVERED);
+        await().until(() -> deliveries.byId(pending).orElseThrow().attempts() >= 1);
+        Instant later = clock.instant().plusSeconds(1);
+
+        assertThat(deliveries.purgeFinishedBefore(later)).isGreaterThanOrEqualTo(1);
+
+        assertThat(deliveries.byId(delivered)).isEmpty();
+        assertThat(deliveries.byId(pending)).isPresent();
+        down.stub().up();
     }
 
     @Test

@@ -11,11 +11,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.oi.OiProperties;
 
 /**
  * Deletes interventions that started longer ago than the configured retention, with everything
- * that came with them (triplets, received messages, M5 reports). The spec leaves retention to
+ * that came with them (triplets, received messages, M5 reports), and the M2/M4 sent before then. The spec leaves retention to
  * each operator: {@code eintervention.oi.retention}, run at {@code eintervention.oi.purge-cron}.
  */
 @Component
@@ -24,11 +25,13 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     private final JdbcClient jdbc;
+    private final Deliveries deliveries;
     private final OiProperties properties;
     private final Clock clock;
 
-    RetentionPurge(JdbcClient jdbc, OiProperties properties, Clock clock) {
+    RetentionPurge(JdbcClient jdbc, Deliveries deliveries, OiProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
     }
@@ -39,7 +42,9 @@ public class RetentionPurge {
         Instant limit = Instant.now(clock).minus(properties.retention());
         int deleted = jdbc.sql("delete from intervention where debut_inter < :limit")
                 .param("limit", Timestamp.from(limit)).update();
-        log.info("retention purge: {} intervention(s) that started before {} deleted", deleted, limit);
+        int messages = deliveries.purgeFinishedBefore(limit);
+        log.info("retention purge: {} intervention(s) that started before {} deleted, and {} M2/M4 sent before it",
+                deleted, limit, messages);
         return deleted;
     }
 }

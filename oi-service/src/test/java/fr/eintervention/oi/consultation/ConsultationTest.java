@@ -91,5 +91,7 @@ class ConsultationTest extends OiServiceTest {
         assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
         assertThat(jdbc.sql("select count(*) from intervention where code_do = 'DOD4'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from delivery_message where created_at < now() - interval '400 days'")
+                .query(Long.class).single()).isZero();
     }
 }
