@@ -1,16 +1,13 @@
 package fr.eintervention.security;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.filter.OncePerRequestFilter;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,19 +16,34 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code eintervention.security.max-body-size} with 413 before
- * anything reads it: at once from its {@code Content-Length}, or, for a chunked body, by reading at
+ * Refuses a request body larger than a limit ({@code eintervention.security.max-body-size} for the
+ * module's own, before authentication) with 413 before anything reads it: at once from its {@code Content-Length}, or, for a chunked body, by reading at
  * most the limit plus one byte (the body is then handed on from memory). Forms and multipart bodies
  * are left to the server's own limits, since their parameters are parsed from the raw stream.
  */
-final class BodySizeLimitFilter extends OncePerRequestFilter {
+public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<String> exemptPaths;
 
-    BodySizeLimitFilter(long maxBytes) {
+    /**
+     * @param maxBytes    the largest body let through
+     * @param exemptPaths path prefixes this filter leaves alone (another one limits them)
+     */
+    public BodySizeLimitFilter(long maxBytes, List<String> exemptPaths) {
         this.maxBytes = maxBytes;
+        this.exemptPaths = List.copyOf(exemptPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return exemptPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     @Override

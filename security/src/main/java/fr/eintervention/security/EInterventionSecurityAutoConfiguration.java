@@ -114,7 +114,7 @@ public class EInterventionSecurityAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> einterventionBodySizeLimit(EInterventionSecurityProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), properties.ownBodySizePaths()));
         registration.setOrder(BODY_SIZE_FILTER_ORDER);
         registration.setName("einterventionBodySizeLimit");
         return registration;

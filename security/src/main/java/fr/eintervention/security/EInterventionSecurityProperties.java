@@ -39,6 +39,9 @@ import org.springframework.util.unit.DataSize;
  *                      (default 256KB; an M1 is under 2KB)
  * @param publicDocs    {@code true} (default): Swagger UI and {@code /v3/api-docs} are readable
  *                      without a token; they only show the public contract of the protocol
+ * @param ownBodySizePaths path prefixes whose body size the service limits itself, after
+ *                      authentication, with a {@link BodySizeLimitFilter} of its own (e.g. the OC
+ *                      adapter's bulk outage feed); default none
  */
 @ConfigurationProperties("eintervention.security")
 public record EInterventionSecurityProperties(
@@ -52,9 +55,11 @@ public record EInterventionSecurityProperties(
         @DefaultValue("operator") String operatorScope,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue("true") boolean publicDocs) {
+        @DefaultValue("true") boolean publicDocs,
+        List<String> ownBodySizePaths) {
 
     public EInterventionSecurityProperties {
+        ownBodySizePaths = ownBodySizePaths == null ? List.of() : List.copyOf(ownBodySizePaths);
         jwsAlgorithms = jwsAlgorithms == null ? List.of() : List.copyOf(jwsAlgorithms);
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         if (enabled && (issuerUri == null || issuerUri.isBlank())) {
