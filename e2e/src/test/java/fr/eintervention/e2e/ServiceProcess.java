@@ -120,10 +120,26 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Asks it to stop (SIGTERM), without waiting. */
+    void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Stops it gracefully (its embedded PostgreSQL with it), forcibly if it does not stop in time. */
     @Override
     public void close() {
-        if (process != null) {
-            process.destroyForcibly();
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 }

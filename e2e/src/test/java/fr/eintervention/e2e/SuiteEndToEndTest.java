@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,11 +79,9 @@ class SuiteEndToEndTest {
 
     @AfterAll
     void stopTheSuite() {
-        for (ServiceProcess service : new ServiceProcess[] {gateway, oc02, oc01, oi, auth}) {
-            if (service != null) {
-                service.close();
-            }
-        }
+        List<ServiceProcess> services = Stream.of(gateway, oc02, oc01, oi, auth).filter(Objects::nonNull).toList();
+        services.forEach(ServiceProcess::signalStop); // all at once, then wait for each
+        services.forEach(ServiceProcess::close);
     }
 
     @Test
