@@ -32,7 +32,7 @@ public final class DeliveryBenchmark {
     private static final int RATE = Integer.getInteger("rate", 200);
     private static final int SECONDS = Integer.getInteger("seconds", 30);
     private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
-    private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
+    private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04").subList(0, Integer.getInteger("ocs", 4));
     /** engine settings under test, e.g. -Dworkers=32 -Dper-partner=8 */
     private static final Map<String, Object> ENGINE = Map.of(
             "eintervention.delivery.worker-threads", Integer.getInteger("workers", 16),
@@ -72,7 +72,7 @@ public final class DeliveryBenchmark {
                             + "/admin/referential/pms/FI-BENCH-0001"))
                     .header("Content-Type", "application/json")
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"codeOi\":\"OI01\",\"operators\":[\"OC01\",\"OC02\",\"OC03\",\"OC04\"]}")));
+                            "{\"codeOi\":\"OI01\",\"operators\":" + JsonHttp.write(OCS) + "}")));
 
             int total = RATE * SECONDS;
             Map<String, Instant> accepted = new ConcurrentHashMap<>();
@@ -99,7 +99,7 @@ public final class DeliveryBenchmark {
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS + 60).toNanos();
-            while (received.size() < total * OCS.size() && System.nanoTime() < deadline) {
+            while ((received.size() < total * OCS.size() || answered.size() < total) && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
             pacer.shutdownNow();
@@ -114,6 +114,9 @@ public final class DeliveryBenchmark {
             double[] m1 = answered.values().stream().mapToDouble(Double::doubleValue).toArray();
             System.out.printf("M1 sent -> R M1 received: p50 %.1f ms, p99 %.1f ms%n",
                     BenchSupport.percentile(m1, 50), BenchSupport.percentile(m1, 99));
+            if (millis.length == 0) {
+                return;
+            }
             System.out.printf("M1 sent -> M2 received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99),
                     BenchSupport.percentile(millis, 100));
