@@ -41,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {DoGatewayApplication.class, DoGatewayTest.TestClock.class},
-        properties = {"eintervention.do.code=DO01", "eintervention.delivery.poll-interval=200ms"})
+        properties = {"eintervention.do.code=DO01", "eintervention.delivery.poll-interval=200ms",
+                // tests send bursts: the rate limit is the security module's to test
+                "eintervention.security.rate-limit.requests-per-second=0"})
 public abstract class DoGatewayTest {
 
     protected static final RealOi OI01 = RealOi.get();

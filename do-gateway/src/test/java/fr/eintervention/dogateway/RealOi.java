@@ -47,7 +47,8 @@ public final class RealOi {
         // profile, whose issuer is the demo auth-server: its sample referential only, the issuer being TestTokens
         ConfigurableApplicationContext oi = new SpringApplicationBuilder(OiApplication.class)
                 .run("--server.port=0", "--spring.config.location=file:" + oiConfiguration(),
-                        "--spring.flyway.locations=classpath:db/migration,classpath:db/sample");
+                        "--spring.flyway.locations=classpath:db/migration,classpath:db/sample",
+                        "--eintervention.security.rate-limit.requests-per-second=0");
         baseUrl = "http://127.0.0.1:" + oi.getEnvironment().getProperty("local.server.port");
         http = new JsonHttp(baseUrl).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
         for (String oc : new String[] {"OC01", "OC02", "OC03"}) {

@@ -31,6 +31,8 @@ import fr.eintervention.testsupport.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eintervention.oc.code=OC07",
+        // tests send bursts: the rate limit is the security module's to test
+        "eintervention.security.rate-limit.requests-per-second=0",
         "eintervention.oc.flux3.enabled=true",
         "eintervention.oc.flux3.settling-delay=15m",
         "eintervention.oc.flux3.deadline-margin=5m",
