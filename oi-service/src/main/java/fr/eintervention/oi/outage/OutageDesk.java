@@ -56,7 +56,7 @@ public class OutageDesk {
         }
         boolean authenticated = CallerPartner.current().isPresent();
         if ((authenticated || properties.m5().requireRecipient())
-                && deliveries.bySubject(ref).stream().noneMatch(delivery -> delivery.partner().equals(oc))) {
+                && deliveries.bySubjectAndPartner(ref, oc).isEmpty()) {
             // an OC only speaks of interventions it was sent: with security, a 403; without, the optional check
             if (authenticated) {
                 throw new ForeignPartnerException(oc + " was not sent Ref_Interv_OI " + ref);
