@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.oi.OiApplication;
@@ -18,8 +19,26 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
+    /** With {@code -Dpgss=true}, the server keeps statement statistics ({@link #printStatementStatistics}). */
     static LocalPostgres postgres() throws Exception {
-        return LocalPostgres.start(Files.createTempDirectory("eintervention-bench-pg"), 0, false);
+        Map<String, String> config = Boolean.getBoolean("pgss")
+                ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of();
+        return LocalPostgres.start(Files.createTempDirectory("eintervention-bench-pg"), 0, false, config);
+    }
+
+    /** The statements that took the most time, when the server keeps statistics. */
+    static void printStatementStatistics(JdbcClient jdbc) {
+        if (!Boolean.getBoolean("pgss")) {
+            return;
+        }
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
+        System.out.printf("%8s %9s %9s %9s  %s%n", "calls", "total ms", "mean ms", "rows", "statement");
+        jdbc.sql("""
+                select calls, total_exec_time, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+                from pg_stat_statements order by total_exec_time desc limit 12""")
+                .query((rs, row) -> String.format("%8d %9.0f %9.3f %9d  %s", rs.getLong(1), rs.getDouble(2),
+                        rs.getDouble(3), rs.getLong(4), rs.getString(5)))
+                .list().forEach(System.out::println);
     }
 
     static ConfigurableApplicationContext oi(LocalPostgres postgres, Map<String, Object> properties) {

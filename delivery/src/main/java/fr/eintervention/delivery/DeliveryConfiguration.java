@@ -47,9 +47,9 @@ public class DeliveryConfiguration {
     /** After the service's own migrations (a database initializer), so that they find the schema as they left it. */
     @Bean
     @DependsOnDatabaseInitialization
-    DeliveryStore deliveryStore(DataSource dataSource) {
+    DeliveryStore deliveryStore(DataSource dataSource, ObjectMapper mapper) {
         migrate(dataSource);
-        return new DeliveryStore(JdbcClient.create(dataSource));
+        return new DeliveryStore(JdbcClient.create(dataSource), mapper);
     }
 
     @Bean
@@ -58,11 +58,16 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, ObjectMapper mapper,
-            ObjectProvider<RestClient.Builder> restClients, MeterRegistry meters,
-            ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties, Clock clock) {
-        return new DeliveryEngine(store, directory,
-                new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper),
+    PartnerClient deliveryPartnerClient(ObjectProvider<RestClient.Builder> restClients, DeliveryProperties properties,
+            ObjectMapper mapper) {
+        return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper);
+    }
+
+    @Bean
+    DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client,
+            MeterRegistry meters, ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties,
+            Clock clock) {
+        return new DeliveryEngine(store, directory, client,
                 new PartnerGuards(properties, clock, meters), new DeliveryMetrics(meters),
                 listeners.orderedStream().toList(), properties, clock);
     }

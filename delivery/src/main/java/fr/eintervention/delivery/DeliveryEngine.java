@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -20,6 +24,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import fr.eintervention.delivery.DeliveryStore.Finished;
 import fr.eintervention.delivery.DeliveryStore.Lease;
+import fr.eintervention.delivery.DeliveryStore.Outcome;
 import fr.eintervention.delivery.PartnerGuards.Guard;
 
 /**
@@ -59,6 +66,9 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final Queue<Long> fresh = new ConcurrentLinkedQueue<>();
     /** messages claimed by this instance and not finished: at most one per worker */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** results of attempts not stored yet, and who stores them */
+    private final Queue<Outcome> results = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock recording = new ReentrantLock();
     /** partners that may have more due messages than this instance could take so far */
     private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
@@ -184,10 +194,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         claimBacklogged();
     }
 
-    /** Claims, partner by partner, as many due messages as the partner and the free workers can take. */
+    /** Claims, in one go, as many due messages of each backlogged partner as it and the free workers can take. */
     private void claimBacklogged() {
+        Map<String, Integer> rooms = new LinkedHashMap<>();
+        int free = freeWorkers();
         for (String partner : List.copyOf(backlogged)) {
-            if (freeWorkers() == 0) {
+            if (free == 0) {
                 break; // a worker that ends wakes the dispatcher up again
             }
             Guard guard = guards.of(partner);
@@ -195,19 +207,29 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 backlogged.remove(partner); // the poll finds its messages again once the circuit may close
                 continue;
             }
-            int room = Math.min(Math.min(freeWorkers(), guard.freeCalls()), properties.batchSize());
-            if (room == 0) {
-                continue; // one of its calls that ends wakes the dispatcher up again
+            int room = Math.min(Math.min(free, guard.freeCalls()), properties.batchSize());
+            if (room > 0) { // else one of its calls that ends wakes the dispatcher up again
+                rooms.put(partner, room);
+                free -= room;
             }
-            List<DeliveryRecord> claimed = store.claimDue(partner, room, lease());
-            if (claimed.size() < room) {
-                backlogged.remove(partner);
-            }
-            start(claimed);
         }
+        if (rooms.isEmpty()) {
+            return;
+        }
+        List<DeliveryRecord> claimed = store.claimDue(rooms, lease());
+        Map<String, Long> claimedPerPartner = claimed.stream()
+                .collect(Collectors.groupingBy(DeliveryRecord::partner, Collectors.counting()));
+        rooms.forEach((partner, room) -> {
+            if (claimedPerPartner.getOrDefault(partner, 0L) < room) {
+                backlogged.remove(partner); // nothing more due for it now
+            }
+        });
+        start(claimed);
     }
 
     private void start(List<DeliveryRecord> claimed) {
+        // the directory is asked once per partner and claim: a corrected URL is used by the next claim
+        Map<String, Optional<PartnerEndpoint>> endpoints = new HashMap<>();
         for (DeliveryRecord message : claimed) {
             Guard guard = guards.of(message.partner());
             Optional<Duration> wait = guard.enter();
@@ -218,39 +240,41 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 backlogged.add(message.partner());
                 continue;
             }
+            Optional<PartnerEndpoint> endpoint = endpoints.computeIfAbsent(message.partner(), directory::endpoint);
             inFlight.incrementAndGet();
             workers.execute(() -> {
+                Attempt attempt = null;
                 try {
-                    send(message, guard);
+                    attempt = send(message, endpoint, guard);
                 } catch (RuntimeException e) {
                     log.error("{} {} to {}: not finished, taken over after its lease", message.kind(), message.subject(),
                             message.partner(), e);
                 } finally {
-                    inFlight.decrementAndGet();
-                    if (!fresh.isEmpty() || !backlogged.isEmpty()) {
-                        wakeUp();
+                    if (attempt != null) {
+                        record(message, attempt);
+                    } else {
+                        released(1);
                     }
                 }
             });
         }
     }
 
-    private void send(DeliveryRecord message, Guard guard) {
+    /** Makes the attempt; null when it was cut short by a stop (the partner may or may not have the message). */
+    private Attempt send(DeliveryRecord message, Optional<PartnerEndpoint> endpoint, Guard guard) {
         boolean called = false;
         try {
-            Optional<PartnerEndpoint> endpoint = directory.endpoint(message.partner());
             if (endpoint.isEmpty()) {
-                finish(message, Attempt.noEndpoint(message.partner()));
-                return;
+                return Attempt.noEndpoint(message.partner());
             }
             long startedAt = System.nanoTime();
             Attempt attempt = client.post(endpoint.get(), message);
             if (Thread.currentThread().isInterrupted()) {
-                return; // stopping mid-call: did the partner get it? another instance re-sends it after the lease
+                return null; // stopping mid-call: another instance re-sends it after the lease
             }
             guard.completed(attempt.partnerHealthy(), System.nanoTime() - startedAt);
             called = true;
-            finish(message, attempt);
+            return attempt;
         } finally {
             if (!called) {
                 guard.abandoned();
@@ -258,8 +282,29 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
-    private void finish(DeliveryRecord message, Attempt attempt) {
-        Instant now = clock.instant();
+    /**
+     * Queues the attempt's result to be stored. The first worker to come stores every result
+     * queued meanwhile, in one statement (the others go back to sending): under load, one write
+     * serves many messages; alone, a result is stored at once.
+     */
+    private void record(DeliveryRecord message, Attempt attempt) {
+        results.add(outcome(message, attempt));
+        while (!results.isEmpty() && recording.tryLock()) {
+            List<Outcome> batch = new ArrayList<>();
+            try {
+                for (Outcome next; batch.size() < properties.batchSize() && (next = results.poll()) != null; ) {
+                    batch.add(next);
+                }
+                store(batch);
+            } finally {
+                recording.unlock();
+                released(batch.size());
+            }
+        }
+    }
+
+    /** What the attempt means for the message under the retry schedule. */
+    private Outcome outcome(DeliveryRecord message, Attempt attempt) {
         int attempts = message.attempts() + (attempt.sent() ? 1 : 0);
         // retry n waits retryDelays[n - 1]; once they are used up, the message has failed
         List<Duration> delays = properties.retryDelays();
@@ -269,16 +314,41 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             case NOT_SENT -> DeliveryStatus.FAILED;
             case RETRY -> attempts <= delays.size() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
         };
+        Instant now = clock.instant();
         Instant next = status == DeliveryStatus.PENDING ? now.plus(delays.get(attempts - 1)) : message.nextAttemptAt();
-        Optional<Finished> finished = store.finish(message, properties.instanceId(), status, attempts, next, now, attempt);
-        if (finished.isEmpty()) {
-            log.warn("{} {} to {}: lease lost while sending (another instance took it over); outcome {} not stored",
-                    message.kind(), message.subject(), message.partner(), status);
+        return new Outcome(message, status, attempts, now, next, attempt);
+    }
+
+    private void store(List<Outcome> batch) {
+        List<Finished> stored;
+        try {
+            stored = store.finish(batch, properties.instanceId(), clock.instant());
+        } catch (RuntimeException e) {
+            log.error("{} attempt result(s) not stored: their messages are sent again after their lease", batch.size(), e);
             return;
         }
-        report(finished.get().record());
-        if (finished.get().hasSuccessor()) {
-            backlogged.add(message.partner()); // the next message of that subject and partner may go now
+        Set<Long> ids = new HashSet<>();
+        for (Finished finished : stored) {
+            ids.add(finished.record().id());
+            report(finished.record());
+            if (finished.hasSuccessor()) {
+                backlogged.add(finished.record().partner()); // the next message of that subject and partner may go now
+            }
+        }
+        for (Outcome outcome : batch) {
+            if (!ids.contains(outcome.message().id())) {
+                DeliveryRecord message = outcome.message();
+                log.warn("{} {} to {}: lease lost while sending (another instance took it over); outcome {} not stored",
+                        message.kind(), message.subject(), message.partner(), outcome.status());
+            }
+        }
+    }
+
+    /** Messages this instance no longer holds: their workers are free for the next ones. */
+    private void released(int messages) {
+        inFlight.addAndGet(-messages);
+        if (!fresh.isEmpty() || !backlogged.isEmpty()) {
+            wakeUp();
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+
 /**
  * Every statement on {@code delivery_message}. Times come from the engine's clock, never from
  * the database's {@code now()}, so that tests can move time and instances agree on leases.
@@ -32,10 +35,32 @@ final class DeliveryStore {
     record Finished(DeliveryRecord record, boolean hasSuccessor) {
     }
 
+    /**
+     * What an attempt leaves in its message's row.
+     *
+     * @param attemptedAt   when the attempt ended
+     * @param nextAttemptAt when the message is due again, if it waits
+     */
+    record Outcome(DeliveryRecord message, DeliveryStatus status, int attempts, Instant attemptedAt,
+            Instant nextAttemptAt, Attempt attempt) {
+    }
+
     private static final String COLUMNS = """
             id, partner, kind, subject, path, payload, status, attempts, next_attempt_at, last_attempt_at,
             last_http_status, answer_code, answer_label, answer_description, answer_body, last_error,
             created_at, updated_at, delivered_at""";
+
+    /**
+     * A candidate {@code c} may be sent now: it is due, and no earlier message of its subject and
+     * partner is still waiting or being sent, so that they arrive in the order queued (M2 before M4).
+     */
+    private static final String DUE_IN_ORDER = """
+            c.status = 'PENDING' and c.next_attempt_at <= :now
+            and not exists (select 1 from delivery_message e
+                            where e.subject = c.subject and e.partner = c.partner and e.id < c.id
+                              and e.status in ('PENDING', 'SENDING'))""";
+
+    private static final String QUALIFIED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "m.$1");
 
     /** a message put back to wait is superseded instead when a corrected one of its kind was queued meanwhile */
     private static final String PENDING_UNLESS_SUPERSEDED = """
@@ -45,9 +70,11 @@ final class DeliveryStore {
                  then 'SUPERSEDED' else 'PENDING' end""";
 
     private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     /** Queues a message, superseding a waiting one of the same kind, subject and partner. */
@@ -100,68 +127,96 @@ final class DeliveryStore {
 
     /** Claims those of the given messages that are due. */
     List<DeliveryRecord> claimByIds(Collection<Long> ids, Lease lease) {
-        return claim("c.id in (:ids)", Map.of("ids", ids), ids.size(), lease);
-    }
-
-    /** Claims up to {@code limit} due messages of a partner, the longest waiting first. */
-    List<DeliveryRecord> claimDue(String partner, int limit, Lease lease) {
-        return claim("c.partner = :partner", Map.of("partner", partner), limit, lease);
+        return claim("""
+                select c.id from delivery_message c
+                where c.id in (:ids) and %s
+                order by c.next_attempt_at, c.id
+                for update skip locked""".formatted(DUE_IN_ORDER), Map.of("ids", ids), lease);
     }
 
     /**
-     * Marks messages SENDING under a lease. {@code skip locked}: instances claiming at the same
-     * time take different messages. A message waits while an earlier one of the same subject and
-     * partner is not final, so that they arrive in the order queued (M2 before M4).
+     * Claims due messages, partner by partner, the longest waiting first: up to the number
+     * given for each partner, in one statement.
      */
-    private List<DeliveryRecord> claim(String filter, Map<String, Object> filterParams, int limit, Lease lease) {
+    List<DeliveryRecord> claimDue(Map<String, Integer> rooms, Lease lease) {
+        if (rooms.isEmpty()) {
+            return List.of();
+        }
+        ArrayNode wanted = mapper.createArrayNode();
+        rooms.forEach((partner, room) -> wanted.addObject().put("partner", partner).put("room", room));
+        return claim("""
+                select c.id from jsonb_to_recordset(cast(:rooms as jsonb)) as r(partner varchar, room integer),
+                lateral (select c.id from delivery_message c
+                         where c.partner = r.partner and %s
+                         order by c.next_attempt_at, c.id
+                         limit r.room
+                         for update skip locked) c""".formatted(DUE_IN_ORDER),
+                Map.of("rooms", mapper.writeValueAsString(wanted)), lease);
+    }
+
+    /**
+     * Marks the candidate messages SENDING under a lease. {@code skip locked}: instances
+     * claiming at the same time take different messages.
+     */
+    private List<DeliveryRecord> claim(String candidates, Map<String, Object> candidateParams, Lease lease) {
+        // = any(array(...)): the candidates first, then each row by its key, however many the planner expects
         return jdbc.sql("""
                 update delivery_message m
                 set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
-                where m.id in (
-                    select c.id from delivery_message c
-                    where c.status = 'PENDING' and c.next_attempt_at <= :now and %s
-                      and not exists (select 1 from delivery_message e
-                                      where e.subject = c.subject and e.partner = c.partner and e.id < c.id
-                                        and e.status in ('PENDING', 'SENDING'))
-                    order by c.next_attempt_at, c.id
-                    limit :limit
-                    for update skip locked)
+                where m.id = any(array(%s))
                 returning %s
-                """.formatted(filter, COLUMNS))
-                .params(filterParams)
+                """.formatted(candidates, COLUMNS))
+                .params(candidateParams)
                 .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
-                .param("limit", limit)
                 .query(DeliveryStore::record).list();
     }
 
     /**
-     * Stores the result of an attempt and releases the lease. Empty when this instance no longer
-     * holds the message (its lease ran out and another instance took it over).
+     * Stores the results of attempts, in one statement however many, and releases their leases.
+     * Returns the messages this instance still held; one missing from the list had its lease
+     * run out, and another instance took it over.
      */
-    Optional<Finished> finish(DeliveryRecord message, String owner, DeliveryStatus status, int attempts,
-            Instant nextAttemptAt, Instant now, Attempt attempt) {
+    List<Finished> finish(List<Outcome> outcomes, String owner, Instant now) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        // the rows travel as one JSON array: one statement, one plan, whatever the batch size
+        ArrayNode rows = mapper.createArrayNode();
+        for (Outcome outcome : outcomes) {
+            Attempt attempt = outcome.attempt();
+            rows.addObject()
+                    .put("id", outcome.message().id())
+                    .put("status", outcome.status().name())
+                    .put("attempts", outcome.attempts())
+                    .put("attempted_at", outcome.attemptedAt().toString())
+                    .put("next_attempt_at", outcome.nextAttemptAt().toString())
+                    .put("http_status", attempt.httpStatus())
+                    .put("answer_code", attempt.answerCode())
+                    .put("answer_label", cut(attempt.answerLabel(), 50))
+                    .put("answer_description", cut(attempt.answerDescription(), 200))
+                    .put("answer_body", cut(attempt.answerBody(), 8000))
+                    .put("last_error", cut(attempt.error(), 500));
+        }
         return jdbc.sql("""
                 update delivery_message m set
-                    status = case when :status = 'PENDING' then %s else :status end,
-                    attempts = :attempts, next_attempt_at = :next, last_attempt_at = :now,
-                    last_http_status = :http, answer_code = :code, answer_label = :label,
-                    answer_description = :description, answer_body = :body, last_error = :error,
-                    delivered_at = :deliveredAt, lease_owner = null, lease_until = null, updated_at = :now
-                where m.id = :id and m.status = 'SENDING' and m.lease_owner = :owner
+                    status = case when o.status = 'PENDING' then %s else o.status end,
+                    attempts = o.attempts, next_attempt_at = o.next_attempt_at, last_attempt_at = o.attempted_at,
+                    last_http_status = o.http_status, answer_code = o.answer_code, answer_label = o.answer_label,
+                    answer_description = o.answer_description, answer_body = o.answer_body, last_error = o.last_error,
+                    delivered_at = case when o.status = 'DELIVERED' then o.attempted_at end,
+                    lease_owner = null, lease_until = null, updated_at = :now
+                from jsonb_to_recordset(cast(:rows as jsonb)) as o(id bigint, status varchar, attempts integer,
+                    attempted_at timestamptz, next_attempt_at timestamptz, http_status integer, answer_code integer, answer_label varchar,
+                    answer_description varchar, answer_body text, last_error varchar)
+                where m.id = o.id and m.status = 'SENDING' and m.lease_owner = :owner
                 returning %s,
                     exists (select 1 from delivery_message s
                             where s.subject = m.subject and s.partner = m.partner and s.id > m.id
                               and s.status = 'PENDING') as has_successor
-                """.formatted(PENDING_UNLESS_SUPERSEDED, COLUMNS))
-                .param("id", message.id()).param("owner", owner).param("status", status.name())
-                .param("attempts", attempts).param("next", ts(nextAttemptAt)).param("now", ts(now))
-                .param("http", attempt.httpStatus()).param("code", attempt.answerCode())
-                .param("label", cut(attempt.answerLabel(), 50))
-                .param("description", cut(attempt.answerDescription(), 200))
-                .param("body", cut(attempt.answerBody(), 8000)).param("error", cut(attempt.error(), 500))
-                .param("deliveredAt", status == DeliveryStatus.DELIVERED ? ts(now) : null)
+                """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS))
+                .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", ts(now))
                 .query((rs, row) -> new Finished(record(rs, row), rs.getBoolean("has_successor")))
-                .optional();
+                .list();
     }
 
     /** Puts a message back to wait without counting an attempt (its partner cannot take it now). */

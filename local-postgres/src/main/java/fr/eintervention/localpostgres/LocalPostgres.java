@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -30,6 +31,14 @@ public final class LocalPostgres implements AutoCloseable {
      * @param port          0 for any free port
      */
     public static LocalPostgres start(Path dataDirectory, int port, boolean keep) {
+        return start(dataDirectory, port, keep, Map.of());
+    }
+
+    /**
+     * @param serverConfig more server settings, e.g. {@code shared_preload_libraries} for a
+     *                     benchmark's statement statistics
+     */
+    public static LocalPostgres start(Path dataDirectory, int port, boolean keep, Map<String, String> serverConfig) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,6 +46,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(!keep)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keep ? "on" : "off");
+            serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

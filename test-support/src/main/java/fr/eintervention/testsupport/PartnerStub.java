@@ -5,9 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,8 @@ public final class PartnerStub implements AutoCloseable {
         }
     }
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** a copy-on-write list would copy itself at each request: slow once thousands arrived (benchmarks) */
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Function<Received, Reply> replies = request -> Reply.ok();
     private volatile CountDownLatch hang = new CountDownLatch(0);
@@ -125,11 +127,18 @@ public final class PartnerStub implements AutoCloseable {
     }
 
     public List<Received> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** How many requests arrived, without copying them. */
+    public int receivedCount() {
+        return received.size();
     }
 
     public List<Received> received(String path) {
-        return received.stream().filter(r -> r.path().equals(path)).toList();
+        return received().stream().filter(r -> r.path().equals(path)).toList();
     }
 
     public void clear() {

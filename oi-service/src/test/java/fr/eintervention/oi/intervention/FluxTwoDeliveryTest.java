@@ -61,9 +61,9 @@ class FluxTwoDeliveryTest extends OiServiceTest {
         assertThat(rejected.get("answerLabel").asString()).isEqualTo("PM_INCONNU");
         assertThat(rejected.get("attempts").asInt()).isOne();
 
-        // the DO corrects its start meanwhile; the OC fixes its referential; the operator re-sends
-        declare(m1(ref).replace("09:15:00", "09:10:00"));
+        // the OC fixes its referential; the DO corrects its start meanwhile; the operator re-sends
         OCS.get("OC02").replyOk();
+        declare(m1(ref).replace("09:15:00", "09:10:00"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(m2State(refOi, "OC02").get("status").asString()));
         long corrected = m2State(refOi, "OC02").get("id").asLong();
         JsonHttp.Response resent = http.post("/admin/deliveries/" + rejected.get("id").asLong() + "/resend", "");
