@@ -295,7 +295,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 for (Outcome next; batch.size() < properties.batchSize() && (next = results.poll()) != null; ) {
                     batch.add(next);
                 }
-                store(batch);
+                storeResults(batch);
             } finally {
                 recording.unlock();
                 released(batch.size());
@@ -319,7 +319,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         return new Outcome(message, status, attempts, now, next, attempt);
     }
 
-    private void store(List<Outcome> batch) {
+    private void storeResults(List<Outcome> batch) {
         List<Finished> stored;
         try {
             stored = store.finish(batch, properties.instanceId(), clock.instant());
