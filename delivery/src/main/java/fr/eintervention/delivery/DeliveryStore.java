@@ -56,18 +56,16 @@ final class DeliveryStore {
      */
     private static final String DUE_IN_ORDER = """
             c.status = 'PENDING' and c.next_attempt_at <= :now
-            and not exists (select 1 from delivery_message e
-                            where e.subject = c.subject and e.partner = c.partner and e.id < c.id
-                              and e.status in ('PENDING', 'SENDING'))""";
+            and not exists (select 1 from %s e
+                            where e.id < c.id and e.status in ('PENDING', 'SENDING'))""".formatted(siblingsOf("c"));
 
     private static final String QUALIFIED_COLUMNS = COLUMNS.replaceAll("(\\w+)", "m.$1");
 
     /** a message put back to wait is superseded instead when a corrected one of its kind was queued meanwhile */
     private static final String PENDING_UNLESS_SUPERSEDED = """
-            case when exists (select 1 from delivery_message n
-                              where n.subject = m.subject and n.partner = m.partner and n.kind = m.kind
-                                and n.id > m.id and n.status = 'PENDING')
-                 then 'SUPERSEDED' else 'PENDING' end""";
+            case when exists (select 1 from %s n
+                              where n.kind = m.kind and n.id > m.id and n.status = 'PENDING')
+                 then 'SUPERSEDED' else 'PENDING' end""".formatted(siblingsOf("m"));
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -77,24 +75,67 @@ final class DeliveryStore {
         this.mapper = mapper;
     }
 
-    /** Queues a message, superseding a waiting one of the same kind, subject and partner. */
-    long enqueue(OutboundMessage message, String payload, Instant now) {
+    /**
+     * Queues messages, in the order given, each superseding a waiting one of its kind, subject
+     * and partner: one statement for the supersedes, one for the rows, however many messages.
+     * No two of them may share kind, subject and partner.
+     *
+     * @return the new messages' ids, in the order given
+     */
+    List<Long> enqueue(List<Queued> messages, Instant now) {
+        ArrayNode rows = mapper.createArrayNode();
+        for (int i = 0; i < messages.size(); i++) {
+            OutboundMessage message = messages.get(i).message();
+            rows.addObject().put("ord", i).put("partner", message.partner()).put("kind", message.kind())
+                    .put("subject", message.subject()).put("path", message.path())
+                    .put("payload", messages.get(i).payload());
+        }
+        String json = mapper.writeValueAsString(rows);
         jdbc.sql("""
                 update delivery_message set status = 'SUPERSEDED', updated_at = :now
-                where subject = :subject and partner = :partner and kind = :kind and status = 'PENDING'
-                """)
-                .param("now", ts(now)).param("subject", message.subject())
-                .param("partner", message.partner()).param("kind", message.kind())
+                where id = any(array(
+                    select s.id from jsonb_to_recordset(cast(:rows as jsonb)) as r(subject varchar, partner varchar, kind varchar),
+                    lateral %s s
+                    where s.kind = r.kind and s.status = 'PENDING'))
+                """.formatted(siblingsOf("r")))
+                .param("rows", json).param("now", ts(now))
                 .update();
-        return jdbc.sql("""
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("""
                 insert into delivery_message (partner, kind, subject, path, payload, next_attempt_at, created_at, updated_at)
-                values (:partner, :kind, :subject, :path, :payload, :now, :now, :now)
-                returning id
+                select r.partner, r.kind, r.subject, r.path, r.payload, :now, :now, :now
+                from jsonb_to_recordset(cast(:rows as jsonb))
+                    as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)
+                order by r.ord
+                returning id, partner, kind, subject
                 """)
-                .param("partner", message.partner()).param("kind", message.kind())
-                .param("subject", message.subject()).param("path", message.path())
-                .param("payload", payload).param("now", ts(now))
-                .query(Long.class).single();
+                .param("rows", json).param("now", ts(now))
+                .query((rs, row) -> ids.put(key(rs.getString("partner"), rs.getString("kind"), rs.getString("subject")),
+                        rs.getLong("id")))
+                .list();
+        return messages.stream()
+                .map(queued -> ids.get(key(queued.message().partner(), queued.message().kind(), queued.message().subject())))
+                .toList();
+    }
+
+    /** A message to queue and its body, as sent. */
+    record Queued(OutboundMessage message, String payload) {
+    }
+
+    private static String key(String partner, String kind, String subject) {
+        return partner + '\n' + kind + '\n' + subject;
+    }
+
+    /**
+     * The messages of {@code alias}'s subject and partner (id, kind, status). The fence
+     * ({@code offset 0}) keeps the planner on the index by subject: left free, it may reach
+     * them through the partial index on due messages, which holds every waiting message of the
+     * partner (1.15 ms a lookup under a backlog, when the statistics were taken on an empty table).
+     */
+    private static String siblingsOf(String alias) {
+        return """
+                (select id, kind, status from delivery_message
+                 where subject = %1$s.subject and partner = %1$s.partner offset 0)""".formatted(alias);
     }
 
     /**
@@ -210,10 +251,8 @@ final class DeliveryStore {
                     answer_description varchar, answer_body text, last_error varchar)
                 where m.id = o.id and m.status = 'SENDING' and m.lease_owner = :owner
                 returning %s,
-                    exists (select 1 from delivery_message s
-                            where s.subject = m.subject and s.partner = m.partner and s.id > m.id
-                              and s.status = 'PENDING') as has_successor
-                """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS))
+                    exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor
+                """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS, siblingsOf("m")))
                 .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", ts(now))
                 .query((rs, row) -> new Finished(record(rs, row), rs.getBoolean("has_successor")))
                 .list();

@@ -12,13 +12,13 @@ interface DeliveryTrigger {
     void dispatchNow(List<Long> messageIds);
 
     /**
-     * Dispatches a message once the current transaction commits (never before: the message
+     * Dispatches messages once the current transaction commits (never before: the message
      * would not be visible yet, and a rollback must send nothing); at once without a transaction.
      * The messages of one transaction are dispatched together.
      */
-    default void dispatchAfterCommit(long messageId) {
+    default void dispatchAfterCommit(List<Long> messageIds) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            dispatchNow(List.of(messageId));
+            dispatchNow(messageIds);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -37,6 +37,6 @@ interface DeliveryTrigger {
             });
             queued = ids;
         }
-        queued.add(messageId);
+        queued.addAll(messageIds);
     }
 }

@@ -1,6 +1,12 @@
 package fr.eintervention.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +39,34 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutboundMessage message) {
-        long id = store.enqueue(message, payloads.write(message.payload()), clock.instant());
-        trigger.dispatchAfterCommit(id);
-        return id;
+        return enqueueAll(List.of(message)).get(0);
+    }
+
+    /**
+     * Queues messages as {@link #enqueue} does, in the order given, in two statements however
+     * many (an M2 to every OC of a PM); a body shared by several is written once.
+     *
+     * @return the messages' ids, in the order given
+     * @throws IllegalArgumentException when two of them share kind, subject and partner
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> enqueueAll(List<OutboundMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> keys = new HashSet<>();
+        Map<Object, String> bodies = new IdentityHashMap<>();
+        List<DeliveryStore.Queued> queued = new ArrayList<>(messages.size());
+        for (OutboundMessage message : messages) {
+            if (!keys.add(List.of(message.partner(), message.kind(), message.subject()))) {
+                throw new IllegalArgumentException("Two " + message.kind() + " of " + message.subject()
+                        + " to " + message.partner() + " in one batch: queue the latest only");
+            }
+            String body = bodies.computeIfAbsent(message.payload(), payloads::write);
+            queued.add(new DeliveryStore.Queued(message, body));
+        }
+        List<Long> ids = store.enqueue(queued, clock.instant());
+        trigger.dispatchAfterCommit(ids);
+        return ids;
     }
 }

@@ -7,6 +7,7 @@ import static fr.eintervention.delivery.DeliveryStatus.REJECTED;
 import static fr.eintervention.delivery.DeliveryStatus.SENDING;
 import static fr.eintervention.delivery.DeliveryStatus.SUPERSEDED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -237,6 +238,44 @@ class DeliveryEngineTest extends DeliveryTestSupport {
         advance(Duration.ofMinutes(1));
         awaitStatus(corrected, DELIVERED);
         assertThat(bodies(oc.stub())).containsExactly(record(corrected).payload());
+    }
+
+    @Test
+    void messagesQueuedTogetherAreDeliveredToEachPartnerInTheOrderGivenAndSupersedeWaitingOnes() throws Exception {
+        Partner oc = partner();
+        Partner other = partner();
+        oc.stub().down();
+        long waiting = enqueue(oc.code(), "M2", "REF-BATCH", body("REF-BATCH", "v1"));
+        awaitRecord(waiting, r -> r.attempts() == 1 && r.status() == PENDING);
+        Map<String, Object> m2 = body("REF-BATCH", "v2");
+        Map<String, Object> m4 = body("REF-BATCH", "m4");
+
+        List<Long> ids = transaction.execute(status -> outbox.enqueueAll(List.of(
+                new OutboundMessage(oc.code(), "M2", "REF-BATCH", PATH, m2),
+                new OutboundMessage(other.code(), "M2", "REF-BATCH", PATH, m2),
+                new OutboundMessage(oc.code(), "M4", "REF-BATCH", PATH, m4),
+                new OutboundMessage(other.code(), "M4", "REF-BATCH", PATH, m4))));
+
+        assertThat(record(waiting).status()).isEqualTo(SUPERSEDED);
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates();
+        assertThat(ids.stream().map(this::record).map(r -> r.partner() + " " + r.kind()))
+                .containsExactly(oc.code() + " M2", other.code() + " M2", oc.code() + " M4", other.code() + " M4");
+        awaitStatus(ids.get(3), DELIVERED);
+        assertThat(bodies(other.stub())).containsExactly(record(ids.get(0)).payload(), record(ids.get(2)).payload());
+        oc.stub().up();
+        advance(Duration.ofMinutes(1));
+        awaitStatus(ids.get(2), DELIVERED);
+        assertThat(bodies(oc.stub())).containsExactly(record(ids.get(0)).payload(), record(ids.get(2)).payload());
+    }
+
+    @Test
+    void twoMessagesOfOneKindSubjectAndPartnerCannotBeQueuedTogether() {
+        Partner oc = partner();
+        OutboundMessage m2 = new OutboundMessage(oc.code(), "M2", "REF-TWICE", PATH, body("REF-TWICE", "v1"));
+
+        assertThatThrownBy(() -> transaction.execute(status -> outbox.enqueueAll(List.of(m2, m2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REF-TWICE");
+        assertThat(deliveries.bySubjectAndPartner("REF-TWICE", oc.code())).isEmpty();
     }
 
     @Test

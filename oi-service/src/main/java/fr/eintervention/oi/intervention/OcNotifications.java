@@ -1,5 +1,6 @@
 package fr.eintervention.oi.intervention;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,13 +55,15 @@ class OcNotifications implements PayloadRenderer {
     /** Queues what the intervention registered; returns the OCs it goes to. */
     List<String> queue(Intervention intervention) {
         List<String> operators = referential.operatorsAt(intervention.pm());
+        List<OutboundMessage> messages = new ArrayList<>();
         for (Intervention.Notification notification : intervention.notifications()) {
             InterventionOI payload = payload(intervention, notification);
             for (String oc : operators) {
-                outbox.enqueue(new OutboundMessage(oc, notification.name(), intervention.refOi(), PATH, payload));
+                messages.add(new OutboundMessage(oc, notification.name(), intervention.refOi(), PATH, payload));
             }
             log.info("{} {} queued for {}", notification, intervention.refOi(), operators.isEmpty() ? "no OC" : operators);
         }
+        outbox.enqueueAll(messages);
         return operators;
     }
 
