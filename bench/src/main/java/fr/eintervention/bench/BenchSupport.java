@@ -35,7 +35,7 @@ final class BenchSupport {
         System.out.printf("%8s %9s %9s %9s  %s%n", "calls", "total ms", "mean ms", "rows", "statement");
         jdbc.sql("""
                 select calls, total_exec_time, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
-                from pg_stat_statements order by total_exec_time desc limit 12""")
+                from pg_stat_statements order by total_exec_time desc limit 20""")
                 .query((rs, row) -> String.format("%8d %9.0f %9.3f %9d  %s", rs.getLong(1), rs.getDouble(2),
                         rs.getDouble(3), rs.getLong(4), rs.getString(5)))
                 .list().forEach(System.out::println);

@@ -42,6 +42,7 @@ public final class DeliveryBenchmark {
     private static final int RATE = Integer.getInteger("rate", 200);
     private static final int SECONDS = Integer.getInteger("seconds", 30);
     private static final int WARMUP = Integer.getInteger("warmup", 30);
+    /** M2 in the drain phases; 0 skips them */
     private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04").subList(0, Integer.getInteger("ocs", 4));
     /** engine settings under test, e.g. -Dworkers=32 -Dper-partner=8 */
@@ -71,8 +72,13 @@ public final class DeliveryBenchmark {
                     steadyRate(http, "WARMUP", WARMUP);
                 }
                 latency(http);
-                drain(jdbc, "DRAIN-RUNNING", () -> true, "drain, running OI");
+                if (BACKLOG > 0) {
+                    drain(jdbc, "DRAIN-RUNNING", () -> true, "drain, running OI");
+                }
                 BenchSupport.printStatementStatistics(jdbc);
+            }
+            if (BACKLOG == 0) {
+                return;
             }
             drain(jdbc, "DRAIN-RESTART", () -> {
                 try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {

@@ -228,8 +228,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     }
 
     private void start(List<DeliveryRecord> claimed) {
-        // the directory is asked once per partner and claim: a corrected URL is used by the next claim
-        Map<String, Optional<PartnerEndpoint>> endpoints = new HashMap<>();
+        if (claimed.isEmpty()) {
+            return;
+        }
+        // the directory is asked once per claim: a corrected URL is used by the next claim
+        Map<String, PartnerEndpoint> endpoints = directory.endpoints(
+                claimed.stream().map(DeliveryRecord::partner).collect(Collectors.toSet()));
         for (DeliveryRecord message : claimed) {
             Guard guard = guards.of(message.partner());
             Optional<Duration> wait = guard.enter();
@@ -240,7 +244,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 backlogged.add(message.partner());
                 continue;
             }
-            Optional<PartnerEndpoint> endpoint = endpoints.computeIfAbsent(message.partner(), directory::endpoint);
+            Optional<PartnerEndpoint> endpoint = Optional.ofNullable(endpoints.get(message.partner()));
             inFlight.incrementAndGet();
             workers.execute(() -> {
                 Attempt attempt = null;

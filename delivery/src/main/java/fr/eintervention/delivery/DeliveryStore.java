@@ -77,8 +77,8 @@ final class DeliveryStore {
 
     /**
      * Queues messages, in the order given, each superseding a waiting one of its kind, subject
-     * and partner: one statement for the supersedes, one for the rows, however many messages.
-     * No two of them may share kind, subject and partner.
+     * and partner, in one statement however many. No two of them may share kind, subject and
+     * partner.
      *
      * @return the new messages' ids, in the order given
      */
@@ -90,29 +90,26 @@ final class DeliveryStore {
                     .put("subject", message.subject()).put("path", message.path())
                     .put("payload", messages.get(i).payload());
         }
-        String json = mapper.writeValueAsString(rows);
-        jdbc.sql("""
-                update delivery_message set status = 'SUPERSEDED', updated_at = :now
-                where id = any(array(
-                    select s.id from jsonb_to_recordset(cast(:rows as jsonb)) as r(subject varchar, partner varchar, kind varchar),
-                    lateral %s s
-                    where s.kind = r.kind and s.status = 'PENDING'))
-                """.formatted(siblingsOf("r")))
-                .param("rows", json).param("now", ts(now))
-                .update();
         Map<String, Long> ids = new HashMap<>();
+        // one statement: the supersede sees the table as before the insert, so never the new rows
         jdbc.sql("""
+                with superseded as (
+                    update delivery_message set status = 'SUPERSEDED', updated_at = :now
+                    where id = any(array(
+                        select s.id from jsonb_to_recordset(cast(:rows as jsonb)) as r(subject varchar, partner varchar, kind varchar),
+                        lateral %s s
+                        where s.kind = r.kind and s.status = 'PENDING')))
                 insert into delivery_message (partner, kind, subject, path, payload, next_attempt_at, created_at, updated_at)
                 select r.partner, r.kind, r.subject, r.path, r.payload, :now, :now, :now
                 from jsonb_to_recordset(cast(:rows as jsonb))
                     as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)
                 order by r.ord
                 returning id, partner, kind, subject
-                """)
-                .param("rows", json).param("now", ts(now))
-                .query((rs, row) -> ids.put(key(rs.getString("partner"), rs.getString("kind"), rs.getString("subject")),
-                        rs.getLong("id")))
-                .list();
+                """.formatted(siblingsOf("r")))
+                .param("rows", mapper.writeValueAsString(rows)).param("now", ts(now))
+                .query(rs -> {
+                    ids.put(key(rs.getString("partner"), rs.getString("kind"), rs.getString("subject")), rs.getLong("id"));
+                });
         return messages.stream()
                 .map(queued -> ids.get(key(queued.message().partner(), queued.message().kind(), queued.message().subject())))
                 .toList();

@@ -2,6 +2,7 @@ package fr.eintervention.oi.intervention;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -54,12 +55,11 @@ public class InterventionDesk {
         if (!referential.isOwnCode(declaration.codeOi())) {
             throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
         }
-        if (!referential.knowsPm(declaration.pm(), declaration.codeOi())) {
-            throw new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm());
-        }
+        List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi())
+                .orElseThrow(() -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm()));
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> apply(declaration, rawPayload));
+                return transaction.execute(status -> apply(declaration, operators, rawPayload));
             } catch (DuplicateKeyException e) {
                 // two random references collided: draw another one
                 if (attempt == 3) {
@@ -69,7 +69,8 @@ public class InterventionDesk {
         }
     }
 
-    private Receipt apply(Declaration declaration, String rawPayload) {
+    /** @param operators the OCs present at the declaration's PM */
+    private Receipt apply(Declaration declaration, List<String> operators, String rawPayload) {
         Instant now = Instant.now(clock);
         Optional<Intervention> existing = interventions.lock(declaration.codeDo(), declaration.refDo());
         Intervention intervention;
@@ -86,12 +87,12 @@ public class InterventionDesk {
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
             if (!interventions.insertIfAbsent(intervention, now)) {
                 // an identical message created it concurrently: apply ours to that one
-                return apply(declaration, rawPayload);
+                return apply(declaration, operators, rawPayload);
             }
         }
         interventions.recordMessage(intervention, declaration.kind(), outcome, now,
                 rawPayload != null ? rawPayload : "{}");
-        notifications.queue(intervention);
+        notifications.queue(intervention, operators);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");
         return new Receipt(intervention.refOi(), outcome);

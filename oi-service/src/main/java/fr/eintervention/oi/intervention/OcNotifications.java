@@ -15,7 +15,6 @@ import fr.eintervention.delivery.Outbox;
 import fr.eintervention.delivery.PayloadRenderer;
 import fr.eintervention.model.InterventionOI;
 import fr.eintervention.model.PBO;
-import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Timestamps;
 
 /**
@@ -29,13 +28,11 @@ class OcNotifications implements PayloadRenderer {
     static final String PATH = "/v1/intervention_OI";
     private static final Logger log = LoggerFactory.getLogger(OcNotifications.class);
 
-    private final Referential referential;
     private final Outbox outbox;
     private final Timestamps timestamps;
     private final InterventionRepository interventions;
 
-    OcNotifications(Referential referential, Outbox outbox, Timestamps timestamps, InterventionRepository interventions) {
-        this.referential = referential;
+    OcNotifications(Outbox outbox, Timestamps timestamps, InterventionRepository interventions) {
         this.outbox = outbox;
         this.timestamps = timestamps;
         this.interventions = interventions;
@@ -52,9 +49,12 @@ class OcNotifications implements PayloadRenderer {
                 .map(intervention -> payload(intervention, Intervention.Notification.valueOf(record.kind())));
     }
 
-    /** Queues what the intervention registered; returns the OCs it goes to. */
-    List<String> queue(Intervention intervention) {
-        List<String> operators = referential.operatorsAt(intervention.pm());
+    /**
+     * Queues what the intervention registered for the OCs present at its PM.
+     *
+     * @param operators the OCs present at the intervention's PM
+     */
+    void queue(Intervention intervention, List<String> operators) {
         List<OutboundMessage> messages = new ArrayList<>();
         for (Intervention.Notification notification : intervention.notifications()) {
             InterventionOI payload = payload(intervention, notification);
@@ -64,7 +64,6 @@ class OcNotifications implements PayloadRenderer {
             log.info("{} {} queued for {}", notification, intervention.refOi(), operators.isEmpty() ? "no OC" : operators);
         }
         outbox.enqueueAll(messages);
-        return operators;
     }
 
     /** The M2/M4 body from the intervention's current data (also used to correct and re-send). */

@@ -1,6 +1,9 @@
 package fr.eintervention.oi.referential;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -25,8 +28,13 @@ class PartnerRegistry implements PartnerDirectory {
 
     @Override
     public Optional<PartnerEndpoint> endpoint(String partnerCode) {
-        return referential.partner(partnerCode)
+        return Optional.ofNullable(endpoints(Set.of(partnerCode)).get(partnerCode));
+    }
+
+    @Override
+    public Map<String, PartnerEndpoint> endpoints(Set<String> partnerCodes) {
+        return referential.partners(partnerCodes).stream()
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
-                .map(partner -> credentials.endpoint(partnerCode, partner.baseUrl()));
+                .collect(Collectors.toMap(Partner::code, partner -> credentials.endpoint(partner.code(), partner.baseUrl())));
     }
 }

@@ -1,6 +1,8 @@
 package fr.eintervention.oi.referential;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +26,22 @@ public class Referential {
         return properties.codes().contains(codeOi);
     }
 
-    /** The PM is in the referential, under that OI code. */
-    public boolean knowsPm(String pm, String codeOi) {
-        return jdbc.sql("select count(*) from pm where code = :pm and code_oi = :codeOi")
-                .param("pm", pm).param("codeOi", codeOi).query(Long.class).single() > 0;
+    /**
+     * The OCs present at the PM, the recipients of its M2/M4; empty when the PM is not in the
+     * referential under that OI code. One query: it runs for every M1/M3.
+     */
+    public Optional<List<String>> operatorsAt(String pm, String codeOi) {
+        List<String> rows = jdbc.sql("""
+                select o.oc from pm p left join pm_operator o on o.pm = p.code
+                where p.code = :pm and p.code_oi = :codeOi
+                order by o.oc
+                """)
+                .param("pm", pm).param("codeOi", codeOi).query(String.class).list();
+        // a known PM without OC gives one row with no OC
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().filter(Objects::nonNull).toList());
     }
 
-    /** The OCs present at the PM: the recipients of M2/M4. */
-    public List<String> operatorsAt(String pm) {
+    private List<String> operatorsAt(String pm) {
         return jdbc.sql("select oc from pm_operator where pm = :pm order by oc")
                 .param("pm", pm).query(String.class).list();
     }
@@ -39,6 +49,12 @@ public class Referential {
     public Optional<Partner> partner(String code) {
         return jdbc.sql("select code, name, base_url, flux3 from partner where code = :code")
                 .param("code", code).query(Partner.class).optional();
+    }
+
+    /** Those of the given partners that are in the referential. */
+    public List<Partner> partners(Collection<String> codes) {
+        return jdbc.sql("select code, name, base_url, flux3 from partner where code in (:codes)")
+                .param("codes", codes).query(Partner.class).list();
     }
 
     public List<Partner> partners() {
