@@ -1,5 +1,7 @@
 package fr.eintervention.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +29,9 @@ import fr.eintervention.testsupport.PartnerStub;
 /**
  * Issue 3's benchmark, over real HTTP on loopback, everything on this machine:
  * <ol>
- * <li>warm-up: M1s at the steady rate for {@code -Dwarmup} seconds, not measured (the JIT
- * compiles the hot paths: a running OI is warm);</li>
+ * <li>warm-up, not measured: rounds of {@code -Dwarmup} seconds of M1s at {@code -Dwarmup-rate}
+ * per second, until the JIT compiler spent less than 5% of a round compiling (at most
+ * {@code -Dwarmup-rounds}): a running OI is warm;</li>
  * <li>latency: M1 sent to the OI -> M2 received by each of the OC receivers, at a steady rate
  * (default 200 interventions/s for 30 s to 4 OCs): p50, p99, max;</li>
  * <li>drain, running OI: a backlog of 10,000 M2 made due at once (an OC back after an outage):
@@ -41,7 +45,10 @@ public final class DeliveryBenchmark {
 
     private static final int RATE = Integer.getInteger("rate", 200);
     private static final int SECONDS = Integer.getInteger("seconds", 30);
+    /** warm-up rounds: seconds each (0: none), at what rate, and at most how many */
     private static final int WARMUP = Integer.getInteger("warmup", 30);
+    private static final int WARMUP_RATE = Integer.getInteger("warmup-rate", 100);
+    private static final int WARMUP_ROUNDS = Integer.getInteger("warmup-rounds", 10);
     /** M2 in the drain phases; 0 skips them */
     private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04").subList(0, Integer.getInteger("ocs", 4));
@@ -52,13 +59,17 @@ public final class DeliveryBenchmark {
 
     /** when each OC received the message about each reference: "ref/OC" -> time */
     private static final Map<String, Instant> received = new ConcurrentHashMap<>();
+    /** entries in {@link #received}: counted as they come, so that waiting for them costs the machine nothing */
+    private static final AtomicLong receivedCount = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         List<PartnerStub> stubs = new ArrayList<>();
         for (String oc : OCS) {
             PartnerStub stub = PartnerStub.start();
             stub.replyWith(request -> {
-                received.putIfAbsent(reference(request.body()) + "/" + oc, request.at());
+                if (received.putIfAbsent(reference(request.body()) + "/" + oc, request.at()) == null) {
+                    receivedCount.incrementAndGet();
+                }
                 return PartnerStub.Reply.ok();
             });
             stubs.add(stub);
@@ -68,21 +79,19 @@ public final class DeliveryBenchmark {
             try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {
                 JsonHttp http = JsonHttp.at(BenchSupport.port(oi));
                 referential(http, BenchSupport.port(oi), stubs);
-                if (WARMUP > 0) {
-                    steadyRate(http, "WARMUP", WARMUP);
-                }
+                warmUp(http);
                 latency(http);
                 if (BACKLOG > 0) {
-                    drain(jdbc, "DRAIN-RUNNING", () -> true, "drain, running OI");
+                    drain(jdbc, "DRAIN-RUNNING", base -> true, "drain, running OI");
                 }
                 BenchSupport.printStatementStatistics(jdbc);
             }
             if (BACKLOG == 0) {
                 return;
             }
-            drain(jdbc, "DRAIN-RESTART", () -> {
+            drain(jdbc, "DRAIN-RESTART", base -> {
                 try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {
-                    return awaitReceived("DRAIN-RESTART", BACKLOG);
+                    return awaitReceived(base, BACKLOG);
                 }
             }, "drain, OI restarted on the backlog");
         } finally {
@@ -102,9 +111,10 @@ public final class DeliveryBenchmark {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"codeOi\":\"OI01\",\"operators\":" + JsonHttp.write(OCS) + "}")));
     }
 
-    /** M1s at RATE per second for the given seconds; returns, by Ref_Interv_OI, when each was sent and how long its answer took. */
-    private static Sent steadyRate(JsonHttp http, String prefix, int seconds) throws InterruptedException {
-        int total = RATE * seconds;
+    /** M1s at the given rate per second for the given seconds; returns, by Ref_Interv_OI, when each was sent and how long its answer took. */
+    private static Sent steadyRate(JsonHttp http, String prefix, int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        long base = receivedCount.get();
         Sent sent = new Sent(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
@@ -126,9 +136,10 @@ public final class DeliveryBenchmark {
                     sent.answerMillis().put(ref, Duration.between(before, Instant.now()).toNanos() / 1e6);
                 }
             });
-        }, 0, 1_000_000_000L / RATE, TimeUnit.NANOSECONDS);
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 90).toNanos();
-        while ((sent.at().size() < total || delivered(sent) < (long) total * OCS.size()) && System.nanoTime() < deadline) {
+        while ((sent.at().size() < total || receivedCount.get() - base < (long) total * OCS.size())
+                && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         pacer.shutdownNow();
@@ -136,15 +147,35 @@ public final class DeliveryBenchmark {
         return sent;
     }
 
+    /**
+     * Sends M1s in rounds until the JIT compiler is idle: everything here (OI, OC receivers, this
+     * client) shares one JVM and two cores, and its compiler, starved of CPU under load, takes
+     * minutes to compile the hot paths; a production OI runs compiled code.
+     */
+    private static void warmUp(JsonHttp http) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int round = 1; WARMUP > 0 && round <= WARMUP_ROUNDS; round++) {
+            long compiling = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            steadyRate(http, "WARMUP" + round, WARMUP_RATE, WARMUP);
+            double share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - start) / 1e6);
+            System.out.printf("warm-up round %d: %d M1/s for %d s, JIT compiling %.0f%% of the time%n",
+                    round, WARMUP_RATE, WARMUP, share * 100);
+            if (share < 0.05) {
+                return;
+            }
+        }
+    }
+
     private static void latency(JsonHttp http) throws InterruptedException {
-        Sent sent = steadyRate(http, "BENCH", SECONDS);
+        Sent sent = steadyRate(http, "BENCH", RATE, SECONDS);
         double[] millis = sent.at().entrySet().stream()
                 .flatMap(m1 -> OCS.stream().map(oc -> received.get(m1.getKey() + "/" + oc))
                         .filter(at -> at != null)
                         .map(at -> Duration.between(m1.getValue(), at).toNanos() / 1e6))
                 .mapToDouble(Double::doubleValue).toArray();
-        System.out.printf("latency: %d M1 at %d/s to %d OCs (after %d s of warm-up), %d M2 received of %d expected%n",
-                sent.at().size(), RATE, OCS.size(), WARMUP, millis.length, RATE * SECONDS * OCS.size());
+        System.out.printf("latency: %d M1 at %d/s to %d OCs, %d M2 received of %d expected%n",
+                sent.at().size(), RATE, OCS.size(), millis.length, RATE * SECONDS * OCS.size());
         double[] answers = sent.answerMillis().values().stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf("M1 sent -> R M1 received: p50 %.1f ms, p99 %.1f ms%n",
                 BenchSupport.percentile(answers, 50), BenchSupport.percentile(answers, 99));
@@ -155,7 +186,8 @@ public final class DeliveryBenchmark {
     }
 
     /** Puts BACKLOG M2 in the outbox, due now, runs the OI on them, and reports the deliveries per second. */
-    private static void drain(JdbcClient jdbc, String prefix, BooleanSupplier run, String label) {
+    private static void drain(JdbcClient jdbc, String prefix, LongPredicate run, String label) {
+        long base = receivedCount.get();
         jdbc.sql("""
                 insert into delivery_message (partner, kind, subject, path, payload, next_attempt_at, created_at, updated_at)
                 select 'OC0' || (1 + g % :ocs), 'M2', :prefix || '-' || g, '/v1/intervention_OI',
@@ -164,7 +196,7 @@ public final class DeliveryBenchmark {
                        now(), now(), now()
                 from generate_series(1, :n) g
                 """).param("ocs", OCS.size()).param("prefix", prefix).param("n", BACKLOG).update();
-        boolean complete = run.getAsBoolean() && awaitReceived(prefix, BACKLOG);
+        boolean complete = run.test(base) && awaitReceived(base, BACKLOG);
         List<Instant> times = received.entrySet().stream().filter(e -> e.getKey().startsWith(prefix + "-"))
                 .map(Map.Entry::getValue).sorted().toList();
         double seconds = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
@@ -172,11 +204,12 @@ public final class DeliveryBenchmark {
                 times.size(), BACKLOG, complete ? "" : " (gave up)", seconds, times.size() / seconds);
     }
 
-    private static boolean awaitReceived(String prefix, int expected) {
+    /** Waits until the OCs received {@code expected} messages more than {@code base}. */
+    private static boolean awaitReceived(long base, int expected) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                if (received.keySet().stream().filter(key -> key.startsWith(prefix + "-")).count() >= expected) {
+                if (receivedCount.get() - base >= expected) {
                     return true;
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
@@ -185,10 +218,6 @@ public final class DeliveryBenchmark {
             Thread.currentThread().interrupt();
         }
         return false;
-    }
-
-    private static long delivered(Sent sent) {
-        return sent.at().keySet().stream().mapToLong(ref -> OCS.stream().filter(oc -> received.containsKey(ref + "/" + oc)).count()).sum();
     }
 
     /** The Ref_Interv_OI of an M2, without parsing the whole body. */

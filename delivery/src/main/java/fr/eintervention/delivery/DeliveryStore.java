@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -167,9 +168,9 @@ final class DeliveryStore {
     List<DeliveryRecord> claimByIds(Collection<Long> ids, Lease lease) {
         return claim("""
                 select c.id from delivery_message c
-                where c.id in (:ids) and %s
+                where c.id = any(cast(:ids as bigint[])) and %s
                 order by c.next_attempt_at, c.id
-                for update skip locked""".formatted(DUE_IN_ORDER), Map.of("ids", ids), lease);
+                for update skip locked""".formatted(DUE_IN_ORDER), Map.of("ids", array(ids)), lease);
     }
 
     /**
@@ -384,6 +385,11 @@ final class DeliveryStore {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** An array parameter: one statement text (one prepared plan) whatever the number of ids. */
+    private static String array(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String cut(String text, int max) {
