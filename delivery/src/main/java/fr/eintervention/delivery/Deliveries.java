@@ -116,7 +116,7 @@ public class Deliveries {
                 .orElse(null);
         DeliveryRecord queued = store.requeue(message.id(), RESENDABLE, payload, clock.instant())
                 .orElseThrow(() -> new NotResendableException("message " + message.id() + " is being sent, try again"));
-        trigger.dispatchAfterCommit(List.of(queued.id()));
+        trigger.dispatchAfterCommit(List.of(), List.of(queued.id()));
         return queued;
     }
 

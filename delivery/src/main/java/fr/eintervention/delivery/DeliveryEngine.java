@@ -40,8 +40,9 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
 /**
  * Sends the outbox's messages.
  *
- * <p>One dispatcher thread claims messages in the database: the ones just committed, by id
- * ({@link #dispatchNow}), and the due ones partner by partner (retries, messages whose holder
+ * <p>One dispatcher thread starts the messages just committed ({@link #dispatchNow}): most
+ * were taken by this instance as they were queued, the others it claims by id. It claims in
+ * the database the due ones, partner by partner (retries, messages whose holder
  * died, taken back when its lease runs out), found by a poll every poll interval. Claimed messages are sent by a pool of workers,
  * each message by one worker, so that a slow partner only holds its own bulkhead's worth of
  * workers. The dispatcher never claims more than there are free workers, nor more for a partner
@@ -62,6 +63,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final DeliveryProperties properties;
     private final Clock clock;
 
+    /** committed messages this instance took as they were queued, not started yet */
+    private final Queue<DeliveryRecord> freshClaimed = new ConcurrentLinkedQueue<>();
     /** committed messages not claimed yet */
     private final Queue<Long> fresh = new ConcurrentLinkedQueue<>();
     /** messages claimed by this instance and not finished: at most one per worker */
@@ -89,10 +92,17 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     }
 
     @Override
-    public void dispatchNow(List<Long> messageIds) {
-        // when stopped, the messages stay PENDING and due: the next poll of any instance sends them
+    public Optional<Lease> leaseForQueued() {
+        return running ? Optional.of(lease()) : Optional.empty();
+    }
+
+    @Override
+    public void dispatchNow(List<DeliveryRecord> claimed, List<Long> waiting) {
+        // when stopped, the messages stay PENDING and due, or SENDING until their lease runs
+        // out: the next poll of any instance sends them
         if (running) {
-            fresh.addAll(messageIds);
+            freshClaimed.addAll(claimed);
+            fresh.addAll(waiting);
             wakeUp();
         }
     }
@@ -176,8 +186,21 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
-    /** Claims the committed messages, as many as there are free workers; the others wait for one to free up. */
+    /**
+     * Starts the committed messages, as many as there are free workers; the others wait for one
+     * to free up. Those this instance took as they were queued need no claim.
+     */
     private void claimFresh() {
+        List<DeliveryRecord> ready = new ArrayList<>();
+        for (DeliveryRecord message; ready.size() < freeWorkers() && (message = freshClaimed.poll()) != null; ) {
+            if (leaseLeft(message)) {
+                ready.add(message);
+            } else {
+                log.warn("{} {} to {}: waited too long to start, sent after its lease runs out", message.kind(),
+                        message.subject(), message.partner());
+            }
+        }
+        start(ready);
         while (!fresh.isEmpty() && freeWorkers() > 0) {
             int room = Math.min(freeWorkers(), properties.batchSize());
             List<Long> ids = new ArrayList<>(room);
@@ -351,7 +374,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** Messages this instance no longer holds: their workers are free for the next ones. */
     private void released(int messages) {
         inFlight.addAndGet(-messages);
-        if (!fresh.isEmpty() || !backlogged.isEmpty()) {
+        if (!freshClaimed.isEmpty() || !fresh.isEmpty() || !backlogged.isEmpty()) {
             wakeUp();
         }
     }
@@ -391,6 +414,13 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             }
         }
         return text.toString();
+    }
+
+    /** Whether a message taken as it was queued can still be sent, however long its partner takes, within its lease. */
+    private boolean leaseLeft(DeliveryRecord message) {
+        DeliveryProperties.Partner partner = properties.partner(message.partner());
+        Instant latestEnd = clock.instant().plus(partner.connectTimeout()).plus(partner.readTimeout());
+        return latestEnd.isBefore(message.updatedAt().plus(properties.leaseDuration()));
     }
 
     private int freeWorkers() {

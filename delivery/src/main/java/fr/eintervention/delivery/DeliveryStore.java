@@ -81,9 +81,13 @@ final class DeliveryStore {
      * and partner, in one statement however many. No two of them may share kind, subject and
      * partner.
      *
-     * @return the new messages' ids, in the order given
+     * <p>With a lease, the messages that may be sent at once (no earlier message of their
+     * subject and partner waiting or being sent) are queued SENDING under it: the instance
+     * queuing them sends them after the commit without claiming them; the others are PENDING.
+     *
+     * @return the new messages, in the order given
      */
-    List<Long> enqueue(List<Queued> messages, Instant now) {
+    List<DeliveryRecord> enqueue(List<Queued> messages, Instant now, Optional<Lease> lease) {
         ArrayNode rows = mapper.createArrayNode();
         for (int i = 0; i < messages.size(); i++) {
             OutboundMessage message = messages.get(i).message();
@@ -91,28 +95,40 @@ final class DeliveryStore {
                     .put("subject", message.subject()).put("path", message.path())
                     .put("payload", messages.get(i).payload());
         }
-        Map<String, Long> ids = new HashMap<>();
-        // one statement: the supersede sees the table as before the insert, so never the new rows
+        Map<String, DeliveryRecord> stored = new HashMap<>();
+        // one statement: the supersede sees the table as before the insert, so never the new rows,
+        // and the insert sees the superseded messages still PENDING: a corrected message waits for the claim
         jdbc.sql("""
-                with superseded as (
+                with r as (select * from jsonb_to_recordset(cast(:rows as jsonb))
+                               as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)),
+                superseded as (
                     update delivery_message set status = 'SUPERSEDED', updated_at = :now
                     where id = any(array(
-                        select s.id from jsonb_to_recordset(cast(:rows as jsonb)) as r(subject varchar, partner varchar, kind varchar),
-                        lateral %s s
+                        select s.id from r, lateral %1$s s
                         where s.kind = r.kind and s.status = 'PENDING')))
-                insert into delivery_message (partner, kind, subject, path, payload, next_attempt_at, created_at, updated_at)
-                select r.partner, r.kind, r.subject, r.path, r.payload, :now, :now, :now
-                from jsonb_to_recordset(cast(:rows as jsonb))
-                    as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)
+                insert into delivery_message (partner, kind, subject, path, payload, status, lease_owner, lease_until,
+                                              next_attempt_at, created_at, updated_at)
+                select r.partner, r.kind, r.subject, r.path, r.payload, q.status,
+                       case when q.status = 'SENDING' then cast(:owner as varchar) end,
+                       case when q.status = 'SENDING' then cast(:until as timestamptz) end,
+                       :now, :now, :now
+                from r, lateral (select case
+                    when cast(:owner as varchar) is not null
+                         and not exists (select 1 from %1$s e where e.status in ('PENDING', 'SENDING'))
+                         and not exists (select 1 from r b where b.subject = r.subject and b.partner = r.partner and b.ord < r.ord)
+                    then 'SENDING' else 'PENDING' end as status) q
                 order by r.ord
-                returning id, partner, kind, subject
-                """.formatted(siblingsOf("r")))
+                returning %2$s
+                """.formatted(siblingsOf("r"), COLUMNS))
                 .param("rows", mapper.writeValueAsString(rows)).param("now", ts(now))
+                .param("owner", lease.map(Lease::owner).orElse(null))
+                .param("until", ts(lease.map(Lease::until).orElse(null)))
                 .query(rs -> {
-                    ids.put(key(rs.getString("partner"), rs.getString("kind"), rs.getString("subject")), rs.getLong("id"));
+                    DeliveryRecord record = record(rs, 0);
+                    stored.put(key(record.partner(), record.kind(), record.subject()), record);
                 });
         return messages.stream()
-                .map(queued -> ids.get(key(queued.message().partner(), queued.message().kind(), queued.message().subject())))
+                .map(queued -> stored.get(key(queued.message().partner(), queued.message().kind(), queued.message().subject())))
                 .toList();
     }
 

@@ -43,7 +43,7 @@ public class Outbox {
     }
 
     /**
-     * Queues messages as {@link #enqueue} does, in the order given, in two statements however
+     * Queues messages as {@link #enqueue} does, in the order given, in one statement however
      * many (an M2 to every OC of a PM); a body shared by several is written once.
      *
      * @return the messages' ids, in the order given
@@ -65,8 +65,10 @@ public class Outbox {
             String body = bodies.computeIfAbsent(message.payload(), payloads::write);
             queued.add(new DeliveryStore.Queued(message, body));
         }
-        List<Long> ids = store.enqueue(queued, clock.instant());
-        trigger.dispatchAfterCommit(ids);
-        return ids;
+        List<DeliveryRecord> stored = store.enqueue(queued, clock.instant(), trigger.leaseForQueued());
+        trigger.dispatchAfterCommit(
+                stored.stream().filter(message -> message.status() == DeliveryStatus.SENDING).toList(),
+                stored.stream().filter(message -> message.status() == DeliveryStatus.PENDING).map(DeliveryRecord::id).toList());
+        return stored.stream().map(DeliveryRecord::id).toList();
     }
 }

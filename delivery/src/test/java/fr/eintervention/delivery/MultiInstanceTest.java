@@ -37,6 +37,7 @@ class MultiInstanceTest {
     private final String database = TestPostgres.get().newDatabase("multi");
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final PartnerStub stub = PartnerStub.start();
+    private final List<PartnerStub> blockers = new ArrayList<>();
     private final String partner = TestPartners.add(stub);
     /** how many times the partner received each subject */
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
@@ -53,6 +54,7 @@ class MultiInstanceTest {
     void stop() {
         instances.forEach(ConfigurableApplicationContext::close);
         stub.close();
+        blockers.forEach(PartnerStub::close);
     }
 
     @Test
@@ -91,6 +93,35 @@ class MultiInstanceTest {
 
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
+    }
+
+    @Test
+    void messagesTakenAsTheyWereQueuedByAnInstanceThatStopsBeforeSendingThemAreTakenOverAfterTheirLease() {
+        ConfigurableApplicationContext one = start("one", "eintervention.delivery.worker-threads=2",
+                "eintervention.delivery.partner-defaults.max-concurrent-calls=1", "eintervention.delivery.shutdown-timeout=1s");
+        // two hanging partners hold both workers (messages start in the order committed): the next
+        // messages wait in the instance, taken but not sent
+        for (int i = 0; i < 2; i++) {
+            PartnerStub blocker = PartnerStub.start().hang();
+            blockers.add(blocker);
+            String code = TestPartners.add(blocker);
+            one.getBean(TransactionTemplate.class).executeWithoutResult(status -> one.getBean(Outbox.class).enqueue(
+                    new OutboundMessage(code, "M2", "REF-BLOCK", DeliveryTestSupport.PATH, DeliveryTestSupport.body("REF-BLOCK", "v1"))));
+        }
+        List<String> subjects = IntStream.range(0, 10).mapToObj(i -> "REF-TAKEN-" + i).toList();
+        enqueue(one, subjects);
+        assertThat(count(one, SENDING)).as("taken by the instance that queued them").isEqualTo(10);
+        assertThat(count(one, PENDING)).isZero();
+
+        one.close();
+        ConfigurableApplicationContext two = start("two");
+        assertThat(count(two, SENDING)).as("still held by the stopped instance").isEqualTo(10);
+        assertThat(received).isEmpty();
+        two.getBean(MovableClock.class).advance(Duration.ofSeconds(61));
+
+        await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
+        assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
     }
 
     @Test
