@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,9 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
 final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+    /** at most how long a result waits for those of the calls under way, to be stored with them */
+    static final Duration RESULTS_LINGER = Duration.ofMillis(1);
+    private static final long LINGER_STEP_NANOS = 100_000;
 
     private final DeliveryStore store;
     private final PartnerDirectory directory;
@@ -179,7 +183,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             return;
         }
         try {
-            claimFresh();
+            startFresh();
             claimBacklogged();
         } catch (RuntimeException e) {
             log.error("delivery dispatch failed; the next poll tries again", e);
@@ -190,17 +194,20 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
      * Starts the committed messages, as many as there are free workers; the others wait for one
      * to free up. Those this instance took as they were queued need no claim.
      */
-    private void claimFresh() {
-        List<DeliveryRecord> ready = new ArrayList<>();
-        for (DeliveryRecord message; ready.size() < freeWorkers() && (message = freshClaimed.poll()) != null; ) {
-            if (leaseLeft(message)) {
-                ready.add(message);
-            } else {
-                log.warn("{} {} to {}: waited too long to start, sent after its lease runs out", message.kind(),
-                        message.subject(), message.partner());
+    private void startFresh() {
+        while (!freshClaimed.isEmpty() && freeWorkers() > 0) {
+            int room = freeWorkers();
+            List<DeliveryRecord> ready = new ArrayList<>(room);
+            for (DeliveryRecord message; ready.size() < room && (message = freshClaimed.poll()) != null; ) {
+                if (leaseLeft(message)) {
+                    ready.add(message);
+                } else {
+                    log.warn("{} {} to {}: waited too long to start, sent after its lease runs out", message.kind(),
+                            message.subject(), message.partner());
+                }
             }
+            start(ready);
         }
-        start(ready);
         while (!fresh.isEmpty() && freeWorkers() > 0) {
             int room = Math.min(freeWorkers(), properties.batchSize());
             List<Long> ids = new ArrayList<>(room);
@@ -312,13 +319,20 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /**
      * Queues the attempt's result to be stored. The first worker to come stores every result
      * queued meanwhile, in one statement (the others go back to sending): under load, one write
-     * serves many messages; alone, a result is stored at once.
+     * serves many messages; alone, a result is stored at once. While other calls are under way
+     * it waits a moment for theirs ({@link #RESULTS_LINGER}): the M2s of one M1, sent together,
+     * end together, and one write then serves them all.
      */
     private void record(DeliveryRecord message, Attempt attempt) {
         results.add(outcome(message, attempt));
         while (!results.isEmpty() && recording.tryLock()) {
             List<Outcome> batch = new ArrayList<>();
             try {
+                long lingerEnd = System.nanoTime() + RESULTS_LINGER.toNanos();
+                while (results.size() < inFlight.get() && results.size() < properties.batchSize()
+                        && System.nanoTime() < lingerEnd) {
+                    LockSupport.parkNanos(LINGER_STEP_NANOS);
+                }
                 for (Outcome next; batch.size() < properties.batchSize() && (next = results.poll()) != null; ) {
                     batch.add(next);
                 }
