@@ -67,8 +67,11 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    /** committed messages this instance took as they were queued, not started yet */
-    private final Queue<DeliveryRecord> freshClaimed = new ConcurrentLinkedQueue<>();
+    /**
+     * committed messages this instance took as they were queued, not started yet, by partner:
+     * one whose partner takes no more calls for now waits here, not in the database
+     */
+    private final Map<String, Queue<DeliveryRecord>> freshClaimed = new ConcurrentHashMap<>();
     /** committed messages not claimed yet */
     private final Queue<Long> fresh = new ConcurrentLinkedQueue<>();
     /** messages claimed by this instance and not finished: at most one per worker */
@@ -105,7 +108,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         // when stopped, the messages stay PENDING and due, or SENDING until their lease runs
         // out: the next poll of any instance sends them
         if (running) {
-            freshClaimed.addAll(claimed);
+            claimed.forEach(message -> freshClaimed
+                    .computeIfAbsent(message.partner(), partner -> new ConcurrentLinkedQueue<>()).add(message));
             fresh.addAll(waiting);
             wakeUp();
         }
@@ -192,22 +196,31 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /**
      * Starts the committed messages, as many as there are free workers; the others wait for one
-     * to free up. Those this instance took as they were queued need no claim.
+     * to free up. Those this instance took as they were queued need no claim, and wait in memory
+     * while their partner takes no more calls (only the dispatcher thread takes them out).
      */
     private void startFresh() {
-        while (!freshClaimed.isEmpty() && freeWorkers() > 0) {
-            int room = freeWorkers();
-            List<DeliveryRecord> ready = new ArrayList<>(room);
-            for (DeliveryRecord message; ready.size() < room && (message = freshClaimed.poll()) != null; ) {
-                if (leaseLeft(message)) {
-                    ready.add(message);
-                } else {
+        List<DeliveryRecord> ready = new ArrayList<>();
+        int free = freeWorkers();
+        for (Map.Entry<String, Queue<DeliveryRecord>> partner : freshClaimed.entrySet()) {
+            // as many as the partner may take now: the others wait for one of its calls to end
+            Queue<DeliveryRecord> waiting = partner.getValue();
+            int room = Math.min(free, guards.of(partner.getKey()).freeCalls());
+            for (DeliveryRecord message; (message = waiting.peek()) != null; ) {
+                if (!leaseLeft(message)) {
+                    waiting.poll();
                     log.warn("{} {} to {}: waited too long to start, sent after its lease runs out", message.kind(),
                             message.subject(), message.partner());
+                } else if (room > 0) {
+                    ready.add(waiting.poll());
+                    room--;
+                    free--;
+                } else {
+                    break;
                 }
             }
-            start(ready);
         }
+        start(ready);
         while (!fresh.isEmpty() && freeWorkers() > 0) {
             int room = Math.min(freeWorkers(), properties.batchSize());
             List<Long> ids = new ArrayList<>(room);
@@ -388,7 +401,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** Messages this instance no longer holds: their workers are free for the next ones. */
     private void released(int messages) {
         inFlight.addAndGet(-messages);
-        if (!freshClaimed.isEmpty() || !fresh.isEmpty() || !backlogged.isEmpty()) {
+        if (freshClaimed.values().stream().anyMatch(waiting -> !waiting.isEmpty()) || !fresh.isEmpty()
+                || !backlogged.isEmpty()) {
             wakeUp();
         }
     }

@@ -303,7 +303,9 @@ class DeliveryEngineTest extends DeliveryTestSupport {
         Partner fast = partner();
         slow.stub().hang();
         List<Long> slowIds = IntStream.range(0, 6).mapToObj(i -> enqueue(slow.code(), "REF-SLOW-" + i)).toList();
-        await().atMost(TIMEOUT).until(() -> deliveries.search(null, slow.code(), SENDING, 0, 10).total() == 4);
+        // its 4 calls allowed at once hang; the 2 other messages wait for one of them to end
+        await().atMost(TIMEOUT).until(() -> meters.find("resilience4j.bulkhead.available.concurrent.calls")
+                .tag("name", slow.code()).gauges().stream().anyMatch(gauge -> gauge.value() == 0));
 
         long fastId = enqueue(fast.code(), "REF-FAST");
 
