@@ -196,6 +196,10 @@ public final class DeliveryBenchmark {
                        now(), now(), now()
                 from generate_series(1, :n) g
                 """).param("ocs", OCS.size()).param("prefix", prefix).param("n", BACKLOG).update();
+        if (Boolean.getBoolean("analyze")) {
+            // diagnosis: the planner's statistics as autovacuum would leave them once it saw the backlog
+            jdbc.sql("analyze delivery_message").update();
+        }
         boolean complete = run.test(base) && awaitReceived(base, BACKLOG);
         List<Instant> times = received.entrySet().stream().filter(e -> e.getKey().startsWith(prefix + "-"))
                 .map(Map.Entry::getValue).sorted().toList();
