@@ -55,7 +55,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
     /** at most how long a result waits for those of the calls under way, to be stored with them */
-    static final Duration RESULTS_LINGER = Duration.ofMillis(1);
+    private static final Duration RESULTS_LINGER = Duration.ofMillis(1);
     private static final long LINGER_STEP_NANOS = 100_000;
 
     private final DeliveryStore store;

@@ -127,13 +127,16 @@ final class DeliveryStore {
                     DeliveryRecord record = record(rs, 0);
                     stored.put(key(record.partner(), record.kind(), record.subject()), record);
                 });
-        return messages.stream()
-                .map(queued -> stored.get(key(queued.message().partner(), queued.message().kind(), queued.message().subject())))
-                .toList();
+        return messages.stream().map(queued -> stored.get(queued.key())).toList();
     }
 
     /** A message to queue and its body, as sent. */
     record Queued(OutboundMessage message, String payload) {
+
+        /** What no two messages queued together may share: partner, kind and subject. */
+        String key() {
+            return DeliveryStore.key(message.partner(), message.kind(), message.subject());
+        }
     }
 
     private static String key(String partner, String kind, String subject) {

@@ -54,16 +54,16 @@ public class Outbox {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Set<List<String>> keys = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         Map<Object, String> bodies = new IdentityHashMap<>();
         List<DeliveryStore.Queued> queued = new ArrayList<>(messages.size());
         for (OutboundMessage message : messages) {
-            if (!keys.add(List.of(message.partner(), message.kind(), message.subject()))) {
+            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write));
+            if (!keys.add(next.key())) {
                 throw new IllegalArgumentException("Two " + message.kind() + " of " + message.subject()
                         + " to " + message.partner() + " in one batch: queue the latest only");
             }
-            String body = bodies.computeIfAbsent(message.payload(), payloads::write);
-            queued.add(new DeliveryStore.Queued(message, body));
+            queued.add(next);
         }
         List<DeliveryRecord> stored = store.enqueue(queued, clock.instant(), trigger.leaseForQueued());
         trigger.dispatchAfterCommit(
