@@ -172,24 +172,38 @@ final class DeliveryStore {
                 .update();
     }
 
-    /** Partners with messages due, the longest waiting first. */
+    /**
+     * Partners with messages due, the longest waiting first. The index on due messages is
+     * ordered by partner then due time: one step into it per partner gives that partner's
+     * longest waiting message, however many wait (reading them all took 60 ms for 10,000).
+     */
     List<String> partnersWithDueMessages(Instant now) {
         return jdbc.sql("""
-                select partner from delivery_message
-                where status = 'PENDING' and next_attempt_at <= :now
-                group by partner order by min(next_attempt_at)
+                with recursive first_due as (
+                    (select partner, next_attempt_at from delivery_message where status = 'PENDING'
+                     order by partner, next_attempt_at, id limit 1)
+                    union all
+                    select n.partner, n.next_attempt_at from first_due p,
+                    lateral (select partner, next_attempt_at from delivery_message
+                             where status = 'PENDING' and partner > p.partner
+                             order by partner, next_attempt_at, id limit 1) n)
+                select partner from first_due where next_attempt_at <= :now order by next_attempt_at
                 """)
                 .param("now", ts(now))
                 .query(String.class).list();
     }
 
-    /** Claims those of the given messages that are due. */
+    /**
+     * Claims those of the given messages that are due. They are read by key behind a fence
+     * ({@code offset 0}): with the status test beside it, the planner may read every waiting
+     * message through the index on due messages to find a few of them.
+     */
     List<DeliveryRecord> claimByIds(Collection<Long> ids, Lease lease) {
         return claim("""
-                select c.id from delivery_message c
-                where c.id = any(cast(:ids as bigint[])) and %s
+                select c.id from (select * from delivery_message where id = any(cast(:ids as bigint[])) offset 0) c
+                where %s
                 order by c.next_attempt_at, c.id
-                for update skip locked""".formatted(DUE_IN_ORDER), Map.of("ids", array(ids)), lease);
+                for update of c skip locked""".formatted(DUE_IN_ORDER), Map.of("ids", array(ids)), lease);
     }
 
     /**
@@ -361,7 +375,8 @@ final class DeliveryStore {
                        count(*) filter (where status = 'REJECTED') as rejected,
                        min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
                 from delivery_message
-                where status in ('PENDING', 'SENDING', 'FAILED', 'REJECTED')
+                -- two tests, one per index: waiting messages are only in the index on due messages
+                where status = 'PENDING' or status in ('SENDING', 'FAILED', 'REJECTED')
                 group by partner
                 order by partner
                 """)
