@@ -19,10 +19,15 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    /** With {@code -Dpgss=true}, the server keeps statement statistics ({@link #printStatementStatistics}). */
+    /**
+     * With {@code -Dpgss=true}, the server keeps statement statistics ({@link #printStatementStatistics})
+     * and logs its checkpoints and autovacuum runs.
+     */
     static LocalPostgres postgres() throws Exception {
         Map<String, String> config = Boolean.getBoolean("pgss")
-                ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of();
+                ? Map.of("shared_preload_libraries", "pg_stat_statements", "log_checkpoints", "on",
+                        "log_autovacuum_min_duration", "0")
+                : Map.of();
         return LocalPostgres.start(Files.createTempDirectory("eintervention-bench-pg"), 0, false, config);
     }
 

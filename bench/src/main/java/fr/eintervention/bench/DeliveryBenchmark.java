@@ -168,7 +168,10 @@ public final class DeliveryBenchmark {
     }
 
     private static void latency(JsonHttp http) throws InterruptedException {
+        long gcMillis = gcMillis();
         Sent sent = steadyRate(http, "BENCH", RATE, SECONDS);
+        gcMillis = gcMillis() - gcMillis;
+        timeline(sent);
         double[] millis = sent.at().entrySet().stream()
                 .flatMap(m1 -> OCS.stream().map(oc -> received.get(m1.getKey() + "/" + oc))
                         .filter(at -> at != null)
@@ -183,6 +186,28 @@ public final class DeliveryBenchmark {
             System.out.printf("M1 sent -> M2 received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100));
         }
+        System.out.printf("garbage collection during the phase: %d ms%n", gcMillis);
+    }
+
+    /** The seconds of the phase whose M2s took over 200 ms at p99: a short stall, or a queue that builds up. */
+    private static void timeline(Sent sent) {
+        Instant start = sent.at().values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+        System.out.println("latency phase from " + start);
+        Map<Long, List<Double>> bySecond = new java.util.TreeMap<>();
+        sent.at().forEach((ref, at) -> OCS.stream().map(oc -> received.get(ref + "/" + oc)).filter(got -> got != null)
+                .forEach(got -> bySecond.computeIfAbsent(Duration.between(start, at).toSeconds(), second -> new ArrayList<>())
+                        .add(Duration.between(at, got).toNanos() / 1e6)));
+        bySecond.forEach((second, list) -> {
+            double[] millis = list.stream().mapToDouble(Double::doubleValue).toArray();
+            if (BenchSupport.percentile(millis, 99) > 200) {
+                System.out.printf("  second %2d: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", second,
+                        BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100));
+            }
+        });
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     /** Puts BACKLOG M2 in the outbox, due now, runs the OI on them, and reports the deliveries per second. */

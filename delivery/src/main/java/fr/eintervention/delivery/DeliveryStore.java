@@ -375,8 +375,8 @@ final class DeliveryStore {
                        count(*) filter (where status = 'REJECTED') as rejected,
                        min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
                 from delivery_message
-                -- two tests, one per index: waiting messages are only in the index on due messages
-                where status = 'PENDING' or status in ('SENDING', 'FAILED', 'REJECTED')
+                -- one test per index: waiting, leased (SENDING), failed or rejected
+                where status = 'PENDING' or lease_until is not null or status in ('FAILED', 'REJECTED')
                 group by partner
                 order by partner
                 """)
