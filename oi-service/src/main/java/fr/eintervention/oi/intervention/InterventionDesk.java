@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.oi.OiProperties;
+import fr.eintervention.oi.intervention.InterventionRepository.Received;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.ProtocolViolation;
@@ -72,26 +73,28 @@ public class InterventionDesk {
     /** @param operators the OCs present at the declaration's PM */
     private Receipt apply(Declaration declaration, List<String> operators, String rawPayload) {
         Instant now = Instant.now(clock);
+        String payload = rawPayload != null ? rawPayload : "{}";
         Optional<Intervention> existing = interventions.lock(declaration.codeDo(), declaration.refDo());
         Intervention intervention;
         Outcome outcome;
         if (existing.isPresent()) {
             intervention = existing.get();
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
-            if (outcome != Outcome.DUPLICATE) {
-                interventions.update(intervention, now);
+            Received message = new Received(declaration.kind(), outcome, now, payload);
+            if (outcome == Outcome.DUPLICATE) {
+                interventions.recordMessage(intervention, message);
+            } else {
+                interventions.update(intervention, message);
             }
         } else {
             intervention = Intervention.unknown(references.next(declaration.codeOi(), now),
                     declaration.codeDo(), declaration.refDo());
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
-            if (!interventions.insertIfAbsent(intervention, now)) {
+            if (!interventions.insertIfAbsent(intervention, new Received(declaration.kind(), outcome, now, payload))) {
                 // an identical message created it concurrently: apply ours to that one
                 return apply(declaration, operators, rawPayload);
             }
         }
-        interventions.recordMessage(intervention, declaration.kind(), outcome, now,
-                rawPayload != null ? rawPayload : "{}");
         notifications.queue(intervention, operators);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");

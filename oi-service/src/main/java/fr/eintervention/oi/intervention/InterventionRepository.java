@@ -4,111 +4,164 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores interventions, their triplets and the audit of accepted M1/M3. */
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Stores interventions, their triplets and the audit of accepted M1/M3. Each M1/M3 is read in
+ * one statement and written in one: it runs for every message a DO sends.
+ */
 @Repository
 class InterventionRepository {
 
-    private final JdbcClient jdbc;
+    /** An accepted M1/M3 as received, and what the OI did with it, kept for audit. */
+    record Received(String kind, Outcome outcome, Instant at, String payload) {
+    }
 
-    InterventionRepository(JdbcClient jdbc) {
+    /** an intervention's columns and its triplets, in order, as a JSON array */
+    private static final String SELECT = """
+            select i.*, (select coalesce(jsonb_agg(jsonb_build_object('nature', n.nature, 'pbo', n.pbo, 'pto', n.pto)
+                                                   order by n.position), '[]')
+                         from intervention_nature n where n.intervention_id = i.id) as natures
+            from intervention i""";
+
+    /** the audit row of the intervention {@code i}'s message */
+    private static final String AUDIT = """
+            insert into intervention_message (intervention_id, kind, outcome, received_at, payload)
+            select i.id, :kind, :outcome, :receivedAt, cast(:payload as jsonb) from i""";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+
+    InterventionRepository(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     /** Loads and locks the intervention of a DO reference, until the transaction ends. */
     Optional<Intervention> lock(String codeDo, String refDo) {
-        return jdbc.sql("select * from intervention where code_do = :codeDo and ref_interv_do = :refDo for update")
+        return jdbc.sql(SELECT + " where i.code_do = :codeDo and i.ref_interv_do = :refDo for update of i")
                 .param("codeDo", codeDo).param("refDo", refDo)
                 .query(this::map).optional();
     }
 
     Optional<Intervention> findByRefOi(String refOi) {
-        return jdbc.sql("select * from intervention where ref_interv_oi = :ref")
+        return jdbc.sql(SELECT + " where i.ref_interv_oi = :ref")
                 .param("ref", refOi).query(this::map).optional();
     }
 
     /**
-     * Inserts a new intervention unless one exists for that DO reference (a concurrent identical
-     * message won the race): false then, and the caller loads the winner's.
+     * Inserts a new intervention, its triplets and the message that made it, unless one exists
+     * for that DO reference (a concurrent identical message won the race): false then, nothing
+     * is written, and the caller loads the winner's.
      */
-    boolean insertIfAbsent(Intervention intervention, Instant now) {
+    boolean insertIfAbsent(Intervention intervention, Received message) {
         Optional<Long> id = jdbc.sql("""
-                insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
-                                          start_received, late_start, created_at, updated_at)
-                values (:refOi, :codeDo, :refDo, :codeOi, :pm, :debut, :fin, :startReceived, :lateStart, :now, :now)
-                on conflict (code_do, ref_interv_do) do nothing
-                returning id
-                """)
+                with i as (
+                    insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
+                                              start_received, late_start, created_at, updated_at)
+                    values (:refOi, :codeDo, :refDo, :codeOi, :pm, :debut, :fin, :startReceived, :lateStart, :receivedAt, :receivedAt)
+                    on conflict (code_do, ref_interv_do) do nothing
+                    returning id),
+                natures as (
+                    insert into intervention_nature (intervention_id, position, nature, pbo, pto)
+                    select i.id, n.position, n.nature, n.pbo, n.pto
+                    from i, jsonb_to_recordset(cast(:natures as jsonb)) as n(position smallint, nature smallint, pbo varchar, pto varchar)),
+                audit as (%s)
+                select id from i
+                """.formatted(AUDIT))
                 .param("refOi", intervention.refOi()).param("codeDo", intervention.codeDo())
                 .param("refDo", intervention.refDo()).param("codeOi", intervention.codeOi())
                 .param("pm", intervention.pm()).param("debut", timestamp(intervention.debut()))
                 .param("fin", timestamp(intervention.fin())).param("startReceived", intervention.startReceived())
-                .param("lateStart", intervention.lateStart()).param("now", timestamp(now))
+                .param("lateStart", intervention.lateStart()).param("natures", natures(intervention))
+                .params(audit(message))
                 .query(Long.class).optional();
-        id.ifPresent(value -> {
-            intervention.assignId(value);
-            insertNatures(intervention);
-        });
+        id.ifPresent(intervention::assignId);
         return id.isPresent();
     }
 
-    void update(Intervention intervention, Instant now) {
+    /** Stores the intervention as the message left it, with its triplets and the message. */
+    void update(Intervention intervention, Received message) {
+        // the triplets kept are overwritten and those beyond the new count deleted: rows apart,
+        // so that the statement's parts never touch the same row
         jdbc.sql("""
-                update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :debut, fin_inter = :fin,
-                       start_received = :startReceived, late_start = :lateStart, updated_at = :now
-                where id = :id
-                """)
+                with i as (
+                    update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :debut, fin_inter = :fin,
+                           start_received = :startReceived, late_start = :lateStart, updated_at = :receivedAt
+                    where id = :id
+                    returning id),
+                natures as (
+                    insert into intervention_nature (intervention_id, position, nature, pbo, pto)
+                    select i.id, n.position, n.nature, n.pbo, n.pto
+                    from i, jsonb_to_recordset(cast(:natures as jsonb)) as n(position smallint, nature smallint, pbo varchar, pto varchar)
+                    on conflict (intervention_id, position)
+                    do update set nature = excluded.nature, pbo = excluded.pbo, pto = excluded.pto),
+                gone as (
+                    delete from intervention_nature where intervention_id = :id and position >= :count),
+                audit as (%s)
+                select count(*) from i
+                """.formatted(AUDIT))
                 .param("codeOi", intervention.codeOi()).param("pm", intervention.pm())
                 .param("debut", timestamp(intervention.debut())).param("fin", timestamp(intervention.fin()))
                 .param("startReceived", intervention.startReceived()).param("lateStart", intervention.lateStart())
-                .param("now", timestamp(now)).param("id", intervention.id())
-                .update();
-        jdbc.sql("delete from intervention_nature where intervention_id = :id").param("id", intervention.id()).update();
-        insertNatures(intervention);
+                .param("id", intervention.id()).param("natures", natures(intervention))
+                .param("count", intervention.natures().size())
+                .params(audit(message))
+                .query(Long.class).single();
     }
 
-    void recordMessage(Intervention intervention, String kind, Outcome outcome, Instant receivedAt, String payload) {
-        jdbc.sql("""
-                insert into intervention_message (intervention_id, kind, outcome, received_at, payload)
-                values (:id, :kind, :outcome, :receivedAt, cast(:payload as jsonb))
-                """)
-                .param("id", intervention.id()).param("kind", kind).param("outcome", outcome.name())
-                .param("receivedAt", timestamp(receivedAt)).param("payload", payload)
+    /** Keeps a message that changed nothing (a duplicate), for audit. */
+    void recordMessage(Intervention intervention, Received message) {
+        jdbc.sql("with i as (select cast(:id as bigint) as id) " + AUDIT)
+                .param("id", intervention.id()).params(audit(message))
                 .update();
     }
 
-    private void insertNatures(Intervention intervention) {
+    private static Map<String, Object> audit(Received message) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", message.kind());
+        params.put("outcome", message.outcome().name());
+        params.put("receivedAt", timestamp(message.at()));
+        params.put("payload", message.payload());
+        return params;
+    }
+
+    /** The triplets as rows of a JSON array: one parameter however many. */
+    private String natures(Intervention intervention) {
+        ArrayNode rows = mapper.createArrayNode();
         List<NatureEntry> natures = intervention.natures();
         for (int position = 0; position < natures.size(); position++) {
             NatureEntry entry = natures.get(position);
-            jdbc.sql("""
-                    insert into intervention_nature (intervention_id, position, nature, pbo, pto)
-                    values (:id, :position, :nature, :pbo, :pto)
-                    """)
-                    .param("id", intervention.id()).param("position", position).param("nature", entry.nature())
-                    .param("pbo", entry.pbo()).param("pto", entry.pto())
-                    .update();
+            rows.addObject().put("position", position).put("nature", entry.nature())
+                    .put("pbo", entry.pbo()).put("pto", entry.pto());
         }
-    }
-
-    private List<NatureEntry> natures(long interventionId) {
-        return jdbc.sql("select nature, pbo, pto from intervention_nature where intervention_id = :id order by position")
-                .param("id", interventionId)
-                .query((rs, n) -> new NatureEntry(rs.getInt("nature"), rs.getString("pbo"), rs.getString("pto")))
-                .list();
+        return mapper.writeValueAsString(rows);
     }
 
     private Intervention map(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        return Intervention.restore(id, rs.getString("ref_interv_oi"), rs.getString("code_do"),
-                rs.getString("ref_interv_do"), rs.getString("code_oi"), rs.getString("pm"), natures(id),
+        List<NatureEntry> natures = new ArrayList<>();
+        for (JsonNode entry : mapper.readTree(rs.getString("natures"))) {
+            natures.add(new NatureEntry(entry.get("nature").asInt(), text(entry.get("pbo")), text(entry.get("pto"))));
+        }
+        return Intervention.restore(rs.getLong("id"), rs.getString("ref_interv_oi"), rs.getString("code_do"),
+                rs.getString("ref_interv_do"), rs.getString("code_oi"), rs.getString("pm"), natures,
                 instant(rs, "debut_inter"), instant(rs, "fin_inter"),
                 rs.getBoolean("start_received"), rs.getBoolean("late_start"));
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

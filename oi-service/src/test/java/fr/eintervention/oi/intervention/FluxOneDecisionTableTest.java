@@ -95,6 +95,24 @@ class FluxOneDecisionTableTest extends OiServiceTest {
     }
 
     @Test
+    void correctedM1WithFewerTripletsReplacesThemAndItsM2CarriesOnlyTheNewPbo() {
+        String ref = newRef();
+        String refOi = accepted(m1(ref));
+
+        assertThat(accepted(m1(ref).replace(
+                "{\"nature\":1,\"PBO\":\"PT000123\",\"PTO\":\"FI-1234-5678\"},{\"nature\":2,\"PBO\":\"PT000456\"}",
+                "{\"nature\":2,\"PBO\":\"PT000789\"}"))).isEqualTo(refOi);
+
+        assertThat(outcomes(refOi)).containsExactly("M1 NEW", "M1 CORRECTED");
+        assertThat(jdbc.sql("""
+                select n.nature, n.pbo from intervention_nature n join intervention i on i.id = n.intervention_id
+                where i.ref_interv_oi = :ref order by n.position""").param("ref", refOi).query().listOfRows())
+                .containsExactly(Map.of("nature", 2, "pbo", "PT000789"));
+        assertThat(JsonHttp.parse((String) outbox(refOi).get(3).get("payload")).get("PBO").toString())
+                .isEqualTo("[{\"PBO\":\"PT000789\"}]");
+    }
+
+    @Test
     void aPmChangeRetargetsTheOcsOfTheNewPm() {
         String ref = newRef();
         String refOi = accepted(m1(ref));
