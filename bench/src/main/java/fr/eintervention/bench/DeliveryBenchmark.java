@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,8 @@ import fr.eintervention.testsupport.PartnerStub;
  * Issue 3's benchmark, over real HTTP on loopback, everything on this machine:
  * <ol>
  * <li>warm-up, not measured: rounds of {@code -Dwarmup} seconds of M1s at {@code -Dwarmup-rate}
- * per second, until the JIT compiler spent less than 5% of a round compiling (at most
- * {@code -Dwarmup-rounds}): a running OI is warm;</li>
+ * per second, then at the measured rate, each until the JIT compiler spent less than 5% of a
+ * round compiling (at most {@code -Dwarmup-rounds} each): a running OI is warm;</li>
  * <li>latency: M1 sent to the OI -> M2 received by each of the OC receivers, at a steady rate
  * (default 200 interventions/s for 30 s to 4 OCs): p50, p99, max;</li>
  * <li>drain, running OI: a backlog of 10,000 M2 made due at once (an OC back after an outage):
@@ -80,7 +81,9 @@ public final class DeliveryBenchmark {
                 JsonHttp http = JsonHttp.at(BenchSupport.port(oi));
                 referential(http, BenchSupport.port(oi), stubs);
                 warmUp(http);
-                latency(http);
+                try (AutoCloseable watch = BenchSupport.watchMaintenance(jdbc, Instant.now())) {
+                    latency(http);
+                }
                 if (BACKLOG > 0) {
                     drain(jdbc, "DRAIN-RUNNING", base -> true, "drain, running OI");
                 }
@@ -150,17 +153,27 @@ public final class DeliveryBenchmark {
     /**
      * Sends M1s in rounds until the JIT compiler is idle: everything here (OI, OC receivers, this
      * client) shares one JVM and two cores, and its compiler, starved of CPU under load, takes
-     * minutes to compile the hot paths; a production OI runs compiled code.
+     * minutes to compile the hot paths; a production OI runs compiled code. First at the warm-up
+     * rate, which a cold OI keeps up with, then at the measured rate: only that rate opens as
+     * many connections and fills batches as full, and the code it runs the first time is
+     * compiled again (half-second stalls in the measure otherwise).
      */
     private static void warmUp(JsonHttp http) throws InterruptedException {
+        warmUpAt(http, WARMUP_RATE);
+        if (WARMUP_RATE < RATE) {
+            warmUpAt(http, RATE);
+        }
+    }
+
+    private static void warmUpAt(JsonHttp http, int rate) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         for (int round = 1; WARMUP > 0 && round <= WARMUP_ROUNDS; round++) {
             long compiling = jit.getTotalCompilationTime();
             long start = System.nanoTime();
-            steadyRate(http, "WARMUP" + round, WARMUP_RATE, WARMUP);
+            steadyRate(http, "WARMUP" + rate + "-" + round, rate, WARMUP);
             double share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - start) / 1e6);
             System.out.printf("warm-up round %d: %d M1/s for %d s, JIT compiling %.0f%% of the time%n",
-                    round, WARMUP_RATE, WARMUP, share * 100);
+                    round, rate, WARMUP, share * 100);
             if (share < 0.05) {
                 return;
             }
@@ -169,8 +182,11 @@ public final class DeliveryBenchmark {
 
     private static void latency(JsonHttp http) throws InterruptedException {
         long gcMillis = gcMillis();
+        long[] cpu = BenchSupport.machineCpu();
+        long jvmCpu = BenchSupport.jvmCpuNanos();
         Sent sent = steadyRate(http, "BENCH", RATE, SECONDS);
         gcMillis = gcMillis() - gcMillis;
+        BenchSupport.printCpu(cpu, jvmCpu);
         timeline(sent);
         double[] millis = sent.at().entrySet().stream()
                 .flatMap(m1 -> OCS.stream().map(oc -> received.get(m1.getKey() + "/" + oc))
@@ -193,7 +209,7 @@ public final class DeliveryBenchmark {
     private static void timeline(Sent sent) {
         Instant start = sent.at().values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
         System.out.println("latency phase from " + start);
-        Map<Long, List<Double>> bySecond = new java.util.TreeMap<>();
+        Map<Long, List<Double>> bySecond = new TreeMap<>();
         sent.at().forEach((ref, at) -> OCS.stream().map(oc -> received.get(ref + "/" + oc)).filter(got -> got != null)
                 .forEach(got -> bySecond.computeIfAbsent(Duration.between(start, at).toSeconds(), second -> new ArrayList<>())
                         .add(Duration.between(at, got).toNanos() / 1e6)));
