@@ -70,7 +70,6 @@ final class BenchSupport {
                 "--spring.datasource.url=" + postgres.jdbcUrl("postgres"),
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=30",
                 "--eintervention.security.enabled=false",
                 "--logging.level.fr.eintervention=WARN"));
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
@@ -89,6 +88,14 @@ final class BenchSupport {
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> events = Collections.synchronizedList(new ArrayList<>());
+        List<Long> fullPageImages = Collections.synchronizedList(new ArrayList<>());
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                fullPageImages.add(jdbc.sql("select wal_fpi from pg_stat_wal").query(Long.class).single());
+            } catch (RuntimeException e) {
+                // the database is stopping
+            }
+        }, 0, 1, TimeUnit.SECONDS);
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 String second = String.format("%.1f", Duration.between(start, Instant.now()).toMillis() / 1000.0);
@@ -110,6 +117,11 @@ final class BenchSupport {
             watcher.shutdownNow();
             System.out.println("database maintenance during the phase:");
             events.forEach(System.out::println);
+            StringBuilder perSecond = new StringBuilder("  full-page images written to the WAL, second by second:");
+            for (int i = 1; i < fullPageImages.size(); i++) {
+                perSecond.append(' ').append(fullPageImages.get(i) - fullPageImages.get(i - 1));
+            }
+            System.out.println(perSecond);
         };
     }
 

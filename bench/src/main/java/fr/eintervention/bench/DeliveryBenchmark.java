@@ -50,13 +50,16 @@ public final class DeliveryBenchmark {
     private static final int WARMUP = Integer.getInteger("warmup", 30);
     private static final int WARMUP_RATE = Integer.getInteger("warmup-rate", 100);
     private static final int WARMUP_ROUNDS = Integer.getInteger("warmup-rounds", 10);
+    /** threads sending M1s, each on its own connection: as many M1s under way at most */
+    private static final int SENDERS = 32;
     /** M2 in the drain phases; 0 skips them */
     private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04").subList(0, Integer.getInteger("ocs", 4));
-    /** engine settings under test, e.g. -Dworkers=32 -Dper-partner=8 */
+    /** settings under test, e.g. -Dworkers=32 -Dper-partner=8 -Dpool=10 (database connections; the OI's default: 30) */
     private static final Map<String, Object> ENGINE = Map.of(
             "eintervention.delivery.worker-threads", Integer.getInteger("workers", 16),
-            "eintervention.delivery.partner-defaults.max-concurrent-calls", Integer.getInteger("per-partner", 4));
+            "eintervention.delivery.partner-defaults.max-concurrent-calls", Integer.getInteger("per-partner", 4),
+            "spring.datasource.hikari.maximum-pool-size", Integer.getInteger("pool", 30));
 
     /** when each OC received the message about each reference: "ref/OC" -> time */
     private static final Map<String, Instant> received = new ConcurrentHashMap<>();
@@ -78,11 +81,12 @@ public final class DeliveryBenchmark {
         try (LocalPostgres postgres = BenchSupport.postgres()) {
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl("postgres"), LocalPostgres.USER, ""));
             try (ConfigurableApplicationContext oi = BenchSupport.oi(postgres, ENGINE)) {
-                JsonHttp http = JsonHttp.at(BenchSupport.port(oi));
-                referential(http, BenchSupport.port(oi), stubs);
-                warmUp(http);
-                try (AutoCloseable watch = BenchSupport.watchMaintenance(jdbc, Instant.now())) {
-                    latency(http);
+                referential(JsonHttp.at(BenchSupport.port(oi)), BenchSupport.port(oi), stubs);
+                try (LoadClient http = new LoadClient(BenchSupport.port(oi), SENDERS)) {
+                    warmUp(http);
+                    try (AutoCloseable watch = BenchSupport.watchMaintenance(jdbc, Instant.now())) {
+                        latency(http);
+                    }
                 }
                 if (BACKLOG > 0) {
                     drain(jdbc, "DRAIN-RUNNING", base -> true, "drain, running OI");
@@ -115,11 +119,11 @@ public final class DeliveryBenchmark {
     }
 
     /** M1s at the given rate per second for the given seconds; returns, by Ref_Interv_OI, when each was sent and how long its answer took. */
-    private static Sent steadyRate(JsonHttp http, String prefix, int rate, int seconds) throws InterruptedException {
+    private static Sent steadyRate(LoadClient http, String prefix, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         long base = receivedCount.get();
         Sent sent = new Sent(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-        ExecutorService senders = Executors.newFixedThreadPool(32);
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger count = new AtomicInteger();
         pacer.scheduleAtFixedRate(() -> {
@@ -132,9 +136,9 @@ public final class DeliveryBenchmark {
                         {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s-%d","PM":"FI-BENCH-0001",
                          "Nature_PBO_PTO":[{"nature":1,"PBO":"PT%06d"}],"Debut_Inter":"%s"}""".formatted(prefix, n, n, Instant.now());
                 Instant before = Instant.now();
-                JsonHttp.Response response = http.post("/v1/intervention_DO", body);
+                LoadClient.Response response = http.post("/v1/intervention_DO", body);
                 if (response.status() == 200) {
-                    String ref = response.text("Ref_Interv_OI");
+                    String ref = reference(response.body());
                     sent.at().put(ref, before);
                     sent.answerMillis().put(ref, Duration.between(before, Instant.now()).toNanos() / 1e6);
                 }
@@ -158,14 +162,14 @@ public final class DeliveryBenchmark {
      * many connections and fills batches as full, and the code it runs the first time is
      * compiled again (half-second stalls in the measure otherwise).
      */
-    private static void warmUp(JsonHttp http) throws InterruptedException {
+    private static void warmUp(LoadClient http) throws InterruptedException {
         warmUpAt(http, WARMUP_RATE);
         if (WARMUP_RATE < RATE) {
             warmUpAt(http, RATE);
         }
     }
 
-    private static void warmUpAt(JsonHttp http, int rate) throws InterruptedException {
+    private static void warmUpAt(LoadClient http, int rate) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         for (int round = 1; WARMUP > 0 && round <= WARMUP_ROUNDS; round++) {
             long compiling = jit.getTotalCompilationTime();
@@ -180,7 +184,7 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static void latency(JsonHttp http) throws InterruptedException {
+    private static void latency(LoadClient http) throws InterruptedException {
         long gcMillis = gcMillis();
         long[] cpu = BenchSupport.machineCpu();
         long jvmCpu = BenchSupport.jvmCpuNanos();
@@ -265,7 +269,7 @@ public final class DeliveryBenchmark {
         return false;
     }
 
-    /** The Ref_Interv_OI of an M2, without parsing the whole body. */
+    /** The Ref_Interv_OI of an M2 or an R M1, without parsing the whole body. */
     private static String reference(String body) {
         int key = body.indexOf("\"Ref_Interv_OI\"");
         int start = body.indexOf('"', body.indexOf(':', key) + 1) + 1;
