@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.oi.OiApplication;
@@ -84,7 +85,10 @@ final class BenchSupport {
      * Watches the database's own work (autovacuum, checkpoints) every 100 ms while the returned
      * handle is open, then prints when each ran: to tell its load from the OI's.
      */
-    static AutoCloseable watchMaintenance(JdbcClient jdbc, Instant start) {
+    static AutoCloseable watchMaintenance(LocalPostgres postgres, Instant start) {
+        // one connection for the whole phase: a connection per query would load the database it watches
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(postgres.jdbcUrl("postgres"), LocalPostgres.USER, "", true);
+        JdbcClient jdbc = JdbcClient.create(connection);
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> events = Collections.synchronizedList(new ArrayList<>());
@@ -115,6 +119,8 @@ final class BenchSupport {
         }, 0, 100, TimeUnit.MILLISECONDS);
         return () -> {
             watcher.shutdownNow();
+            watcher.awaitTermination(5, TimeUnit.SECONDS);
+            connection.destroy();
             System.out.println("database maintenance during the phase:");
             events.forEach(System.out::println);
             StringBuilder perSecond = new StringBuilder("  full-page images written to the WAL, second by second:");

@@ -34,7 +34,8 @@ import fr.eintervention.testsupport.PartnerStub;
  * per second, then at the measured rate, each until the JIT compiler spent less than 5% of a
  * round compiling (at most {@code -Dwarmup-rounds} each): a running OI is warm;</li>
  * <li>latency: M1 sent to the OI -> M2 received by each of the OC receivers, at a steady rate
- * (default 200 interventions/s for 30 s to 4 OCs): p50, p99, max;</li>
+ * (default 200 interventions/s to 4 OCs, 30 s measured after {@code -Dlead} seconds, 10, not
+ * measured): p50, p99, max;</li>
  * <li>drain, running OI: a backlog of 10,000 M2 made due at once (an OC back after an outage):
  * deliveries per second;</li>
  * <li>drain, restart: the same backlog waiting in the outbox when the OI (its Spring context,
@@ -46,6 +47,11 @@ public final class DeliveryBenchmark {
 
     private static final int RATE = Integer.getInteger("rate", 200);
     private static final int SECONDS = Integer.getInteger("seconds", 30);
+    /**
+     * seconds sent at the rate before the measure starts: the JIT recompiles what a change of
+     * load makes the code do differently (a one-second stall at the start of the phase otherwise)
+     */
+    private static final int LEAD = Integer.getInteger("lead", 10);
     /** warm-up rounds: seconds each (0: none), at what rate, and at most how many */
     private static final int WARMUP = Integer.getInteger("warmup", 30);
     private static final int WARMUP_RATE = Integer.getInteger("warmup-rate", 100);
@@ -84,7 +90,7 @@ public final class DeliveryBenchmark {
                 referential(JsonHttp.at(BenchSupport.port(oi)), BenchSupport.port(oi), stubs);
                 try (LoadClient http = new LoadClient(BenchSupport.port(oi), SENDERS)) {
                     warmUp(http);
-                    try (AutoCloseable watch = BenchSupport.watchMaintenance(jdbc, Instant.now())) {
+                    try (AutoCloseable watch = BenchSupport.watchMaintenance(postgres, Instant.now())) {
                         latency(http);
                     }
                 }
@@ -118,9 +124,15 @@ public final class DeliveryBenchmark {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"codeOi\":\"OI01\",\"operators\":" + JsonHttp.write(OCS) + "}")));
     }
 
-    /** M1s at the given rate per second for the given seconds; returns, by Ref_Interv_OI, when each was sent and how long its answer took. */
-    private static Sent steadyRate(LoadClient http, String prefix, int rate, int seconds) throws InterruptedException {
-        int total = rate * seconds;
+    /**
+     * M1s at the given rate per second for the given seconds, after {@code leadSeconds} more not
+     * measured; returns, by Ref_Interv_OI, when each measured one was sent and how long its answer took.
+     */
+    private static Sent steadyRate(LoadClient http, String prefix, int rate, int leadSeconds, int seconds)
+            throws InterruptedException {
+        int unmeasured = rate * leadSeconds;
+        int total = unmeasured + rate * seconds;
+        AtomicInteger answered = new AtomicInteger();
         long base = receivedCount.get();
         Sent sent = new Sent(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -138,14 +150,17 @@ public final class DeliveryBenchmark {
                 Instant before = Instant.now();
                 LoadClient.Response response = http.post("/v1/intervention_DO", body);
                 if (response.status() == 200) {
-                    String ref = reference(response.body());
-                    sent.at().put(ref, before);
-                    sent.answerMillis().put(ref, Duration.between(before, Instant.now()).toNanos() / 1e6);
+                    answered.incrementAndGet();
+                    if (n >= unmeasured) {
+                        String ref = reference(response.body());
+                        sent.at().put(ref, before);
+                        sent.answerMillis().put(ref, Duration.between(before, Instant.now()).toNanos() / 1e6);
+                    }
                 }
             });
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds + 90).toNanos();
-        while ((sent.at().size() < total || receivedCount.get() - base < (long) total * OCS.size())
+        long deadline = System.nanoTime() + Duration.ofSeconds(leadSeconds + seconds + 90).toNanos();
+        while ((answered.get() < total || receivedCount.get() - base < (long) total * OCS.size())
                 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
@@ -174,7 +189,7 @@ public final class DeliveryBenchmark {
         for (int round = 1; WARMUP > 0 && round <= WARMUP_ROUNDS; round++) {
             long compiling = jit.getTotalCompilationTime();
             long start = System.nanoTime();
-            steadyRate(http, "WARMUP" + rate + "-" + round, rate, WARMUP);
+            steadyRate(http, "WARMUP" + rate + "-" + round, rate, 0, WARMUP);
             double share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - start) / 1e6);
             System.out.printf("warm-up round %d: %d M1/s for %d s, JIT compiling %.0f%% of the time%n",
                     round, rate, WARMUP, share * 100);
@@ -188,7 +203,7 @@ public final class DeliveryBenchmark {
         long gcMillis = gcMillis();
         long[] cpu = BenchSupport.machineCpu();
         long jvmCpu = BenchSupport.jvmCpuNanos();
-        Sent sent = steadyRate(http, "BENCH", RATE, SECONDS);
+        Sent sent = steadyRate(http, "BENCH", RATE, LEAD, SECONDS);
         gcMillis = gcMillis() - gcMillis;
         BenchSupport.printCpu(cpu, jvmCpu);
         timeline(sent);
