@@ -208,9 +208,7 @@ public final class DeliveryBenchmark {
         BenchSupport.printCpu(cpu, jvmCpu);
         timeline(sent);
         double[] millis = sent.at().entrySet().stream()
-                .flatMap(m1 -> OCS.stream().map(oc -> received.get(m1.getKey() + "/" + oc))
-                        .filter(at -> at != null)
-                        .map(at -> Duration.between(m1.getValue(), at).toNanos() / 1e6))
+                .flatMap(m1 -> latencies(m1.getKey(), m1.getValue()).stream())
                 .mapToDouble(Double::doubleValue).toArray();
         System.out.printf("latency: %d M1 at %d/s to %d OCs, %d M2 received of %d expected%n",
                 sent.at().size(), RATE, OCS.size(), millis.length, RATE * SECONDS * OCS.size());
@@ -229,9 +227,8 @@ public final class DeliveryBenchmark {
         Instant start = sent.at().values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
         System.out.println("latency phase from " + start);
         Map<Long, List<Double>> bySecond = new TreeMap<>();
-        sent.at().forEach((ref, at) -> OCS.stream().map(oc -> received.get(ref + "/" + oc)).filter(got -> got != null)
-                .forEach(got -> bySecond.computeIfAbsent(Duration.between(start, at).toSeconds(), second -> new ArrayList<>())
-                        .add(Duration.between(at, got).toNanos() / 1e6)));
+        sent.at().forEach((ref, at) -> bySecond.computeIfAbsent(Duration.between(start, at).toSeconds(),
+                second -> new ArrayList<>()).addAll(latencies(ref, at)));
         bySecond.forEach((second, list) -> {
             double[] millis = list.stream().mapToDouble(Double::doubleValue).toArray();
             if (BenchSupport.percentile(millis, 99) > 200) {
@@ -239,6 +236,12 @@ public final class DeliveryBenchmark {
                         BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100));
             }
         });
+    }
+
+    /** Milliseconds from an M1's sending to the reception of its M2 by each OC that received it. */
+    private static List<Double> latencies(String ref, Instant sentAt) {
+        return OCS.stream().map(oc -> received.get(ref + "/" + oc)).filter(got -> got != null)
+                .map(got -> Duration.between(sentAt, got).toNanos() / 1e6).toList();
     }
 
     private static long gcMillis() {

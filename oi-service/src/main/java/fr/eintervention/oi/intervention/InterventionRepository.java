@@ -35,6 +35,14 @@ class InterventionRepository {
                          from intervention_nature n where n.intervention_id = i.id) as natures
             from intervention i""";
 
+    /** the triplets of the intervention {@code i}, in order: new ones, or over those it had */
+    private static final String NATURES = """
+            insert into intervention_nature (intervention_id, position, nature, pbo, pto)
+            select i.id, n.position, n.nature, n.pbo, n.pto
+            from i, jsonb_to_recordset(cast(:natures as jsonb)) as n(position smallint, nature smallint, pbo varchar, pto varchar)
+            on conflict (intervention_id, position)
+            do update set nature = excluded.nature, pbo = excluded.pbo, pto = excluded.pto""";
+
     /** the audit row of the intervention {@code i}'s message */
     private static final String AUDIT = """
             insert into intervention_message (intervention_id, kind, outcome, received_at, payload)
@@ -73,13 +81,10 @@ class InterventionRepository {
                     values (:refOi, :codeDo, :refDo, :codeOi, :pm, :debut, :fin, :startReceived, :lateStart, :receivedAt, :receivedAt)
                     on conflict (code_do, ref_interv_do) do nothing
                     returning id),
-                natures as (
-                    insert into intervention_nature (intervention_id, position, nature, pbo, pto)
-                    select i.id, n.position, n.nature, n.pbo, n.pto
-                    from i, jsonb_to_recordset(cast(:natures as jsonb)) as n(position smallint, nature smallint, pbo varchar, pto varchar)),
+                natures as (%s),
                 audit as (%s)
                 select id from i
-                """.formatted(AUDIT))
+                """.formatted(NATURES, AUDIT))
                 .param("refOi", intervention.refOi()).param("codeDo", intervention.codeDo())
                 .param("refDo", intervention.refDo()).param("codeOi", intervention.codeOi())
                 .param("pm", intervention.pm()).param("debut", timestamp(intervention.debut()))
@@ -93,25 +98,20 @@ class InterventionRepository {
 
     /** Stores the intervention as the message left it, with its triplets and the message. */
     void update(Intervention intervention, Received message) {
-        // the triplets kept are overwritten and those beyond the new count deleted: rows apart,
-        // so that the statement's parts never touch the same row
+        // the triplets are overwritten and those beyond the new count deleted: rows apart, so
+        // that the statement's parts never touch the same row
         jdbc.sql("""
                 with i as (
                     update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :debut, fin_inter = :fin,
                            start_received = :startReceived, late_start = :lateStart, updated_at = :receivedAt
                     where id = :id
                     returning id),
-                natures as (
-                    insert into intervention_nature (intervention_id, position, nature, pbo, pto)
-                    select i.id, n.position, n.nature, n.pbo, n.pto
-                    from i, jsonb_to_recordset(cast(:natures as jsonb)) as n(position smallint, nature smallint, pbo varchar, pto varchar)
-                    on conflict (intervention_id, position)
-                    do update set nature = excluded.nature, pbo = excluded.pbo, pto = excluded.pto),
+                natures as (%s),
                 gone as (
                     delete from intervention_nature where intervention_id = :id and position >= :count),
                 audit as (%s)
                 select count(*) from i
-                """.formatted(AUDIT))
+                """.formatted(NATURES, AUDIT))
                 .param("codeOi", intervention.codeOi()).param("pm", intervention.pm())
                 .param("debut", timestamp(intervention.debut())).param("fin", timestamp(intervention.fin()))
                 .param("startReceived", intervention.startReceived()).param("lateStart", intervention.lateStart())
