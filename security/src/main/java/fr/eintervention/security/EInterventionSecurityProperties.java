@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * How a service checks who calls it ({@code eintervention.security.*}). Every service depends on
- * the security module, so these settings apply to all of them; see {@code security/README.md}.
+ * the security module, so these settings apply to all of them; see {@code docs/reference/configuration.md} and {@code docs/explanation/security.md}.
  *
  * @param enabled       {@code true} (default): every endpoint but health (and, with
  *                      {@link #publicDocs}, the API documentation) needs a valid bearer token.

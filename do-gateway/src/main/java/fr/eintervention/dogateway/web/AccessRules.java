@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import fr.eintervention.security.AuthorizationRules;
 
 /**
- * Who may call what, on top of the security module's rules ({@code security/README.md}):
+ * Who may call what, on top of the security module's rules ({@code docs/explanation/security.md}):
  * <ul>
  * <li>the field API ({@code /interventions/**}, {@code /technicians/**}, {@code /ois}): the
  * technicians' tools, scope {@value #FIELD_SCOPE};</li>

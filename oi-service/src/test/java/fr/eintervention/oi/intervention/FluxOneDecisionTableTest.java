@@ -18,7 +18,7 @@ import fr.eintervention.oi.OiServiceTest;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
-/** The OI's decision table for M1/M3 (protocol-rules.md), over HTTP, read back from the database. */
+/** The OI's decision table for M1/M3 (docs/explanation/protocol-rules.md), over HTTP, read back from the database. */
 class FluxOneDecisionTableTest extends OiServiceTest {
 
     private String accepted(String body) {
