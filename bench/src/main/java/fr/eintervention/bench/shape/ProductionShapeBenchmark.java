@@ -53,6 +53,8 @@ public final class ProductionShapeBenchmark {
     private static final List<Integer> PGBENCH_CLIENTS = ints(System.getProperty("pgbench-clients", "1,2,4,8,16,32"));
     /** the OI's JVM options: the memory setting the README gives production */
     private static final String OI_JVM = System.getProperty("oi-jvm", "-Xms256m -Xmx512m");
+    /** stored interventions at which M1 and the consultation are timed, e.g. 1000,10000000 (none by default: 10^7 takes a while) */
+    private static final List<Integer> SIZES = System.getProperty("sizes", "").isBlank() ? List.of() : ints(System.getProperty("sizes"));
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
     private static final String PM = "FI-BENCH-0001";
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -113,6 +115,9 @@ public final class ProductionShapeBenchmark {
             load(oiUrl, doToken, RATE, 0, WARMUP / 2, "WARM2");
             latency(oiUrl, doToken, oi);
             capacity(oiUrl, doToken);
+            for (int size : SIZES) {
+                costAtSize(oiUrl, doToken, token("operator", "demo-operator-secret"), size);
+            }
             if (BACKLOG > 0) {
                 drain("DRAIN1", "one instance");
                 int secondPort = DurablePostgres.freePort();
@@ -246,6 +251,41 @@ public final class ProductionShapeBenchmark {
         results.put("ingest capacity, rates tried", tried.toString().trim());
         results.put("ingest capacity", String.format("**%d M1/s**%s", sustained, physicalLimit > 0
                 ? String.format(" = %.0f%% of the physical limit", 100 * sustained / physicalLimit) : ""));
+    }
+
+    /**
+     * Tops the stored interventions up to {@code size} (a generated year of 500 PMs and 20 DOs),
+     * then times M1s at 100/s for 30 s and the consultation's queries (p50 of 20 after 3 warm-ups).
+     */
+    private void costAtSize(String oiUrl, String doToken, String operatorToken, int size) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
+                PreparedStatement insert = connection.prepareStatement(Files.readString(resource("/pgbench/interventions.sql")))) {
+            insert.setInt(1, size);
+            insert.executeUpdate();
+            connection.createStatement().execute("vacuum analyze intervention");
+        }
+        System.out.printf("%,d interventions stored (%.0f s)%n", size, (System.nanoTime() - start) / 1e9);
+        Load load = load(oiUrl, doToken, 100, 5, 30, "SIZE" + size);
+        StringBuilder queries = new StringBuilder(String.format("R M1 p99 %.1f ms", load.answerPercentile(99)));
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("by PM", "/consultation/interventions?pm=FI-GEN-42");
+        paths.put("by DO, a month", "/consultation/interventions?codeDo=DO07&from=2026-03-01&to=2026-04-01");
+        paths.put("one", "/consultation/interventions/OIGEN-" + (size / 2));
+        paths.put("statistics by DO, a month", "/consultation/statistics?from=2026-06-01&to=2026-07-01&by=DO");
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            double[] millis = new double[20];
+            for (int run = -3; run < millis.length; run++) {
+                long begin = System.nanoTime();
+                http.send(HttpRequest.newBuilder(URI.create(oiUrl + path.getValue())).header("Authorization", "Bearer " + operatorToken)
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (run >= 0) {
+                    millis[run] = (System.nanoTime() - begin) / 1e6;
+                }
+            }
+            queries.append(String.format("; %s p50 %.1f ms", path.getKey(), percentile(millis, 50)));
+        }
+        results.put(String.format("cost at %,d stored interventions", size), queries.toString());
     }
 
     /** Queues BACKLOG M2s, due now, in the outbox, and reports the deliveries per second as the receivers saw them. */
