@@ -1,4 +1,4 @@
--- Generated interventions up to ? in all: a year from 2026-01-01, 500 PMs, 20 DOs, 5% with impacted customers
+-- Generated interventions up to the given number in all: a year from 2026-01-01, 500 PMs, 20 DOs, 5% with impacted customers
 insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
                           start_received, created_at, updated_at, impacted_customers)
 select 'OIGEN-' || g, 'DO' || lpad((g % 20)::text, 2, '0'), 'GEN-' || g, 'OI01',
