@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.testsupport.JsonHttp;
@@ -48,6 +48,15 @@ class DatabaseOutageTest extends OiServiceTest {
             throw new IllegalStateException(e);
         }
         postgres = LocalPostgres.start(DATA, PG_PORT, true);
+        // after the test's application context (cached until the JVM ends) is closed
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            postgres.close();
+            try {
+                FileSystemUtils.deleteRecursively(DATA);
+            } catch (IOException e) {
+                // a temporary directory
+            }
+        }));
     }
 
     /** A request taking longer than this is a hang. */
@@ -61,11 +70,6 @@ class DatabaseOutageTest extends OiServiceTest {
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl("postgres"));
         registry.add("spring.datasource.username", () -> LocalPostgres.USER);
         registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        postgres.close();
     }
 
     @Test
