@@ -80,9 +80,24 @@ final class LeftoverPostmaster {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        // a stale file whose pid now belongs to another program is left to PostgreSQL
+        // a stale file whose pid now belongs to another program (after a reboot) is left to PostgreSQL
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(true));
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(true))
+                .filter(process -> servesDirectory(process, dataDirectory));
+    }
+
+    /**
+     * A postmaster works in its data directory: on Linux, its {@code /proc/<pid>/cwd} is that
+     * directory, which tells it from another PostgreSQL server that got the same pid.
+     */
+    private static boolean servesDirectory(ProcessHandle process, Path dataDirectory) {
+        Path cwd = Path.of("/proc", Long.toString(process.pid()), "cwd");
+        try {
+            return Files.isSameFile(cwd, dataDirectory);
+        } catch (IOException e) {
+            // no /proc (not Linux): the pid file and the command are all there is to go by
+            return !Files.exists(Path.of("/proc/self"));
+        }
     }
 
     private static FileLock tryLock(FileChannel channel, Path dataDirectory) throws IOException {
