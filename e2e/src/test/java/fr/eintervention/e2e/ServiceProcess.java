@@ -120,6 +120,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills it as a crash would ({@code kill -9}): no shutdown hook runs, its embedded PostgreSQL is left behind. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await(name + " killed").atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive());
+        }
+    }
+
+    /** Where its embedded PostgreSQL keeps its data. */
+    Path dataDirectory() {
+        return WORK.resolve(name).resolve("postgres");
+    }
+
     /** Asks it to stop (SIGTERM), without waiting. */
     void signalStop() {
         if (process != null) {

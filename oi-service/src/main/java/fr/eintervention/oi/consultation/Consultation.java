@@ -99,7 +99,7 @@ public class Consultation {
                 .query((rs, n) -> new InterventionDetail.Nature(rs.getInt("nature"), rs.getString("pbo"), rs.getString("pto")))
                 .list();
         List<InterventionDetail.ReceivedMessage> messages = jdbc.sql(
-                        "select kind, outcome, received_at, payload::text from intervention_message where intervention_id = :id order by id")
+                        "select kind, outcome, received_at, payload from intervention_message where intervention_id = :id order by id")
                 .param("id", id)
                 .query((rs, n) -> new InterventionDetail.ReceivedMessage(rs.getString("kind"), rs.getString("outcome"),
                         instant(rs, "received_at"), rs.getString("payload")))
@@ -125,6 +125,10 @@ public class Consultation {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 
+        Map<String, String> withdrawn = new LinkedHashMap<>();
+        jdbc.sql("select oc, pm from intervention_withdrawal where intervention_id = :id").param("id", id)
+                .query((rs, n) -> withdrawn.put(rs.getString("oc"), rs.getString("pm"))).list();
+
         Set<String> operators = new TreeSet<>(sent.keySet());
         operators.addAll(reports.keySet());
         List<OcView> views = new ArrayList<>();
@@ -132,8 +136,8 @@ public class Consultation {
             boolean flux3 = referential.partner(oc).map(Partner::flux3).orElse(false);
             List<DeliveryRecord> ocDeliveries = sent.getOrDefault(oc, List.of());
             views.add(new OcView(oc, flux3, latest(ocDeliveries, "M2"), latest(ocDeliveries, "M4"),
-                    m5State(flux3, reports.get(oc), summary.finInter()), reports.get(oc),
-                    customers.getOrDefault(oc, List.of())));
+                    m5State(flux3 && !withdrawn.containsKey(oc), reports.get(oc), summary.finInter()), reports.get(oc),
+                    customers.getOrDefault(oc, List.of()), withdrawn.get(oc)));
         }
         return views;
     }

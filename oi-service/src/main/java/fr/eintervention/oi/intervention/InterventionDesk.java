@@ -36,16 +36,19 @@ public class InterventionDesk {
     private final Referential referential;
     private final References references;
     private final OcNotifications notifications;
+    private final PmCorrections pmCorrections;
     private final OiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InterventionDesk(InterventionRepository interventions, Referential referential, References references,
-            OcNotifications notifications, OiProperties properties, TransactionTemplate transaction, Clock clock) {
+            OcNotifications notifications, PmCorrections pmCorrections, OiProperties properties,
+            TransactionTemplate transaction, Clock clock) {
         this.interventions = interventions;
         this.referential = referential;
         this.references = references;
         this.notifications = notifications;
+        this.pmCorrections = pmCorrections;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -96,6 +99,7 @@ public class InterventionDesk {
             }
         }
         notifications.queue(intervention, operators);
+        pmCorrections.withdraw(intervention, operators, now);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");
         return new Receipt(intervention.refOi(), outcome);
