@@ -98,17 +98,22 @@ final class ProtocolOperations implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        boolean any = false;
+        List<Tag> tags = new ArrayList<>();
         for (Message message : MESSAGES) {
             PathItem item = api.getPaths().get(message.path());
             if (item == null || item.getPost() == null) {
                 continue;
             }
-            any = true;
-            api.addTagsItem(new Tag().name(message.tag()).description(message.tagDescription()));
+            tags.add(new Tag().name(message.tag()).description(message.tagDescription()));
             describe(item.getPost(), message);
         }
-        if (any) {
+        if (!tags.isEmpty()) {
+            // the protocol first, then the service's own tools
+            if (api.getTags() != null) {
+                api.getTags().stream().filter(tag -> tags.stream().noneMatch(own -> own.getName().equals(tag.getName())))
+                        .forEach(tags::add);
+            }
+            api.setTags(tags);
             api.getComponents().addSchemas(PROBLEM, problemSchema());
         }
     }
