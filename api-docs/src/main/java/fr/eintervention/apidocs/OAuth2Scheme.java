@@ -1,8 +1,10 @@
 package fr.eintervention.apidocs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -45,38 +47,47 @@ final class OAuth2Scheme implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
+        Set<String> used = new LinkedHashSet<>();
+        AccessRules evaluator = rules.get();
+        if (api.getPaths() != null && evaluator != null) {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                    used.addAll(secure(evaluator, PATH_VARIABLE.matcher(path).replaceAll("x"), method, operation))));
+        }
+        // the Authorize dialog lists the scopes this service's operations need, in the order given
         Scopes flowScopes = new Scopes();
-        flowScopes.putAll(scopes);
+        scopes.forEach((scope, description) -> {
+            if (used.contains(scope)) {
+                flowScopes.addString(scope, description);
+            }
+        });
         api.schemaRequirement(NAME, new SecurityScheme()
                 .type(SecurityScheme.Type.OAUTH2)
                 .description("A token of the operator's identity provider, by client credentials: click Authorize,"
                         + " enter a client id and secret (with the demo auth-server, e.g. operator / demo-operator-secret)."
                         + " Leave the scopes unticked to get all the client's scopes.")
                 .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenUrl.get()).scopes(flowScopes))));
-        AccessRules evaluator = rules.get();
-        if (api.getPaths() == null || evaluator == null) {
-            return;
-        }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                secure(evaluator, PATH_VARIABLE.matcher(path).replaceAll("x"), method, operation)));
     }
 
-    private void secure(AccessRules evaluator, String uri, PathItem.HttpMethod method, Operation operation) {
+    /** Declares the scheme on the operation unless anonymous callers are let in; returns the scopes named. */
+    private List<String> secure(AccessRules evaluator, String uri, PathItem.HttpMethod method, Operation operation) {
         if (evaluator.allows(method.name(), uri, anonymous())) {
             operation.setSecurity(null);
-            return;
+            return List.of();
         }
-        List<SecurityRequirement> alternatives = new ArrayList<>();
+        List<String> letIn = new ArrayList<>();
         for (String scope : scopes.keySet()) {
             if (evaluator.allows(method.name(), uri, withScopes(scope))) {
-                alternatives.add(new SecurityRequirement().addList(NAME, scope));
+                letIn.add(scope);
             }
         }
+        List<SecurityRequirement> alternatives = new ArrayList<>();
+        letIn.forEach(scope -> alternatives.add(new SecurityRequirement().addList(NAME, scope)));
         if (alternatives.isEmpty()) {
             // any valid token (or more than one scope at once): the scheme, no scope named
             alternatives.add(new SecurityRequirement().addList(NAME));
         }
         operation.setSecurity(alternatives);
+        return letIn;
     }
 
     private static Authentication anonymous() {

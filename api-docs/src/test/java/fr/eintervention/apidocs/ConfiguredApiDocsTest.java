@@ -37,6 +37,10 @@ class ConfiguredApiDocsTest {
         assertThat(docs.operation("/admin/things", "get").path("security").toString()).isEqualTo("[{\"oauth2\":[\"operator\"]}]");
         assertThat(docs.operation("/field/{ref}", "get").path("security").toString()).isEqualTo("[{\"oauth2\":[\"field\"]}]");
         assertThat(docs.operation("/public/hello", "get").has("security")).isFalse();
+        // the Authorize dialog lists the scopes the service's operations need, no other
+        assertThat(docs.document().path("components").path("securitySchemes").path(ApiDocs.SCHEME).path("flows")
+                .path("clientCredentials").path("scopes").propertyNames())
+                .containsExactly("write:interventions", "operator", "field");
     }
 
     @Test
