@@ -25,4 +25,9 @@ class UnsecuredApiDocsTest {
         assertThat(docs.tagsOf("/v1/intervention_DO", "post")).containsExactly("M1/M3 intervention_DO");
         assertThat(docs.document().path("info").path("description").asString()).doesNotContain("Authorize");
     }
+
+    @Test
+    void theServerIsRelativeNeverTheRequestsHost() {
+        assertThat(ApiDocs.serversWithHost(port, "attacker.example")).containsExactly("/");
+    }
 }
