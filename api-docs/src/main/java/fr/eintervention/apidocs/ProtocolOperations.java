@@ -88,7 +88,7 @@ final class ProtocolOperations implements OpenApiCustomizer {
 
     private static final Map<Answer, String> EXAMPLE_DESCRIPTION = Map.of(
             Answer.CHAMPS_NON_RENSEIGNE, "champs manquants: PM",
-            Answer.MAUVAIS_FORMAT, "Debut_Inter: format invalide",
+            Answer.MAUVAIS_FORMAT, "Debut_Inter: format ISO 8601 attendu",
             Answer.CODE_OI_INCONNU, "Code_OI inconnu: OI99",
             Answer.PM_INCONNU, "PM inconnu: FI-99999-9999",
             Answer.REF_INTERV_OI_INCONNUE, "Ref_Interv_OI inconnue: OI01-2026-999999");
