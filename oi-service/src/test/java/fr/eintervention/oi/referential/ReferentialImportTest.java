@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
 import fr.eintervention.oi.OiServiceTest;
@@ -172,6 +177,34 @@ class ReferentialImportTest extends OiServiceTest {
         assertThat(badMode.statusCode()).isEqualTo(400);
         assertThat(badMode.body()).contains("mode: merge (default) or replace");
         assertThat(http.get("/admin/referential/imports/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theCommandLineClientShowsTheProgressAndTheOutcome(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "PM;Code_OI;OC\nFI-CLI-0001;OI01;OC01\nFI CLI;OI01;OC01\n");
+        Cli rejected = cli(bad);
+        assertThat(rejected.exit()).as(rejected.output()).isEqualTo(1);
+        assertThat(rejected.output()).contains("[########################################] 100% REJECTED   3 lines, 1 faults")
+                .contains("  line 3  PM: not a PM code");
+
+        Path good = Files.writeString(dir.resolve("good.csv"), "PM;Code_OI;OC\nFI-CLI-0001;OI01;OC01\nFI-CLI-0002;OI01;OC01\n");
+        Cli applied = cli(good);
+        assertThat(applied.exit()).as(applied.output()).isEqualTo(0);
+        assertThat(applied.output()).contains("100% APPLIED").contains("applied: 2 added, 0 updated, 0 retired");
+    }
+
+    private record Cli(int exit, String output) {
+    }
+
+    /** bin/referential-import, as an operator runs it (bash and curl). */
+    private Cli cli(Path file) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("../bin/referential-import").toAbsolutePath().toString(),
+                "--url", "http://127.0.0.1:" + port, file.toString()).redirectErrorStream(true);
+        builder.environment().put("EINTERVENTION_TOKEN", operatorToken());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli(process.exitValue(), output);
     }
 
     /** Posts the file, checks 202 and its Location, and follows the job until it is finished. */
