@@ -22,6 +22,8 @@ import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImporter;
 import fr.eintervention.oi.referential.ReferentialImporter.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Bulk imports of the referential (CSV), run as jobs whose progress is followed here. */
@@ -39,7 +41,9 @@ class ReferentialImportController {
     @PostMapping(consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import PMs (PM;Code_OI;OC) or partners (Code;Nom;URL;Flux3) from a CSV file",
             description = "Answers 202 with the job at once (Location: the job); the file is applied as a whole or not at all. "
-                    + "mode=replace: PMs absent from the file are retired. 409 while another import runs, 413 above the size limit.")
+                    + "mode=replace: PMs absent from the file are retired. 409 while another import runs, 413 above the size limit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "text/csv", examples = @ExampleObject(value = "PM;Code_OI;OC\nFI-35238-0001;OI01;OC01|OC02\n"))))
     ResponseEntity<ReferentialImport> start(HttpServletRequest request, @RequestParam(defaultValue = "merge") String mode)
             throws IOException {
         Mode parsed = switch (mode.toLowerCase(Locale.ROOT)) {
