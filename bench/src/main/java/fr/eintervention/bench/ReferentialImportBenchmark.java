@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.testsupport.JsonHttp;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * the OI's referential, over real HTTP, as an operator does it: POST the CSV file, follow the job
  * until it is applied. Then the same file again as a replacement (nothing changes: the cost of
  * checking), then a replacement without its last 10,000 PMs (retired).
+ * {@code -Dpgss=true} adds the statements that took the database's time.
  * Run: {@code ./mvnw -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * && java -cp "$(cat /tmp/cp.txt):bench/target/classes" fr.eintervention.bench.ReferentialImportBenchmark}
  */
@@ -39,6 +41,7 @@ public final class ReferentialImportBenchmark {
             run(port, file, "merge", "first import (all new)");
             run(port, file, "replace", "same file, replace (no change)");
             run(port, shorter, "replace", "replace without the last 10,000 (retired)");
+            BenchSupport.printStatementStatistics(oi.getBean(JdbcClient.class));
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(shorter);

@@ -220,6 +220,7 @@ public class ReferentialImporter implements DisposableBean {
                 reject();
                 return;
             }
+            staging.analyze(content);
             List<Fault> duplicates = staging.duplicates(id, content, properties.maxReportedFaults());
             long duplicateCount = staging.duplicateCount(id, content);
             if (duplicateCount > 0) {
