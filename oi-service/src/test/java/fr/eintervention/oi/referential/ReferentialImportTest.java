@@ -180,6 +180,23 @@ class ReferentialImportTest extends OiServiceTest {
     }
 
     @Test
+    void oneImportAtATimeAndOneWhoseInstanceStoppedIsFailed() {
+        long running = jdbc.sql("""
+                insert into referential_import (mode, status, total_bytes, created_at, heartbeat_at)
+                values ('MERGE', 'VALIDATING', 100, now(), now()) returning id""").query(Long.class).single();
+        HttpResponse<String> refused = post(operatorToken(), "text/csv", "merge", "PM;Code_OI;OC\nFI-ONE-0001;OI01;\n");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("import " + running + " is running");
+
+        // its instance stopped: no heartbeat for more than a minute
+        jdbc.sql("update referential_import set heartbeat_at = now() - interval '2 minutes' where id = :id").param("id", running).update();
+        assertThat(importAndWait("PM;Code_OI;OC\nFI-ONE-0001;OI01;\n", "merge").get("status").asString()).isEqualTo("APPLIED");
+        JsonNode stopped = http.get("/admin/referential/imports/" + running).json();
+        assertThat(stopped.get("status").asString()).isEqualTo("FAILED");
+        assertThat(stopped.get("error").asString()).contains("nothing was applied");
+    }
+
+    @Test
     void theCommandLineClientShowsTheProgressAndTheOutcome(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "PM;Code_OI;OC\nFI-CLI-0001;OI01;OC01\nFI CLI;OI01;OC01\n");
         Cli rejected = cli(bad);
