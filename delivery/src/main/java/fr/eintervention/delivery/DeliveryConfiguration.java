@@ -24,6 +24,8 @@ import org.springframework.web.client.RestClient;
 
 import fr.eintervention.delivery.web.DeliveryAdminController;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -58,9 +60,14 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    TraceContexts deliveryTraceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(tracer.getIfUnique(), propagator.getIfUnique());
+    }
+
+    @Bean
     PartnerClient deliveryPartnerClient(ObjectProvider<RestClient.Builder> restClients, DeliveryProperties properties,
-            ObjectMapper mapper) {
-        return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper);
+            ObjectMapper mapper, TraceContexts traces) {
+        return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper, traces);
     }
 
     @Bean
@@ -73,8 +80,8 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine) {
-        return new Outbox(store, payloads, clock, engine);
+    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces) {
+        return new Outbox(store, payloads, clock, engine, traces);
     }
 
     @Bean

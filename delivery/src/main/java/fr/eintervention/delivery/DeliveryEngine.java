@@ -409,6 +409,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** One line per attempt, so that an operator can tell whether and when a message reached a partner. */
     private void report(DeliveryRecord record) {
+        try (TraceContexts.Scope trace = TraceContexts.inLogs(record.traceparent())) {
+            reportInTrace(record);
+        }
+    }
+
+    private void reportInTrace(DeliveryRecord record) {
         switch (record.status()) {
             case PENDING -> log.info("{} {} to {}: attempt {} failed ({}), next attempt at {}", record.kind(),
                     record.subject(), record.partner(), record.attempts(), describe(record), record.nextAttemptAt());

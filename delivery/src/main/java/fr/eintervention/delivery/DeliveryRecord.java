@@ -25,6 +25,7 @@ import java.time.Instant;
  * @param createdAt         when the message was queued
  * @param updatedAt         when the row last changed
  * @param deliveredAt       when the partner answered OK
+ * @param traceparent       the W3C trace context of the request that queued it, sent with it (null without tracing)
  */
 public record DeliveryRecord(
         long id,
@@ -45,5 +46,6 @@ public record DeliveryRecord(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        String traceparent) {
 }

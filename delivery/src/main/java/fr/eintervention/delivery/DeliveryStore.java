@@ -49,7 +49,7 @@ final class DeliveryStore {
     private static final String COLUMNS = """
             id, partner, kind, subject, path, payload, status, attempts, next_attempt_at, last_attempt_at,
             last_http_status, answer_code, answer_label, answer_description, answer_body, last_error,
-            created_at, updated_at, delivered_at""";
+            created_at, updated_at, delivered_at, traceparent""";
 
     /**
      * A candidate {@code c} may be sent now: it is due, and no earlier message of its subject and
@@ -93,25 +93,25 @@ final class DeliveryStore {
             OutboundMessage message = messages.get(i).message();
             rows.addObject().put("ord", i).put("partner", message.partner()).put("kind", message.kind())
                     .put("subject", message.subject()).put("path", message.path())
-                    .put("payload", messages.get(i).payload());
+                    .put("payload", messages.get(i).payload()).put("traceparent", messages.get(i).traceparent());
         }
         Map<String, DeliveryRecord> stored = new HashMap<>();
         // one statement: the supersede sees the table as before the insert, so never the new rows,
         // and the insert sees the superseded messages still PENDING: a corrected message waits for the claim
         jdbc.sql("""
                 with r as (select * from jsonb_to_recordset(cast(:rows as jsonb))
-                               as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)),
+                               as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text, traceparent text)),
                 superseded as (
                     update delivery_message set status = 'SUPERSEDED', updated_at = :now
                     where id = any(array(
                         select s.id from r, lateral %1$s s
                         where s.kind = r.kind and s.status = 'PENDING')))
                 insert into delivery_message (partner, kind, subject, path, payload, status, lease_owner, lease_until,
-                                              next_attempt_at, created_at, updated_at)
+                                              next_attempt_at, created_at, updated_at, traceparent)
                 select r.partner, r.kind, r.subject, r.path, r.payload, q.status,
                        case when q.status = 'SENDING' then cast(:owner as varchar) end,
                        case when q.status = 'SENDING' then cast(:until as timestamptz) end,
-                       :now, :now, :now
+                       :now, :now, :now, r.traceparent
                 from r, lateral (select case
                     when cast(:owner as varchar) is not null
                          and not exists (select 1 from %1$s e where e.status in ('PENDING', 'SENDING'))
@@ -130,8 +130,8 @@ final class DeliveryStore {
         return messages.stream().map(queued -> stored.get(queued.key())).toList();
     }
 
-    /** A message to queue and its body, as sent. */
-    record Queued(OutboundMessage message, String payload) {
+    /** A message to queue, its body as sent, and the trace context it is sent with (may be null). */
+    record Queued(OutboundMessage message, String payload, String traceparent) {
 
         /** What no two messages queued together may share: partner, kind and subject. */
         String key() {
@@ -409,7 +409,8 @@ final class DeliveryStore {
                 rs.getString("last_error"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "delivered_at"));
+                instant(rs, "delivered_at"),
+                rs.getString("traceparent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,12 +22,14 @@ public class Outbox {
     private final Payloads payloads;
     private final Clock clock;
     private final DeliveryTrigger trigger;
+    private final TraceContexts traces;
 
-    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger) {
+    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces) {
         this.store = store;
         this.payloads = payloads;
         this.clock = clock;
         this.trigger = trigger;
+        this.traces = traces;
     }
 
     /**
@@ -57,8 +59,10 @@ public class Outbox {
         Set<String> keys = new HashSet<>();
         Map<Object, String> bodies = new IdentityHashMap<>();
         List<DeliveryStore.Queued> queued = new ArrayList<>(messages.size());
+        String traceparent = traces.current(); // the messages carry the trace of what caused them
         for (OutboundMessage message : messages) {
-            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write));
+            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write),
+                    traceparent);
             if (!keys.add(next.key())) {
                 throw new IllegalArgumentException("Two " + message.kind() + " of " + message.subject()
                         + " to " + message.partner() + " in one batch: queue the latest only");

@@ -77,6 +77,15 @@ final class ServiceProcess implements AutoCloseable {
         return response.text("access_token");
     }
 
+    /** What the service wrote to its console so far. */
+    String log() {
+        try {
+            return Files.readString(WORK.resolve(name).resolve("service.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

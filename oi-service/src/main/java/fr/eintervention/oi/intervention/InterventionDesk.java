@@ -59,7 +59,8 @@ public class InterventionDesk {
         if (!referential.isOwnCode(declaration.codeOi())) {
             throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
         }
-        List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi())
+        // a retired PM takes no new intervention; the end of one that started there is still forwarded
+        List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi(), "M3".equals(declaration.kind()))
                 .orElseThrow(() -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm()));
         for (int attempt = 1; ; attempt++) {
             try {

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ProtocolProperties.class)
-@Import({ProtocolBodyAdvice.class, ProtocolExceptionHandler.class})
+@Import({ProtocolBodyAdvice.class, ProtocolExceptionHandler.class, ProtocolAnswerMetrics.class})
 public class ProtocolWebConfiguration implements WebMvcConfigurer {
 
     public static final String BASE_PATH = "/v1";
