@@ -25,6 +25,8 @@ import java.time.Instant;
  * @param createdAt         when the message was queued
  * @param updatedAt         when the row last changed
  * @param deliveredAt       when the partner answered OK
+ * @param giveUpAt          when a message still not delivered is FAILED (the protocol's 24 hours
+ *                          from when it was queued or re-sent); null once final
  */
 public record DeliveryRecord(
         long id,
@@ -45,5 +47,6 @@ public record DeliveryRecord(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        Instant giveUpAt) {
 }

@@ -125,6 +125,24 @@ class MultiInstanceTest {
     }
 
     @Test
+    void anOutcomeItsServiceHadNotRecordedWhenItsInstanceStoppedIsRecordedByAnother() {
+        ConfigurableApplicationContext one = start("one", "eintervention.delivery.shutdown-timeout=1s");
+        RecordingListener listenerOfOne = one.getBean(RecordingListener.class);
+        listenerOfOne.hangOn("REF-HANDOFF");
+        enqueue(one, List.of("REF-HANDOFF"));
+        await().atMost(TIMEOUT).until(() -> count(one, DELIVERED) == 1 && listenerOfOne.calls() == 1);
+
+        one.close(); // while its service records the outcome: interrupted, nothing recorded
+
+        assertThat(listenerOfOne.count()).isZero();
+        ConfigurableApplicationContext two = start("two");
+        RecordingListener listenerOfTwo = two.getBean(RecordingListener.class);
+        await().atMost(TIMEOUT).until(() -> listenerOfTwo.count() == 1);
+        assertThat(listenerOfTwo.count()).isEqualTo(1);
+        assertThat(received.get("REF-HANDOFF").get()).as("delivered once, reported after").isEqualTo(1);
+    }
+
+    @Test
     void aRestartedInstanceDrainsTheBacklog() {
         stub.down();
         ConfigurableApplicationContext one = start("one");
