@@ -219,16 +219,47 @@ final class DeliveryStore {
         if (rooms.isEmpty()) {
             return List.of();
         }
+        return claim(CLAIM_DUE, Map.of("rooms", rooms(rooms)), lease);
+    }
+
+    private static final String CLAIM_DUE = """
+            select c.id from jsonb_to_recordset(cast(:rooms as jsonb)) as r(partner varchar, room integer),
+            lateral (select c.id from delivery_message c
+                     where c.partner = r.partner and %s
+                     order by c.next_attempt_at, c.id
+                     limit r.room
+                     for update skip locked) c""".formatted(DUE_IN_ORDER);
+
+    private String rooms(Map<String, Integer> rooms) {
         ArrayNode wanted = mapper.createArrayNode();
         rooms.forEach((partner, room) -> wanted.addObject().put("partner", partner).put("room", room));
-        return claim("""
-                select c.id from jsonb_to_recordset(cast(:rooms as jsonb)) as r(partner varchar, room integer),
-                lateral (select c.id from delivery_message c
-                         where c.partner = r.partner and %s
-                         order by c.next_attempt_at, c.id
-                         limit r.room
-                         for update skip locked) c""".formatted(DUE_IN_ORDER),
-                Map.of("rooms", mapper.writeValueAsString(wanted)), lease);
+        return mapper.writeValueAsString(wanted);
+    }
+
+    /**
+     * PostgreSQL's plan of {@link #claimDue}, as {@code explain} gives it on the engine's
+     * connections (nothing claimed): for diagnosis, e.g. whether it would be JIT-compiled.
+     */
+    String planOfClaimDue(Map<String, Integer> rooms, Lease lease) {
+        return String.join("\n", jdbc.sql("explain " + claimStatement(CLAIM_DUE))
+                .param("rooms", rooms(rooms))
+                .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
+                .query(String.class).list());
+    }
+
+    /** A setting of the engine's database sessions, e.g. {@code jit}. */
+    String setting(String name) {
+        return jdbc.sql("select current_setting(:name)").param("name", name).query(String.class).single();
+    }
+
+    /** = any(array(...)): the candidates first, then each row by its key, however many the planner expects */
+    private static String claimStatement(String candidates) {
+        return """
+                update delivery_message m
+                set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
+                where m.id = any(array(%s))
+                returning %s
+                """.formatted(candidates, COLUMNS);
     }
 
     /**
@@ -236,13 +267,7 @@ final class DeliveryStore {
      * claiming at the same time take different messages.
      */
     private List<DeliveryRecord> claim(String candidates, Map<String, Object> candidateParams, Lease lease) {
-        // = any(array(...)): the candidates first, then each row by its key, however many the planner expects
-        return jdbc.sql("""
-                update delivery_message m
-                set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
-                where m.id = any(array(%s))
-                returning %s
-                """.formatted(candidates, COLUMNS))
+        return jdbc.sql(claimStatement(candidates))
                 .params(candidateParams)
                 .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
                 .query(DeliveryStore::record).list();
