@@ -403,6 +403,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             guard.completed(attempt, System.nanoTime() - startedAt);
             called = true;
             if (attempt.throttled()) {
+                metrics.throttled(message.partner());
                 resumeLater(message.partner(), attempt.retryAfter());
             }
             return attempt;

@@ -120,7 +120,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Asks it to stop (SIGTERM), without waiting. */
+    /** Kills it (SIGKILL), as a crash would: nothing of it runs after this returns. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await(name + " killed").atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive());
+        }
+    }
+
+        /** Asks it to stop (SIGTERM), without waiting. */
     void signalStop() {
         if (process != null) {
             process.destroy();
