@@ -26,7 +26,8 @@ import java.time.Instant;
  * @param updatedAt         when the row last changed
  * @param deliveredAt       when the partner answered OK
  * @param giveUpAt          when a message still not delivered is FAILED (the protocol's 24 hours
- *                          from when it was queued or re-sent); null once final
+ *                          from when it was queued or last re-sent); null for messages finished
+ *                          before this field existed
  */
 public record DeliveryRecord(
         long id,
