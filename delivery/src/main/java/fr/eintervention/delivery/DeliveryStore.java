@@ -353,17 +353,6 @@ final class DeliveryStore {
                 .param("id", id).query(DeliveryStore::record).optional();
     }
 
-    /** Puts a message back to wait without counting an attempt (its partner cannot take it now). */
-    void postpone(long id, String owner, Instant until, Instant now) {
-        jdbc.sql("""
-                update delivery_message m
-                set status = %s, next_attempt_at = :until, lease_owner = null, lease_until = null, updated_at = :now
-                where m.id = :id and m.status = 'SENDING' and m.lease_owner = :owner
-                """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("id", id).param("owner", owner).param("until", ts(until)).param("now", ts(now))
-                .update();
-    }
-
     /**
      * Puts a message back to be sent now, the retry schedule started afresh, with a new body if
      * given. Empty when the message is not (or no longer) in one of the given statuses.
