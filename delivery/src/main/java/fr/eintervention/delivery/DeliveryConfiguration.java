@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 import fr.eintervention.delivery.web.DeliveryAdminController;
@@ -51,7 +54,7 @@ public class DeliveryConfiguration {
     @DependsOnDatabaseInitialization
     DeliveryStore deliveryStore(DataSource dataSource, ObjectMapper mapper) {
         migrate(dataSource);
-        return new DeliveryStore(JdbcClient.create(dataSource), mapper);
+        return new DeliveryStore(JdbcClient.create(new JitOffJdbcTemplate(dataSource)), mapper);
     }
 
     @Bean
@@ -73,21 +76,25 @@ public class DeliveryConfiguration {
     @Bean
     DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client,
             MeterRegistry meters, ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties,
-            Clock clock) {
+            Clock clock, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions) {
+        // the service's transaction manager: a listener's writes join the transaction that takes the hand-off
+        PlatformTransactionManager transactionManager = transactions.getIfAvailable(
+                () -> new DataSourceTransactionManager(dataSource));
         return new DeliveryEngine(store, directory, client,
                 new PartnerGuards(properties, clock, meters), new DeliveryMetrics(meters),
-                listeners.orderedStream().toList(), properties, clock);
+                listeners.orderedStream().toList(), properties, clock, new TransactionTemplate(transactionManager));
     }
 
     @Bean
-    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces) {
-        return new Outbox(store, payloads, clock, engine, traces);
+    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces,
+            DeliveryProperties properties) {
+        return new Outbox(store, payloads, clock, engine, traces, properties.giveUpAfter());
     }
 
     @Bean
     Deliveries deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine,
-            ObjectProvider<PayloadRenderer> renderers) {
-        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList());
+            ObjectProvider<PayloadRenderer> renderers, DeliveryProperties properties) {
+        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter());
     }
 
     /**

@@ -1,6 +1,8 @@
 package fr.eintervention.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -23,13 +25,15 @@ public class Outbox {
     private final Clock clock;
     private final DeliveryTrigger trigger;
     private final TraceContexts traces;
+    private final Duration giveUpAfter;
 
-    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces) {
+    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces, Duration giveUpAfter) {
         this.store = store;
         this.payloads = payloads;
         this.clock = clock;
         this.trigger = trigger;
         this.traces = traces;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /**
@@ -69,10 +73,15 @@ public class Outbox {
             }
             queued.add(next);
         }
-        List<DeliveryRecord> stored = store.enqueue(queued, clock.instant(), trigger.leaseForQueued());
+        Instant now = clock.instant();
+        // the messages of a partner that takes no calls now wait untouched for the poll that finds it taking calls again
+        Set<String> notTakingCalls = trigger.partnersNotTakingCalls();
+        List<DeliveryRecord> stored = store.enqueue(queued, now, now.plus(giveUpAfter), trigger.leaseForQueued(),
+                notTakingCalls);
         trigger.dispatchAfterCommit(
                 stored.stream().filter(message -> message.status() == DeliveryStatus.SENDING).toList(),
-                stored.stream().filter(message -> message.status() == DeliveryStatus.PENDING).map(DeliveryRecord::id).toList());
+                stored.stream().filter(message -> message.status() == DeliveryStatus.PENDING
+                        && !notTakingCalls.contains(message.partner())).map(DeliveryRecord::id).toList());
         return stored.stream().map(DeliveryRecord::id).toList();
     }
 }

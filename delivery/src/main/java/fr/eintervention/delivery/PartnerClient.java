@@ -72,7 +72,8 @@ final class PartnerClient implements AutoCloseable {
                         }
                     })
                     .body(message.payload().getBytes(StandardCharsets.UTF_8))
-                    .exchange((request, response) -> Attempt.answered(response.getStatusCode().value(), body(response), mapper));
+                    .exchange((request, response) -> Attempt.answered(response.getStatusCode().value(), body(response),
+                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), mapper));
             if (Integer.valueOf(401).equals(attempt.httpStatus())) {
                 credentials.unauthorized(); // the retry fetches a fresh token
             }

@@ -70,12 +70,16 @@ public record EInterventionSecurityProperties(
     }
 
     /**
-     * @param requestsPerSecond the requests per second each partner may make (default 50); a
-     *                          request past it is refused at once with 429. 0 means no limit.
+     * @param requestsPerSecond the requests per second each partner may make (default 500); a
+     *                          request past it is refused at once with 429 and {@code Retry-After}.
+     *                          0 means no limit. Above the senders' default pace
+     *                          ({@code eintervention.delivery.partner-defaults.requests-per-second},
+     *                          400): our own services never trip it at their defaults, and an OI
+     *                          drains a backlog into an OC adapter at 400 messages a second
      * @param partners          per partner overrides, operator code to requests per second, e.g.
      *                          {@code partners: {OI01: 200}}
      */
-    public record RateLimit(@DefaultValue("50") int requestsPerSecond, Map<String, Integer> partners) {
+    public record RateLimit(@DefaultValue("500") int requestsPerSecond, Map<String, Integer> partners) {
 
         public RateLimit {
             if (requestsPerSecond < 0) {
