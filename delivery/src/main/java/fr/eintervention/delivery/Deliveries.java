@@ -70,6 +70,25 @@ public class Deliveries {
         return store.search(subject, partner, status, page, size);
     }
 
+    /** Messages matching every filter given (null: any), queued in [from, to), newest first. */
+    public DeliveryPage search(String subject, String partner, DeliveryStatus status, Instant from, Instant to,
+            int page, int size) {
+        return store.search(subject, partner, status, from, to, page, size);
+    }
+
+    /**
+     * How many messages {@link #resendAll} would queue again with the same arguments: what an
+     * operator is asked to confirm.
+     */
+    public long countResendable(String partner, Instant from, Instant to, Set<DeliveryStatus> statuses) {
+        return store.countByStatus(statuses, partner, from, to);
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (e.g. today's, for a dashboard). */
+    public List<PartnerActivity> activitySince(Instant from) {
+        return store.activitySince(from);
+    }
+
     /**
      * Re-sends a message now, with a body re-rendered from current data when a
      * {@link PayloadRenderer} handles its kind, the retry schedule started afresh. Dispatched

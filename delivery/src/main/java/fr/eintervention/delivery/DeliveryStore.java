@@ -339,7 +339,14 @@ final class DeliveryStore {
 
     /** Messages matching every filter given (null: any), newest first. */
     DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
-        Filter filter = filter(subject, partner, status);
+        return search(subject, partner, status, null, null, page, size);
+    }
+
+    /** Messages matching every filter given (null: any), queued in [from, to), newest first. */
+    DeliveryPage search(String subject, String partner, DeliveryStatus status, Instant from, Instant to, int page, int size) {
+        Filter filter = filter(subject, partner, status)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to));
         long total = jdbc.sql("select count(*) from delivery_message" + filter.where())
                 .params(filter.params).query(Long.class).single();
         List<DeliveryRecord> items = jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where()
@@ -365,6 +372,37 @@ final class DeliveryStore {
                 .with("created_at < :to", "to", ts(to));
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
                 .params(filter.params).query(DeliveryStore::record).list();
+    }
+
+    /** How many messages are in one of the statuses, of a partner and queued in [from, to) when given. */
+    long countByStatus(Collection<DeliveryStatus> statuses, String partner, Instant from, Instant to) {
+        Filter filter = new Filter()
+                .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
+                .with("partner = :partner", "partner", partner)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to));
+        return jdbc.sql("select count(*) from delivery_message" + filter.where())
+                .params(filter.params).query(Long.class).single();
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (index on created_at). */
+    List<PartnerActivity> activitySince(Instant from) {
+        return jdbc.sql("""
+                select partner,
+                       count(*) filter (where status = 'DELIVERED') as delivered,
+                       count(*) filter (where status in ('PENDING', 'SENDING')) as pending,
+                       count(*) filter (where status = 'FAILED') as failed,
+                       count(*) filter (where status = 'REJECTED') as rejected,
+                       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
+                from delivery_message
+                where created_at >= :from
+                group by partner
+                order by partner
+                """)
+                .param("from", ts(from))
+                .query((rs, row) -> new PartnerActivity(rs.getString("partner"), rs.getLong("delivered"),
+                        rs.getLong("pending"), rs.getLong("failed"), rs.getLong("rejected"), instant(rs, "oldest_pending")))
+                .list();
     }
 
     List<PartnerBacklog> backlog(Instant now) {
