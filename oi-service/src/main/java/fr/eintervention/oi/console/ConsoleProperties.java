@@ -13,13 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  Its discovery document is read at the first sign-in, not at start-up.
  * @param clientId  the console's client at that provider: a public client (no secret), PKCE
  *                  required (default {@code ops-console})
- * @param scopes    the scopes asked at sign-in (default {@code openid} and {@code operator}); access
- *                  is granted only when the token grants the operator scope
- *                  ({@code eintervention.security.operator-scope})
+ * @param scopes    the scopes asked at sign-in (default {@code operator}); access is granted only
+ *                  when the access token grants the operator scope
+ *                  ({@code eintervention.security.operator-scope}). With {@code openid} among them,
+ *                  the operator is known by the provider's ID token (OpenID Connect); without, by the
+ *                  access token itself, a JWT checked against the provider's published keys.
+ * @param redirectPath where the provider sends the operator back with the authorization code: the
+ *                  redirect URI registered for the client is this service's address followed by
+ *                  it (default {@code /console/}, e.g. {@code http://localhost:8081/console/})
  */
 @ConfigurationProperties("eintervention.console")
 public record ConsoleProperties(
         String issuerUri,
         @DefaultValue("ops-console") String clientId,
-        @DefaultValue({"openid", "operator"}) List<String> scopes) {
+        @DefaultValue("operator") List<String> scopes,
+        @DefaultValue("/console/") String redirectPath) {
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -60,8 +62,19 @@ class ConsoleSecurityConfiguration {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(new DiscoveredRegistration(issuer, console))
                         .authorizationEndpoint(endpoint -> endpoint.baseUri("/console/oauth2/authorization"))
-                        .redirectionEndpoint(endpoint -> endpoint.baseUri("/console/login/oauth2/code/*"))
-                        .loginProcessingUrl("/console/login/oauth2/code/*")
+                        .loginProcessingUrl(console.redirectPath())
+                        // the redirect path is a page too (/console/): only a provider's answer (state and code or error) signs in
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
+                            @Override
+                            public <O extends OAuth2LoginAuthenticationFilter> O postProcess(O filter) {
+                                filter.setRequiresAuthenticationRequestMatcher(request ->
+                                        console.redirectPath().equals(request.getRequestURI().substring(request.getContextPath().length()))
+                                                && request.getParameter("state") != null
+                                                && (request.getParameter("code") != null || request.getParameter("error") != null));
+                                return filter;
+                            }
+                        })
+                        .userInfoEndpoint(userInfo -> userInfo.userService(new AccessTokenUser(issuer)))
                         .loginPage(SIGN_IN)
                         .defaultSuccessUrl("/console/", false)
                         .failureHandler((request, response, exception) -> page(request, response, HttpStatus.UNAUTHORIZED,
@@ -127,7 +140,7 @@ class ConsoleSecurityConfiguration {
                                 .clientSecret(null)
                                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                                .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
+                                .redirectUri("{baseUrl}" + console.redirectPath())
                                 .scope(console.scopes())
                                 .userNameAttributeName(IdTokenClaimNames.SUB)
                                 .clientName("Console d'exploitation de l'OI")
