@@ -217,7 +217,8 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> receivedAbout("OC02", failedRef) == before + 1);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
             browser.navigate().refresh();
-            return browser.findElement(By.id("deliveries")).getText().contains("DELIVERED");
+            List<String> resent = rows(browser, "deliveries").stream().filter(row -> row.contains(failedRef)).toList();
+            return !resent.isEmpty() && resent.stream().allMatch(row -> row.contains("DELIVERED"));
         });
         screenshot(browser, "envois");
 
@@ -330,7 +331,9 @@ class ConsoleBrowserTest {
     }
 
     private static List<String> rows(WebDriver driver, String table) {
-        return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream().map(WebElement::getText).toList();
+        // the text even of a table folded in a <details>, cells separated by one space
+        return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(row -> row.getDomProperty("textContent").replaceAll("\\s+", " ").trim()).toList();
     }
 
     private void stored(String codeDo, String pm, Instant debut, int impacted) {

@@ -10,9 +10,10 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.protocol.Timestamps;
 
-/** Dates as the console shows and reads them: in the protocol's zone (Europe/Paris), French style. Templates: {@code @consoleDates}. */
+/** Dates (and partners' answers) as the console shows and reads them: in the protocol's zone (Europe/Paris), French style. Templates: {@code @consoleDates}. */
 @Component("consoleDates")
 class ConsoleDates {
 
@@ -57,6 +58,23 @@ class ConsoleDates {
             return age.toHours() + " h " + age.toMinutesPart() + " min";
         }
         return age.toMinutes() > 0 ? age.toMinutes() + " min " + age.toSecondsPart() + " s" : age.toSeconds() + " s";
+    }
+
+    /** What the partner answered to the last attempt (HTTP status, Libelle_Reponse, description), or why there was no answer. */
+    public String answer(DeliveryRecord message) {
+        StringBuilder text = new StringBuilder();
+        if (message.lastHttpStatus() != null) {
+            text.append("HTTP ").append(message.lastHttpStatus());
+        }
+        if (message.answerLabel() != null) {
+            text.append(' ').append(message.answerLabel());
+            if (message.answerDescription() != null) {
+                text.append(" : ").append(message.answerDescription());
+            }
+        } else if (message.lastError() != null) {
+            text.append(text.isEmpty() ? "" : " · ").append(message.lastError());
+        }
+        return text.toString().trim();
     }
 
     LocalDate today() {

@@ -45,11 +45,11 @@ class DeliveriesController {
     /** The filter's fields, as typed. */
     record Filter(String partenaire, String statut, String du, String au) {
 
-        String partner() {
+        public String partner() {
             return InterventionsController.blankToNull(partenaire);
         }
 
-        DeliveryStatus status() {
+        public DeliveryStatus status() {
             try {
                 return statut == null || statut.isBlank() ? null : DeliveryStatus.valueOf(statut);
             } catch (IllegalArgumentException e) {
@@ -67,11 +67,11 @@ class DeliveriesController {
             return day == null ? null : dates.startOf(day.plusDays(1));
         }
 
-        boolean bounded() {
+        public boolean bounded() {
             return partner() != null || ConsoleDates.parseDay(du) != null || ConsoleDates.parseDay(au) != null;
         }
 
-        String query() {
+        public String query() {
             return UriComponentsBuilder.newInstance()
                     .queryParamIfPresent("partenaire", java.util.Optional.ofNullable(partner()))
                     .queryParamIfPresent("statut", java.util.Optional.ofNullable(status()))
