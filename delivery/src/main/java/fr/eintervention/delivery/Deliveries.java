@@ -70,10 +70,14 @@ public class Deliveries {
         return store.search(subject, partner, status, page, size);
     }
 
-    /** Messages matching every filter given (null: any), queued in [from, to), newest first. */
-    public DeliveryPage search(String subject, String partner, DeliveryStatus status, Instant from, Instant to,
-            int page, int size) {
-        return store.search(subject, partner, status, from, to, page, size);
+    /**
+     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
+     * first, older than the message {@code before} when given (null: the newest): pages of a list
+     * that stay fast however many messages the outbox holds (no count, no offset).
+     */
+    public List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before,
+            int limit) {
+        return store.browse(partner, status, from, to, before, limit);
     }
 
     /**

@@ -13,8 +13,11 @@ record BarChart(String title, List<Bar> bars, int width, int height) {
     static final int ROW = 22;
     static final int BAR_AREA = 420;
 
-    /** One bar: its label, value, and geometry in the SVG. */
-    record Bar(String label, long value, int y, int length) {
+    /** the longest label drawn; the full one is in the bar's tooltip and in the table */
+    static final int LABEL_MAX = 22;
+
+    /** One bar: its label (cut to fit), its full label, value, and geometry in the SVG. */
+    record Bar(String label, String fullLabel, long value, int y, int length) {
     }
 
     static BarChart of(String title, List<String> labels, List<Long> values) {
@@ -23,7 +26,9 @@ record BarChart(String title, List<Bar> bars, int width, int height) {
         for (int i = 0; i < labels.size(); i++) {
             long value = values.get(i);
             int length = max == 0 ? 0 : (int) Math.max(value > 0 ? 1 : 0, Math.round((double) BAR_AREA * value / max));
-            bars.add(new Bar(labels.get(i), value, i * ROW, length));
+            String label = labels.get(i) == null ? "" : labels.get(i);
+            String shown = label.length() > LABEL_MAX ? label.substring(0, LABEL_MAX - 1) + "…" : label;
+            bars.add(new Bar(shown, label, value, i * ROW, length));
         }
         return new BarChart(title, bars, LABEL_WIDTH + BAR_AREA + 80, Math.max(ROW, bars.size() * ROW));
     }

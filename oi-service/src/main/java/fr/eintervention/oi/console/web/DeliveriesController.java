@@ -3,6 +3,7 @@ package fr.eintervention.oi.console.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.eintervention.delivery.Deliveries;
-import fr.eintervention.delivery.DeliveryPage;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.oi.referential.ReferentialAdmin;
@@ -82,14 +82,17 @@ class DeliveriesController {
     }
 
     @GetMapping("/console/envois")
-    String list(Filter filter, @RequestParam(defaultValue = "0") int page, Model model) {
-        DeliveryPage results = deliveries.search(null, filter.partner(), filter.status(), filter.from(dates), filter.to(dates),
-                Math.max(0, page), PAGE_SIZE);
+    String list(Filter filter, @RequestParam(required = false) Long avant, Model model) {
+        // one more than shown: whether older messages follow (keyset pages: no count, no offset)
+        List<DeliveryRecord> found = deliveries.browse(filter.partner(), filter.status(), filter.from(dates), filter.to(dates),
+                avant, PAGE_SIZE + 1);
+        List<DeliveryRecord> shown = found.subList(0, Math.min(PAGE_SIZE, found.size()));
         model.addAttribute("page", "deliveries");
         model.addAttribute("filter", filter);
-        model.addAttribute("results", results);
-        model.addAttribute("pages", (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        model.addAttribute("pagerBase", "/console/envois" + filter.query());
+        model.addAttribute("messages", shown);
+        model.addAttribute("first", avant == null);
+        model.addAttribute("older", found.size() > PAGE_SIZE ? shown.get(shown.size() - 1).id() : null);
+        model.addAttribute("base", "/console/envois" + filter.query());
         model.addAttribute("statuses", DeliveryStatus.values());
         model.addAttribute("partners", referential.partners());
         model.addAttribute("backlog", deliveries.backlog());
