@@ -208,9 +208,11 @@ class ConsoleBrowserTest {
         browser.get(console("/console/envois?partenaire=OC02&statut=FAILED"));
         assertThat(browser.findElement(By.id("deliveries")).getText()).contains(failedRef, "FAILED");
         assertThat(browser.findElement(By.id("resendable")).getText()).isEqualTo("1");
+        screenshot(browser, "envois-echec");
         browser.findElement(By.id("bulk-resend")).click();
 
         assertThat(browser.findElement(By.id("confirmation")).getText()).startsWith("1 message(s)").contains("pour OC02");
+        screenshot(browser, "renvoi");
         browser.findElement(By.id("confirm-resend")).click();
 
         assertThat(browser.findElement(By.id("requeued")).getText()).isEqualTo("1 message(s) renvoyé(s).");
@@ -259,7 +261,7 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
-    void interventionsAreFoundByEitherReferenceAndTheReferentialIsEdited() {
+    void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
         String refDo = newRef();
         String refOi = declare(refDo);
         browser.get(console("/console/interventions"));
@@ -284,6 +286,13 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("pms")).getText()).contains("PM-CONSOLE-1 OI01 OC01, OC02");
         browser.get(console("/console/referentiel"));
         screenshot(browser, "referentiel");
+
+        browser.findElement(By.cssSelector("header .who button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vous êtes déconnecté de la console");
+        HttpResponse<String> afterwards = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(console("/console/"))).header("Cookie", "OI_CONSOLE_SESSION="
+                        + browser.manage().getCookieNamed("OI_CONSOLE_SESSION").getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(afterwards.statusCode()).as("the session that was signed in is over").isEqualTo(302);
     }
 
     // ---------------------------------------------------------------------------------------------

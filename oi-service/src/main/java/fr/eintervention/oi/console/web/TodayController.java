@@ -43,6 +43,12 @@ class TodayController {
         return "console/today :: live";
     }
 
+    /** Where signing out leads (open to all: the session is over). */
+    @GetMapping("/console/deconnecte")
+    String signedOut() {
+        return "console/signed-out";
+    }
+
     private void figures(Model model) {
         LocalDate today = dates.today();
         Instant start = dates.startOf(today);
