@@ -71,7 +71,7 @@ class ConsoleDates {
             if (message.answerDescription() != null) {
                 text.append(" : ").append(message.answerDescription());
             }
-        } else if (message.lastError() != null) {
+        } else if (message.lastError() != null && !message.lastError().equals(text.toString())) {
             text.append(text.isEmpty() ? "" : " · ").append(message.lastError());
         }
         return text.toString().trim();
