@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -226,13 +227,43 @@ public class Consultation {
 
     /** Figures by DO or by PM over [from, to). */
     public List<Statistics> statistics(Instant from, Instant to, GroupBy groupBy) {
+        if (groupBy == GroupBy.DAY) {
+            return perDay(from, to);
+        }
         return jdbc.sql("select " + groupBy.column + " as key, count(*) as interventions,"
                         + " count(*) filter (where impacted_customers > 0) as with_impact,"
                         + " coalesce(sum(impacted_customers), 0) as customers"
                         + " from intervention where debut_inter >= :from and debut_inter < :to"
                         + " group by 1 order by 1")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("zone", zone.getId())
+                .query(Consultation::statistics)
+                .list();
+    }
+
+    /**
+     * Figures per day of Debut_Inter (Europe/Paris) over [from, to), days without intervention
+     * left out. The days' bounds are computed here and each day read as one range of the index
+     * on Debut_Inter: converting each intervention's time to the zone took three times longer.
+     */
+    private List<Statistics> perDay(Instant from, Instant to) {
+        StringJoiner days = new StringJoiner(",", "{", "}");
+        StringJoiner starts = new StringJoiner(",", "{", "}");
+        StringJoiner ends = new StringJoiner(",", "{", "}");
+        for (LocalDate day = from.atZone(zone).toLocalDate(); day.atStartOfDay(zone).toInstant().isBefore(to); day = day.plusDays(1)) {
+            days.add(day.toString());
+            starts.add(day.atStartOfDay(zone).toInstant().toString());
+            ends.add(day.plusDays(1).atStartOfDay(zone).toInstant().toString());
+        }
+        return jdbc.sql("""
+                        select d.day as key, count(*) as interventions,
+                               count(*) filter (where i.impacted_customers > 0) as with_impact,
+                               coalesce(sum(i.impacted_customers), 0) as customers
+                        from unnest(cast(:days as text[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
+                             as d(day, starts, ends)
+                        join intervention i on i.debut_inter >= greatest(d.starts, :from) and i.debut_inter < least(d.ends, :to)
+                        group by d.day order by d.day""")
+                .param("days", days.toString()).param("starts", starts.toString()).param("ends", ends.toString())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(Consultation::statistics)
                 .list();
     }
@@ -256,7 +287,7 @@ public class Consultation {
 
     /** What statistics are grouped by: the DO, the PM, or the day of Debut_Inter (Europe/Paris, yyyy-MM-dd). */
     public enum GroupBy {
-        DO("code_do"), PM("pm"), DAY("to_char(debut_inter at time zone :zone, 'YYYY-MM-DD')");
+        DO("code_do"), PM("pm"), DAY(null);
 
         private final String column;
 

@@ -211,11 +211,11 @@ class ConsoleBrowserTest {
         screenshot(browser, "envois-echec");
         browser.findElement(By.id("bulk-resend")).click();
 
-        assertThat(browser.findElement(By.id("confirmation")).getText()).startsWith("1 message(s)").contains("pour OC02");
+        assertThat(textOf(By.id("confirmation"))).startsWith("1 message(s)").contains("pour OC02");
         screenshot(browser, "renvoi");
         browser.findElement(By.id("confirm-resend")).click();
 
-        assertThat(browser.findElement(By.id("requeued")).getText()).isEqualTo("1 message(s) renvoyé(s).");
+        assertThat(textOf(By.id("requeued"))).isEqualTo("1 message(s) renvoyé(s).");
         await().atMost(Duration.ofSeconds(30)).until(() -> receivedAbout("OC02", failedRef) == before + 1);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
             browser.navigate().refresh();
@@ -282,13 +282,14 @@ class ConsoleBrowserTest {
         form.findElement(By.name("codeOi")).sendKeys("OI01");
         form.findElement(By.name("operators")).sendKeys("OC01, OC02");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("PM PM-CONSOLE-1 enregistré.");
+        assertThat(textOf(By.cssSelector(".notice"))).isEqualTo("PM PM-CONSOLE-1 enregistré.");
         assertThat(browser.findElement(By.id("pms")).getText()).contains("PM-CONSOLE-1 OI01 OC01, OC02");
         browser.get(console("/console/referentiel"));
         screenshot(browser, "referentiel");
 
         browser.findElement(By.cssSelector("header .who button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vous êtes déconnecté de la console");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.tagName("h1")).getText().equals("Vous êtes déconnecté de la console"));
         HttpResponse<String> afterwards = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(URI.create(console("/console/"))).header("Cookie", "OI_CONSOLE_SESSION="
                         + browser.manage().getCookieNamed("OI_CONSOLE_SESSION").getValue()).build(), HttpResponse.BodyHandlers.ofString());
@@ -329,6 +330,12 @@ class ConsoleBrowserTest {
 
     private int receivedAbout(String oc, String refOi) {
         return (int) ocs.get(oc).received("/v1/intervention_OI").stream().filter(r -> r.body().contains(refOi)).count();
+    }
+
+    /** The text of an element of the page a click is leading to, once it is there. */
+    private String textOf(By element) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(element).getText(),
+                text -> !text.isEmpty());
     }
 
     private static String m2Status(WebDriver driver, String oc) {
