@@ -85,8 +85,11 @@ class StatisticsController {
         model.addAttribute("dayChart", chart("Interventions par jour", perDay, false));
         model.addAttribute("dayCustomersChart", chart("Clients impactés par jour", perDay, true));
         model.addAttribute("doChart", chart("Interventions par DO", perDo, false));
+        model.addAttribute("doCustomersChart", chart("Clients impactés par DO", perDo, true));
         model.addAttribute("pmChart", chart("Interventions par PM (les " + SHOWN + " premiers)",
                 perPm.subList(0, Math.min(SHOWN, perPm.size())), false));
+        model.addAttribute("pmCustomersChart", chart("Clients impactés par PM (les mêmes)",
+                perPm.subList(0, Math.min(SHOWN, perPm.size())), true));
         return "console/statistics";
     }
 
