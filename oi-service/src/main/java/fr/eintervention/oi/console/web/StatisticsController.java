@@ -36,12 +36,19 @@ class StatisticsController {
         this.dates = dates;
     }
 
-    /** The period (inclusive days, default the last 30 ending today) and the ranking's threshold. */
+    /** the longest period shown: about three years (the retention is 400 days by default) */
+    static final int MAX_DAYS = 1100;
+
+    /** The period (inclusive days, default the last 30 ending today, at most {@link #MAX_DAYS}) and the ranking's threshold. */
     record Period(String du, String au, Integer seuil) {
 
         LocalDate first(ConsoleDates dates) {
             LocalDate day = ConsoleDates.parseDay(du);
-            return day != null ? day : last(dates).minusDays(29);
+            LocalDate last = last(dates);
+            if (day == null) {
+                return last.minusDays(29);
+            }
+            return day.isBefore(last.minusDays(MAX_DAYS - 1)) ? last.minusDays(MAX_DAYS - 1) : day;
         }
 
         LocalDate last(ConsoleDates dates) {
