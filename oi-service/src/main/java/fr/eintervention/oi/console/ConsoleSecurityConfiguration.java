@@ -85,6 +85,12 @@ class ConsoleSecurityConfiguration {
                         // an API client with a bearer token (a partner's, say) is not sent to a login page
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 request -> request.getHeader("Authorization") != null)
+                        // the live figures' polling after the session ended: htmx reloads the page, which signs in again
+                        .defaultAuthenticationEntryPointFor((request, response, exception) -> {
+                                    response.setHeader("HX-Redirect", "/console/");
+                                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                                },
+                                request -> request.getHeader("Authorization") == null && request.getHeader("HX-Request") != null)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
                                 request -> request.getHeader("Authorization") == null)
                         .accessDeniedHandler((request, response, denied) -> page(request, response, HttpStatus.FORBIDDEN,

@@ -40,6 +40,15 @@ class ConsoleSecurityTest extends OiServiceTest {
     }
 
     @Test
+    void theLiveFiguresAfterTheSessionEndedReloadThePageToSignInAgain() throws Exception {
+        HttpResponse<String> poll = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/console/aujourdhui/direct")).header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(poll.statusCode()).isEqualTo(401);
+        assertThat(poll.headers().firstValue("HX-Redirect")).hasValue("/console/");
+    }
+
+    @Test
     void bearerTokensAreRefusedEvenWithTheOperatorScope() throws Exception {
         assertThat(get("/console/", TestTokens.token("DO01", "write:interventions")).statusCode()).isEqualTo(401);
         assertThat(get("/console/envois", TestTokens.tokenWithoutPartner("operator", "operator")).statusCode()).isEqualTo(401);
