@@ -251,6 +251,11 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.bar"))).hasSize(5 + 5 + 2 + 2 + 3 + 3);
         screenshot(browser, "statistiques");
 
+        browser.get(console("/console/statistiques?seuil=beaucoup"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Requête refusée");
+        browser.get(console("/console/interventions/OI01-NOPE"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Introuvable");
+
         String csv = download("/console/statistiques/pm.csv?du=2031-03-01&au=2031-03-31");
         assertThat(csv).contains("'=HYPERLINK(\"\"https://evil.example\"\")\";2;2;3;1.0")
                 .doesNotContain(";=HYPERLINK", "\n=HYPERLINK");

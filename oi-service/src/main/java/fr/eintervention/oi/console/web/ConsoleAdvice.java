@@ -2,10 +2,12 @@ package fr.eintervention.oi.console.web;
 
 import java.security.Principal;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -31,6 +33,15 @@ class ConsoleAdvice {
     String csrfHeaders(HttpServletRequest request) {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return token == null ? null : "{\"" + token.getHeaderName() + "\": \"" + token.getToken() + "\"}";
+    }
+
+    /** A field of a form or a link that does not read (a threshold that is not a number, say). */
+    @ExceptionHandler({BindException.class, TypeMismatchException.class})
+    String unreadable(Exception e, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("reason", "Un des champs n'a pas pu être lu : vérifiez les dates (aaaa-mm-jj) et les nombres.");
+        return "console/error";
     }
 
     @ExceptionHandler(ResponseStatusException.class)
