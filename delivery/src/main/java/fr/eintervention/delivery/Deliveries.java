@@ -76,6 +76,29 @@ public class Deliveries {
     }
 
     /**
+     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
+     * first, older than the message {@code before} when given (null: the newest): pages of a list
+     * that stay fast however many messages the outbox holds (no count, no offset).
+     */
+    public List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before,
+            int limit) {
+        return store.browse(partner, status, from, to, before, limit);
+    }
+
+    /**
+     * How many messages {@link #resendAll} would queue again with the same arguments: what an
+     * operator is asked to confirm.
+     */
+    public long countResendable(String partner, Instant from, Instant to, Set<DeliveryStatus> statuses) {
+        return store.countByStatus(statuses, partner, from, to);
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (e.g. today's, for a dashboard). */
+    public List<PartnerActivity> activitySince(Instant from) {
+        return store.activitySince(from);
+    }
+
+    /**
      * Re-sends a message now, with a body re-rendered from current data when a
      * {@link PayloadRenderer} handles its kind, the retry schedule (and the protocol's 24 hours)
      * started afresh. Dispatched once the transaction commits.

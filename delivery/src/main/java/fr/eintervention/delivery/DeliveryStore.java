@@ -391,6 +391,20 @@ final class DeliveryStore {
                 .params(filter.params).query(DeliveryStore::record).list();
     }
 
+    /**
+     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
+     * first, older than the message {@code before} when given: a page of a keyset pagination,
+     * without a count, as fast on the last page as on the first.
+     */
+    List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before, int limit) {
+        Filter filter = filter(null, partner, status)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to))
+                .with("id < :before", "before", before);
+        return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id desc limit :limit")
+                .params(filter.params).param("limit", limit).query(DeliveryStore::record).list();
+    }
+
     /** Messages matching every filter given (null: any), newest first. */
     DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
         Filter filter = filter(subject, partner, status);
@@ -419,6 +433,37 @@ final class DeliveryStore {
                 .with("created_at < :to", "to", ts(to));
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
                 .params(filter.params).query(DeliveryStore::record).list();
+    }
+
+    /** How many messages are in one of the statuses, of a partner and queued in [from, to) when given. */
+    long countByStatus(Collection<DeliveryStatus> statuses, String partner, Instant from, Instant to) {
+        Filter filter = new Filter()
+                .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
+                .with("partner = :partner", "partner", partner)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to));
+        return jdbc.sql("select count(*) from delivery_message" + filter.where())
+                .params(filter.params).query(Long.class).single();
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (index on created_at). */
+    List<PartnerActivity> activitySince(Instant from) {
+        return jdbc.sql("""
+                select partner,
+                       count(*) filter (where status = 'DELIVERED') as delivered,
+                       count(*) filter (where status in ('PENDING', 'SENDING')) as pending,
+                       count(*) filter (where status = 'FAILED') as failed,
+                       count(*) filter (where status = 'REJECTED') as rejected,
+                       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
+                from delivery_message
+                where created_at >= :from
+                group by partner
+                order by partner
+                """)
+                .param("from", ts(from))
+                .query((rs, row) -> new PartnerActivity(rs.getString("partner"), rs.getLong("delivered"),
+                        rs.getLong("pending"), rs.getLong("failed"), rs.getLong("rejected"), instant(rs, "oldest_pending")))
+                .list();
     }
 
     List<PartnerBacklog> backlog(Instant now) {

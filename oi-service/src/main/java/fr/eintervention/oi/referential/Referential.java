@@ -79,6 +79,23 @@ public class Referential {
                 .optional();
     }
 
+    /** PMs in code order, after {@code after} when given (keyset: as fast on the last page as on the first). */
+    List<Pm> pms(String after, String codePrefix, int limit) {
+        return jdbc.sql("""
+                select p.code, p.code_oi, array_remove(array_agg(o.oc order by o.oc), null) as operators
+                from (select code, code_oi from pm
+                      where (cast(:after as varchar) is null or code > :after)
+                        and (cast(:prefix as varchar) is null or code like :prefix || '%')
+                      order by code limit :limit) p
+                left join pm_operator o on o.pm = p.code
+                group by p.code, p.code_oi order by p.code""")
+                .param("after", after).param("prefix", codePrefix == null ? null : codePrefix.replace("%", "").replace("_", "\\_"))
+                .param("limit", limit)
+                .query((rs, n) -> new Pm(rs.getString("code"), rs.getString("code_oi"),
+                        List.of((String[]) rs.getArray("operators").getArray())))
+                .list();
+    }
+
     /** Creates or replaces a PM and the list of OCs present at it; a retired PM is back in service. */
     void savePm(Pm pm) {
         jdbc.sql("insert into pm (code, code_oi) values (:code, :codeOi) on conflict (code) do update set code_oi = excluded.code_oi, retired_at = null")
