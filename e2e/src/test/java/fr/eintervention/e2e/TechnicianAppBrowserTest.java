@@ -1,0 +1,308 @@
+package fr.eintervention.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.browser.BrowserTest;
+import fr.eintervention.testsupport.browser.Chromium;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The technician's app in the system's headless Chromium (a phone-sized window), against the real
+ * services run as processes: the demo auth-server (sign-in with PKCE), the DO gateway serving the
+ * app, and a real OI that receives M1 and M3. What the technician does, tap by tap; what the OI
+ * received, checked at the OI. The network is cut by stopping the gateway (its port refuses every
+ * connection, the service worker's requests included) and, for the page, by Chromium's offline
+ * emulation (DevTools protocol): the app must open from its cache, keep the captures, and send them
+ * once the network is back, after the app was closed.
+ */
+@BrowserTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TechnicianAppBrowserTest {
+
+    private static final String PM = "FI-35238-0001";
+    private static final String UNKNOWN_PM = "FI-99999-9999";
+    private static final String[] FAST_RETRIES = {"--eintervention.delivery.retry-delays=1s,2s,3s,5s,10s",
+            "--eintervention.delivery.poll-interval=1s"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("app.screenshots",
+            System.getProperty("suite.work", "target/e2e") + "/screenshots"));
+
+    private ServiceProcess auth;
+    private ServiceProcess oi;
+    private ServiceProcess gateway;
+    private ChromeDriver browser;
+    private JsonHttp operatorAtOi;
+    private String app;
+
+    @BeforeAll
+    void start() {
+        int gatewayPort = ServiceProcess.freePort();
+        app = "http://127.0.0.1:" + gatewayPort + "/app/";
+        auth = ServiceProcess.of("app-auth", "auth-server");
+        String issuer = "--AUTH_ISSUER=" + auth.url();
+        auth = ServiceProcess.of("app-auth", "auth-server", issuer, "--PORT=" + auth.port(),
+                "--TECHNICIAN_APP_REDIRECT_URIS=" + app).onPort(auth.port());
+        oi = ServiceProcess.of("app-oi", "oi-service", concat(FAST_RETRIES, issuer));
+        gateway = ServiceProcess.of("app-do", "do-gateway", concat(FAST_RETRIES, issuer, "--eintervention.do.code=DO01",
+                "--eintervention.do.ois.OI01.base-url=" + oi.url())).onPort(gatewayPort);
+        auth.start();
+        oi.start();
+        gateway.start();
+        operatorAtOi = oi.http().withToken(auth.token("operator", "demo-operator-secret"));
+        browser = Chromium.phone();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        List<ServiceProcess> services = Stream.of(gateway, oi, auth).filter(Objects::nonNull).toList();
+        services.forEach(ServiceProcess::signalStop);
+        services.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    @Order(1)
+    void theTechnicianSignsInOnceWithTheAuthorizationServer() {
+        openApp();
+        screenshot("app-1-connexion");
+        browser.findElement(By.id("signin")).click();
+
+        await("the login form").atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys("technicien");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        await("back in the app, signed in").atMost(Duration.ofSeconds(30))
+                .until(() -> browser.getCurrentUrl().equals(app) && ready() && visible("screen-home"));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("Connecté : technicien");
+        await("the service worker controls the page").atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(browser.executeScript("return !!navigator.serviceWorker.controller")));
+    }
+
+    @Test
+    @Order(2)
+    void startAndEndOnlineReachTheOiAsM1ThenM3WithTheTappedTimes() {
+        browser.findElement(By.id("new")).click();
+        browser.findElement(By.id("pm")).sendKeys("35238-00");
+        // the DO's own list, suggested
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#pm-suggestions button")).isEmpty());
+        screenshot("app-2-nouvelle-intervention");
+        browser.findElement(By.cssSelector("#pm-suggestions button[data-pm='" + PM + "']")).click();
+        browser.findElement(By.cssSelector("input[name=nature][value='1']")).click();
+        browser.findElement(By.id("start")).click();
+
+        JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture(PM), Objects::nonNull);
+        screenshot("app-3-en-cours");
+        browser.findElement(By.cssSelector(".open[data-capture='" + capture.path("id").asString() + "'] .end-button")).click();
+
+        String id = capture.path("id").asString();
+        await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
+        screenshot("app-4-acquittee");
+        capture = capture(id);
+        assertThat(card(id).getText()).contains("Acquitté par l'OI").contains(capture.path("view").path("refIntervOi").asString());
+
+        JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + capture.path("view").path("refIntervOi").asString()).json();
+        assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))
+                .isEqualTo(OffsetDateTime.parse(capture.path("start").asString()).toInstant());
+        assertThat(Instant.parse(atOi.path("intervention").path("finInter").asString()))
+                .isEqualTo(OffsetDateTime.parse(capture.path("end").asString()).toInstant());
+        assertThat(atOi.path("intervention").path("pm").asString()).isEqualTo(PM);
+        assertThat(received(atOi)).containsExactly("M1 NEW", "M3 NEW");
+    }
+
+    @Test
+    @Order(3)
+    void capturedWithNoNetworkBothTapsAreSentOnceItIsBackEvenAfterTheAppWasClosed() {
+        gateway.stop();
+        offline(true);
+        openApp(); // opens from the service worker's cache: no network, no gateway
+        assertThat(visible("screen-home")).isTrue();
+
+        browser.findElement(By.id("new")).click();
+        browser.findElement(By.id("pm")).sendKeys("35238-0002");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#pm-suggestions button")).isEmpty());
+        browser.findElement(By.cssSelector("#pm-suggestions button[data-pm='FI-35238-0002']")).click();
+        browser.findElement(By.id("start")).click();
+        JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-35238-0002"), Objects::nonNull);
+        String id = capture.path("id").asString();
+        browser.findElement(By.cssSelector(".open[data-capture='" + id + "'] input[value='3']")).click(); // AUCUNE ACTION
+        browser.findElement(By.cssSelector(".open[data-capture='" + id + "'] .end-button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> capture(id).hasNonNull("end"));
+        assertThat(cardStatus(id)).isEqualTo("waiting");
+        assertThat(card(id).getText()).contains("En attente de réseau");
+        screenshot("app-5-hors-ligne");
+        JsonNode captured = capture(id);
+
+        // the app closed, opened again still offline: the captures are there, waiting
+        browser.get("about:blank");
+        openApp();
+        assertThat(cardStatus(id)).isEqualTo("waiting");
+
+        // the app closed; the network comes back; the app is opened again
+        browser.get("about:blank");
+        Instant back = Instant.now();
+        gateway.start();
+        offline(false);
+        openApp();
+
+        await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
+        JsonNode sent = capture(id);
+        assertThat(sent.path("start").asString()).isEqualTo(captured.path("start").asString());
+        assertThat(sent.path("end").asString()).isEqualTo(captured.path("end").asString());
+
+        // at the OI: M1 then M3, once, with the times of the taps (before the network came back)
+        JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + sent.path("view").path("refIntervOi").asString()).json();
+        Instant start = Instant.parse(atOi.path("intervention").path("debutInter").asString());
+        Instant end = Instant.parse(atOi.path("intervention").path("finInter").asString());
+        assertThat(start).isEqualTo(OffsetDateTime.parse(captured.path("start").asString()).toInstant()).isBefore(back);
+        assertThat(end).isEqualTo(OffsetDateTime.parse(captured.path("end").asString()).toInstant()).isBefore(back);
+        assertThat(received(atOi)).containsExactly("M1 NEW", "M3 NEW");
+        assertThat(atOi.path("natures").toString()).contains("\"nature\":3");
+        JsonNode sameStart = operatorAtOi.get("/consultation/interventions?pm=FI-35238-0002&codeDo=DO01&from="
+                + start + "&to=" + start.plus(1, ChronoUnit.SECONDS)).json();
+        assertThat(sameStart.path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aRefusalOfTheOiIsShownInPlainWordsThenCorrectedAndAccepted() {
+        browser.findElement(By.id("new")).click();
+        browser.findElement(By.id("pm")).sendKeys(UNKNOWN_PM);
+        browser.findElement(By.id("start")).click();
+        JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture(UNKNOWN_PM), Objects::nonNull);
+        String id = capture.path("id").asString();
+
+        await("refused by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ko".equals(cardStatus(id)));
+        assertThat(card(id).getText()).contains("Refusé par l'OI : PM inconnu de l'OI");
+        screenshot("app-6-refus-oi");
+        card(id).findElement(By.cssSelector(".fix-button")).click();
+        assertThat(visible("screen-fix")).isTrue();
+        WebElement pm = browser.findElement(By.id("fix-pm"));
+        pm.clear();
+        pm.sendKeys(PM);
+        screenshot("app-7-correction");
+        browser.findElement(By.id("resend")).click();
+
+        await("corrected and acknowledged").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
+        JsonNode corrected = capture(id);
+        JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + corrected.path("view").path("refIntervOi").asString()).json();
+        assertThat(atOi.path("intervention").path("pm").asString()).isEqualTo(PM);
+        assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))
+                .isEqualTo(OffsetDateTime.parse(capture.path("start").asString()).toInstant());
+        assertThat(received(atOi)).containsExactly("M1 NEW");
+        screenshot("app-8-journee");
+    }
+
+    // --- the browser ---
+
+    private void openApp() {
+        browser.get(app);
+        await("the app").atMost(Duration.ofSeconds(30)).until(this::ready);
+    }
+
+    private boolean ready() {
+        return "true".equals(browser.executeScript("return document.body && document.body.dataset.ready"));
+    }
+
+    private boolean visible(String id) {
+        return browser.findElement(By.id(id)).isDisplayed();
+    }
+
+    /** Chromium's offline mode for the page (its requests fail, navigator.onLine is false). */
+    private void offline(boolean offline) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    private WebElement card(String id) {
+        return browser.findElement(By.cssSelector("#today li[data-capture='" + id + "']"));
+    }
+
+    private String cardStatus(String id) {
+        List<WebElement> cards = browser.findElements(By.cssSelector("#today li[data-capture='" + id + "']"));
+        return cards.isEmpty() ? null : cards.get(0).getAttribute("data-status");
+    }
+
+    /** The captures as the app keeps them on the device (IndexedDB). */
+    private JsonNode captures() {
+        Object json = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const request = indexedDB.open('e-intervention');
+                request.onsuccess = () => {
+                  const all = request.result.transaction('captures').objectStore('captures').getAll();
+                  all.onsuccess = () => { done(JSON.stringify(all.result)); request.result.close(); };
+                };
+                request.onerror = () => done('[]');""");
+        return JSON.readTree(String.valueOf(json));
+    }
+
+    private JsonNode capture(String id) {
+        for (JsonNode capture : captures()) {
+            if (capture.path("id").asString().equals(id)) {
+                return capture;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode latestCapture(String pm) {
+        JsonNode latest = null;
+        for (JsonNode capture : captures()) {
+            if (capture.path("pm").asString().equals(pm) && (latest == null || capture.path("seq").asLong() > latest.path("seq").asLong())) {
+                latest = capture;
+            }
+        }
+        return latest;
+    }
+
+    /** What the OI received for that intervention, in order: kind and what it did with it. */
+    private static List<String> received(JsonNode detail) {
+        return detail.path("messages").valueStream()
+                .map(message -> message.path("kind").asString() + " " + message.path("outcome").asString()).toList();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
+    }
+}
