@@ -20,6 +20,8 @@ const KEEP_DAYS = 7;
 const $ = (id) => document.getElementById(id);
 let lastOutcome = 'done';
 let fixing = null;
+/** The final nature picked on an open intervention's card, kept while the list is redrawn. */
+const endChoices = new Map();
 
 // --- time, as the technician reads it and as the API wants it ---
 
@@ -132,15 +134,19 @@ function naturesText(natures) {
 }
 
 function openCard(capture) {
-  const startNature = String(((capture.natures || [])[0] || {}).nature || 4);
+  const chosen = endChoices.get(capture.id) || String(((capture.natures || [])[0] || {}).nature || 4);
   const name = 'end-nature-' + capture.id;
   const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': 'Ce qui a été fait' },
     Object.entries(NATURES).map(([value, label]) => el('label', {},
-      el('input', { type: 'radio', name, value, checked: value === startNature }), ' ' + label)));
+      el('input', { type: 'radio', name, value, checked: value === chosen,
+        onchange: () => endChoices.set(capture.id, value) }), ' ' + label)));
+  const state = standing(capture);
   return el('div', { class: 'open', 'data-capture': capture.id },
     el('p', { class: 'muted' }, 'En cours'),
     el('p', { class: 'big-text' }, capture.pm),
     el('p', {}, 'Début : ', el('strong', { class: 'start-time' }, hhmmss(capture.start))),
+    el('span', { class: 'status ' + state.kind }, state.text),
+    state.fix ? el('button', { type: 'button', class: 'big', onclick: () => startFix(capture.id) }, 'Corriger') : '',
     el('fieldset', { class: 'field' }, el('legend', {}, 'Ce qui a été fait'), choices),
     el('button', { type: 'button', class: 'huge stop end-button', onclick: () => end(capture.id, name) }, 'Fin'));
 }
@@ -227,6 +233,7 @@ async function end(id, radioName) {
       c.endClockOffset = offset;
     }
   });
+  endChoices.delete(id);
   await render();
   requestSend();
 }

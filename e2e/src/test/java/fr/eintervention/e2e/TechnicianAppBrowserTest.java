@@ -124,13 +124,13 @@ class TechnicianAppBrowserTest {
 
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture(PM), Objects::nonNull);
         screenshot("app-3-en-cours");
-        browser.findElement(By.cssSelector(".open[data-capture='" + capture.path("id").asString() + "'] .end-button")).click();
+        tap(By.cssSelector(".open[data-capture='" + capture.path("id").asString() + "'] .end-button"));
 
         String id = capture.path("id").asString();
         await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
         screenshot("app-4-acquittee");
         capture = capture(id);
-        assertThat(card(id).getText()).contains("Acquitté par l'OI").contains(capture.path("view").path("refIntervOi").asString());
+        assertThat(cardText(id)).contains("Acquitté par l'OI").contains(capture.path("view").path("refIntervOi").asString());
 
         JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + capture.path("view").path("refIntervOi").asString()).json();
         assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))
@@ -144,9 +144,12 @@ class TechnicianAppBrowserTest {
     @Test
     @Order(3)
     void capturedWithNoNetworkBothTapsAreSentOnceItIsBackEvenAfterTheAppWasClosed() {
-        gateway.stop();
         offline(true);
-        openApp(); // opens from the service worker's cache: no network, no gateway
+        assertThat(browser.executeScript("return navigator.onLine")).isEqualTo(false);
+        assertThat(pageFetch("/actuator/health")).as("the gateway is up, the page is offline").isEqualTo("failed");
+        // and the gateway down too: no request can get through, whatever path it takes
+        gateway.stop();
+        openAppOffline(); // opens from the service worker's cache: no network, no gateway
         assertThat(visible("screen-home")).isTrue();
 
         browser.findElement(By.id("new")).click();
@@ -156,17 +159,17 @@ class TechnicianAppBrowserTest {
         browser.findElement(By.id("start")).click();
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-35238-0002"), Objects::nonNull);
         String id = capture.path("id").asString();
-        browser.findElement(By.cssSelector(".open[data-capture='" + id + "'] input[value='3']")).click(); // AUCUNE ACTION
-        browser.findElement(By.cssSelector(".open[data-capture='" + id + "'] .end-button")).click();
+        tap(By.cssSelector(".open[data-capture='" + id + "'] input[value='3']")); // AUCUNE ACTION
+        tap(By.cssSelector(".open[data-capture='" + id + "'] .end-button"));
         await().atMost(Duration.ofSeconds(10)).until(() -> capture(id).hasNonNull("end"));
         assertThat(cardStatus(id)).isEqualTo("waiting");
-        assertThat(card(id).getText()).contains("En attente de réseau");
+        assertThat(cardText(id)).contains("En attente de réseau");
         screenshot("app-5-hors-ligne");
         JsonNode captured = capture(id);
 
         // the app closed, opened again still offline: the captures are there, waiting
         browser.get("about:blank");
-        openApp();
+        openAppOffline();
         assertThat(cardStatus(id)).isEqualTo("waiting");
 
         // the app closed; the network comes back; the app is opened again
@@ -175,6 +178,7 @@ class TechnicianAppBrowserTest {
         gateway.start();
         offline(false);
         openApp();
+        assertThat(pageFetch("/actuator/health")).isEqualTo("reached 200");
 
         await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
         JsonNode sent = capture(id);
@@ -204,9 +208,9 @@ class TechnicianAppBrowserTest {
         String id = capture.path("id").asString();
 
         await("refused by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ko".equals(cardStatus(id)));
-        assertThat(card(id).getText()).contains("Refusé par l'OI : PM inconnu de l'OI");
+        assertThat(cardText(id)).contains("Refusé par l'OI : PM inconnu de l'OI");
         screenshot("app-6-refus-oi");
-        card(id).findElement(By.cssSelector(".fix-button")).click();
+        tap(By.cssSelector("#today li[data-capture='" + id + "'] .fix-button"));
         assertThat(visible("screen-fix")).isTrue();
         WebElement pm = browser.findElement(By.id("fix-pm"));
         pm.clear();
@@ -221,6 +225,12 @@ class TechnicianAppBrowserTest {
         assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))
                 .isEqualTo(OffsetDateTime.parse(capture.path("start").asString()).toInstant());
         assertThat(received(atOi)).containsExactly("M1 NEW");
+
+        // the day's list, on the narrowest common phone: nothing wider than the screen
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Long) browser.executeScript("return window.innerWidth") <= 360L);
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo((Long) browser.executeScript("return window.innerWidth"));
         screenshot("app-8-journee");
     }
 
@@ -231,6 +241,18 @@ class TechnicianAppBrowserTest {
         await("the app").atMost(Duration.ofSeconds(30)).until(this::ready);
     }
 
+    /**
+     * Opens the app with no network: the offline mode is applied again to the new page (after a
+     * navigation, Chromium 150 gave the new page {@code navigator.onLine} true again).
+     */
+    private void openAppOffline() {
+        openApp();
+        offline(true);
+        await("the app sees it is offline").atMost(Duration.ofSeconds(10))
+                .until(() -> browser.findElement(By.id("network")).getText().equals("Hors ligne"));
+        assertThat(pageFetch("/actuator/health")).isEqualTo("failed");
+    }
+
     private boolean ready() {
         return "true".equals(browser.executeScript("return document.body && document.body.dataset.ready"));
     }
@@ -239,20 +261,46 @@ class TechnicianAppBrowserTest {
         return browser.findElement(By.id(id)).isDisplayed();
     }
 
-    /** Chromium's offline mode for the page (its requests fail, navigator.onLine is false). */
+    /**
+     * Chromium's offline mode (DevTools protocol), as DevTools' "Offline" switch: every request of the
+     * page and of its service worker fails, and {@code navigator.onLine} is false.
+     */
     private void offline(boolean offline) {
         browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        Map<String, Object> conditions = Map.of("offline", offline, "latency", 0, "downloadThroughput", -1,
+                "uploadThroughput", -1);
+        browser.executeCdpCommand("Network.overrideNetworkState", conditions);
+        Map<String, Object> rule = new java.util.HashMap<>(conditions);
+        rule.put("urlPattern", "");
+        browser.executeCdpCommand("Network.emulateNetworkConditionsByRule", Map.of("emulateOfflineServiceWorker", offline,
+                "matchedNetworkConditions", offline ? List.of(rule) : List.of()));
     }
 
-    private WebElement card(String id) {
-        return browser.findElement(By.cssSelector("#today li[data-capture='" + id + "']"));
+    /** What a request of the page to the gateway gets: "reached" with its status, or "failed". */
+    private String pageFetch(String path) {
+        return String.valueOf(browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {cache: 'no-store'}).then(r => done('reached ' + r.status), () => done('failed'));""",
+                path));
+    }
+
+    /** What the day's list says of that capture (read in one go: the list is redrawn every few seconds). */
+    private String cardText(String id) {
+        return (String) browser.executeScript("const card = document.querySelector(\"#today li[data-capture='\" + arguments[0]"
+                + " + \"']\"); return card ? card.innerText : null;", id);
     }
 
     private String cardStatus(String id) {
-        List<WebElement> cards = browser.findElements(By.cssSelector("#today li[data-capture='" + id + "']"));
-        return cards.isEmpty() ? null : cards.get(0).getAttribute("data-status");
+        return (String) browser.executeScript("const card = document.querySelector(\"#today li[data-capture='\" + arguments[0]"
+                + " + \"']\"); return card ? card.dataset.status : null;", id);
+    }
+
+    /** Taps an element, again if the list was redrawn under the finger. */
+    private void tap(By element) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            browser.findElement(element).click();
+            return true;
+        });
     }
 
     /** The captures as the app keeps them on the device (IndexedDB). */
