@@ -208,8 +208,11 @@ async function start(event) {
   if ($('pto').value.trim()) {
     entry.pto = $('pto').value.trim();
   }
+  // the order of sending: the order of the taps, whatever the device's clock does meanwhile
+  const seq = Math.max(Date.now(), ((await kv.get('lastSeq')) || 0) + 1);
+  await kv.set('lastSeq', seq);
   const capture = {
-    id: newId(), seq: Date.now(), technicianId: await technicianId(), codeOi: $('oi').value, pm,
+    id: newId(), seq, technicianId: await technicianId(), codeOi: $('oi').value, pm,
     natures: [entry], start: iso(tapped), startClockOffset: await clockOffset(),
   };
   await captures.put(capture);

@@ -31,6 +31,10 @@ function randomString() {
 
 /** Sends the browser to the authorization server (back at /app/ with a code). */
 export async function signIn() {
+  if (!self.isSecureContext || !crypto.subtle) {
+    throw new Error("Connexion impossible à cette adresse : ouvrez l'application en HTTPS, ou par localhost"
+      + ' (voir docs/technician-app.md).');
+  }
   const settings = await config();
   if (!settings || !settings.authorizationServer) {
     throw new Error('configuration inconnue : réseau nécessaire pour se connecter');

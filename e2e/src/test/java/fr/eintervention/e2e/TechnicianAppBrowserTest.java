@@ -139,6 +139,11 @@ class TechnicianAppBrowserTest {
                 .isEqualTo(OffsetDateTime.parse(capture.path("end").asString()).toInstant());
         assertThat(atOi.path("intervention").path("pm").asString()).isEqualTo(PM);
         assertThat(received(atOi)).containsExactly("M1 NEW", "M3 NEW");
+        // the device's clock, measured on each contact, went with both taps (here: on time)
+        assertThat(capture.path("startClockOffset").isNumber()).isTrue();
+        assertThat(Math.abs(capture.path("startClockOffset").asInt())).isLessThanOrEqualTo(2);
+        assertThat(capture.path("view").path("startClockOffsetSeconds").asInt()).isEqualTo(capture.path("startClockOffset").asInt());
+        assertThat(capture.path("view").path("endClockOffsetSeconds").asInt()).isEqualTo(capture.path("endClockOffset").asInt());
     }
 
     @Test
@@ -234,7 +239,94 @@ class TechnicianAppBrowserTest {
         screenshot("app-8-journee");
     }
 
+    @Test
+    @Order(5)
+    void aTokenExpiredIsRenewedWithoutTheFormBeforeSendingWhatWasCaptured() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 915));
+        String expired = String.valueOf(browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const request = indexedDB.open('e-intervention');
+                request.onsuccess = () => {
+                  const store = request.result.transaction('kv', 'readwrite').objectStore('kv');
+                  store.get('token').onsuccess = (event) => {
+                    const token = event.target.result;
+                    store.put({...token, expiresAt: 0}, 'token').onsuccess = () => { done(token.accessToken); request.result.close(); };
+                  };
+                };"""));
+        localStorageRemove("silentSignInAt");
+
+        tap(By.id("new"));
+        browser.findElement(By.id("pm")).sendKeys("FI-75056-0003");
+        browser.findElement(By.id("start")).click();
+        JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-75056-0003"), Objects::nonNull);
+        String id = capture.path("id").asString();
+
+        // the app goes to the authorization server and back by itself (its login session is still open)
+        await("sent with a new token").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> ready() && "ok".equals(cardStatus(id)));
+        assertThat(browser.getCurrentUrl()).isEqualTo(app);
+        assertThat(tokenOnDevice()).isNotEqualTo(expired);
+    }
+
+    @Test
+    @Order(6)
+    void aDeviceClockFarBehindIsShownAndSentWithTheCapture() {
+        // the page's clock 10 minutes behind (the service worker keeps the real one)
+        Object script = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Real = Date;
+                  const shift = -600000;
+                  class Shifted extends Real {
+                    constructor(...args) { if (args.length === 0) { super(Real.now() + shift); } else { super(...args); } }
+                    static now() { return Real.now() + shift; }
+                  }
+                  globalThis.Date = Shifted;
+                })();"""));
+        try {
+            openApp();
+            await("the drift shown").atMost(Duration.ofSeconds(30))
+                    .until(() -> browser.findElement(By.id("clock-banner")).isDisplayed());
+            assertThat(browser.findElement(By.id("clock-banner")).getText()).contains("10 min de retard");
+            screenshot("app-9-horloge");
+
+            tap(By.id("new"));
+            browser.findElement(By.id("pm")).sendKeys("FI-35238-0002");
+            browser.findElement(By.id("start")).click();
+            JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-35238-0002"),
+                    c -> c != null && c.path("startClockOffset").asInt() < -500);
+            String id = capture.path("id").asString();
+            await("sent").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
+
+            JsonNode view = capture(id).path("view");
+            assertThat(view.path("startClockOffsetSeconds").asInt()).isBetween(-602, -598);
+            assertThat(view.path("warnings").toString()).contains("behind the gateway's when the start was captured");
+            // declared as captured on the device: 10 minutes earlier than the real time of the tap
+            JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + view.path("refIntervOi").asString()).json();
+            assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))
+                    .isEqualTo(OffsetDateTime.parse(capture.path("start").asString()).toInstant())
+                    .isBefore(Instant.now().minus(9, ChronoUnit.MINUTES));
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", ((Map<?, ?>) script).get("identifier")));
+        }
+    }
+
     // --- the browser ---
+
+    private void localStorageRemove(String key) {
+        browser.executeScript("localStorage.removeItem(arguments[0])", key);
+    }
+
+    private String tokenOnDevice() {
+        return String.valueOf(browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const request = indexedDB.open('e-intervention');
+                request.onsuccess = () => {
+                  request.result.transaction('kv').objectStore('kv').get('token').onsuccess = (event) => {
+                    done(event.target.result ? event.target.result.accessToken : null); request.result.close();
+                  };
+                };"""));
+    }
 
     private void openApp() {
         browser.get(app);
