@@ -260,12 +260,16 @@ async function resend(event) {
     return;
   }
   await captures.update(fixing, (c) => {
-    if (c.ref) {
+    if (c.refused) {
+      // the gateway refused what the app sent: the start (no reference yet) goes again with the
+      // corrected PM under the same capture id (nothing was stored under it); an end goes again as is
+      if (!c.ref) {
+        c.pm = pm;
+      }
+      delete c.refused;
+    } else {
       c.correction = { pm }; // the OI refused: PUT /interventions/{ref}
       delete c.correctionError;
-    } else {
-      c.pm = pm; // the gateway refused it before any reference: sent again as a new start
-      delete c.refused;
     }
   });
   await remember(pm);

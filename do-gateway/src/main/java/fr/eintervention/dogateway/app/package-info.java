@@ -1,2 +1,2 @@
-/** The technician's app (a progressive web app in static/app/) served by the gateway, and what it needs to know. */
+/** The technician's app (a progressive web app in static/app/) served by the gateway: its settings. */
 package fr.eintervention.dogateway.app;
