@@ -22,6 +22,7 @@ let lastOutcome = 'done';
 let fixing = null;
 /** The final nature picked on an open intervention's card, kept while the list is redrawn. */
 const endChoices = new Map();
+let lastShown = null;
 
 // --- time, as the technician reads it and as the API wants it ---
 
@@ -164,8 +165,13 @@ function todayCard(capture) {
 async function render() {
   const all = await captures.all();
   const today = all.filter((c) => sameDay(c.start) || !c.end).reverse();
-  $('open-list').replaceChildren(...today.filter((c) => !c.end).map(openCard));
-  $('today').replaceChildren(...today.map(todayCard));
+  // redrawn only when what it shows changed: a finger (or a screen reader) on a button keeps it
+  const shown = JSON.stringify(today.map((c) => [c.id, c.pm, c.codeOi, c.start, c.end, c.endNatures, standing(c)]));
+  if (shown !== lastShown) {
+    lastShown = shown;
+    $('open-list').replaceChildren(...today.filter((c) => !c.end).map(openCard));
+    $('today').replaceChildren(...today.map(todayCard));
+  }
   $('empty').hidden = today.length > 0;
   const waiting = all.filter(pending).length;
   $('sync-state').textContent = waiting ? `${waiting} saisie(s) en attente d'envoi` : 'Tout est envoyé.';

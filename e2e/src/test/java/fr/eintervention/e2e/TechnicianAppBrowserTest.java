@@ -99,6 +99,7 @@ class TechnicianAppBrowserTest {
         browser.findElement(By.id("signin")).click();
 
         await("the login form").atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("username")).isEmpty());
+        screenshot("app-1b-formulaire");
         browser.findElement(By.id("username")).sendKeys("technicien");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -124,7 +125,7 @@ class TechnicianAppBrowserTest {
 
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture(PM), Objects::nonNull);
         screenshot("app-3-en-cours");
-        tap(By.cssSelector(".open[data-capture='" + capture.path("id").asString() + "'] .end-button"));
+        tapInList(".open[data-capture='" + capture.path("id").asString() + "'] .end-button");
 
         String id = capture.path("id").asString();
         await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
@@ -164,8 +165,8 @@ class TechnicianAppBrowserTest {
         browser.findElement(By.id("start")).click();
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-35238-0002"), Objects::nonNull);
         String id = capture.path("id").asString();
-        tap(By.cssSelector(".open[data-capture='" + id + "'] input[value='3']")); // AUCUNE ACTION
-        tap(By.cssSelector(".open[data-capture='" + id + "'] .end-button"));
+        tapInList(".open[data-capture='" + id + "'] input[value='3']"); // AUCUNE ACTION
+        tapInList(".open[data-capture='" + id + "'] .end-button");
         await().atMost(Duration.ofSeconds(10)).until(() -> capture(id).hasNonNull("end"));
         assertThat(cardStatus(id)).isEqualTo("waiting");
         assertThat(cardText(id)).contains("En attente de réseau");
@@ -215,7 +216,7 @@ class TechnicianAppBrowserTest {
         await("refused by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ko".equals(cardStatus(id)));
         assertThat(cardText(id)).contains("Refusé par l'OI : PM inconnu de l'OI");
         screenshot("app-6-refus-oi");
-        tap(By.cssSelector("#today li[data-capture='" + id + "'] .fix-button"));
+        tapInList("#today li[data-capture='" + id + "'] .fix-button");
         assertThat(visible("screen-fix")).isTrue();
         WebElement pm = browser.findElement(By.id("fix-pm"));
         pm.clear();
@@ -393,6 +394,13 @@ class TechnicianAppBrowserTest {
             browser.findElement(element).click();
             return true;
         });
+    }
+
+    /** Taps a button of the list, found and tapped in one go (the list may be redrawn in between otherwise). */
+    private void tapInList(String selector) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
+                "const button = document.querySelector(arguments[0]); if (!button) return false; button.click(); return true;",
+                selector)));
     }
 
     /** The captures as the app keeps them on the device (IndexedDB). */
