@@ -114,7 +114,7 @@ class TechnicianAppBrowserTest {
     @Test
     @Order(2)
     void startAndEndOnlineReachTheOiAsM1ThenM3WithTheTappedTimes() {
-        browser.findElement(By.id("new")).click();
+        newIntervention();
         browser.findElement(By.id("pm")).sendKeys("35238-00");
         // the DO's own list, suggested
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#pm-suggestions button")).isEmpty());
@@ -158,7 +158,7 @@ class TechnicianAppBrowserTest {
         openAppOffline(); // opens from the service worker's cache: no network, no gateway
         assertThat(visible("screen-home")).isTrue();
 
-        browser.findElement(By.id("new")).click();
+        newIntervention();
         browser.findElement(By.id("pm")).sendKeys("35238-0002");
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#pm-suggestions button")).isEmpty());
         browser.findElement(By.cssSelector("#pm-suggestions button[data-pm='FI-35238-0002']")).click();
@@ -170,6 +170,11 @@ class TechnicianAppBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> capture(id).hasNonNull("end"));
         assertThat(cardStatus(id)).isEqualTo("waiting");
         assertThat(cardText(id)).contains("En attente de réseau");
+        // a Background Sync is asked for (when the browser fires it is up to the browser: not waited for here)
+        assertThat(browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                navigator.serviceWorker.ready.then(r => r.sync.getTags()).then(tags => done(tags.join(',')), e => done('none: ' + e));"""))
+                .isEqualTo("flush");
         screenshot("app-5-hors-ligne");
         JsonNode captured = capture(id);
 
@@ -207,7 +212,7 @@ class TechnicianAppBrowserTest {
     @Test
     @Order(4)
     void aRefusalOfTheOiIsShownInPlainWordsThenCorrectedAndAccepted() {
-        browser.findElement(By.id("new")).click();
+        newIntervention();
         browser.findElement(By.id("pm")).sendKeys(UNKNOWN_PM);
         browser.findElement(By.id("start")).click();
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture(UNKNOWN_PM), Objects::nonNull);
@@ -256,7 +261,7 @@ class TechnicianAppBrowserTest {
                 };"""));
         localStorageRemove("silentSignInAt");
 
-        tap(By.id("new"));
+        newIntervention();
         browser.findElement(By.id("pm")).sendKeys("FI-75056-0003");
         browser.findElement(By.id("start")).click();
         JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-75056-0003"), Objects::nonNull);
@@ -290,7 +295,7 @@ class TechnicianAppBrowserTest {
             assertThat(browser.findElement(By.id("clock-banner")).getText()).contains("10 min de retard");
             screenshot("app-9-horloge");
 
-            tap(By.id("new"));
+            newIntervention();
             browser.findElement(By.id("pm")).sendKeys("FI-35238-0002");
             browser.findElement(By.id("start")).click();
             JsonNode capture = await().atMost(Duration.ofSeconds(10)).until(() -> latestCapture("FI-35238-0002"),
@@ -386,6 +391,12 @@ class TechnicianAppBrowserTest {
     private String cardStatus(String id) {
         return (String) browser.executeScript("const card = document.querySelector(\"#today li[data-capture='\" + arguments[0]"
                 + " + \"']\"); return card ? card.dataset.status : null;", id);
+    }
+
+    /** Taps "Nouvelle intervention"; its screen then. */
+    private void newIntervention() {
+        tap(By.id("new"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> visible("screen-new") && browser.findElement(By.id("pm")).isDisplayed());
     }
 
     /** Taps an element, again if the list was redrawn under the finger. */
