@@ -64,7 +64,7 @@ class AuthorizationServerConfiguration {
                 .cors(Customizer.withDefaults()) // TokenEndpointCors
                 // a session only for a person signed in through the form (the authorization endpoint reads it)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()) // LoginPage
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .exceptionHandling(exceptions -> exceptions

@@ -132,6 +132,7 @@ class SignInTest {
         assertThat(loginUrl).isEqualTo(issuer + "/login");
         HttpResponse<String> form = browser.get(loginUrl);
         assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("<html lang=\"fr\">").contains("Mot de passe");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as(form.body()).isTrue();
         return browser.postForm(loginUrl, ordered("username", user, "password", password, "_csrf", csrf.group(1)), null);
@@ -183,6 +184,10 @@ class SignInTest {
         HttpResponse<String> toLogin = browser.get(authorize("technician-app", "field", APP, pkce));
         HttpResponse<String> wrong = signIn(browser, toLogin, "technicien", "guess");
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(browser.get(issuer + "/login?error").body()).contains("Identifiant ou mot de passe incorrect");
+        // the form without its CSRF token is refused
+        assertThat(browser.postForm(issuer + "/login", ordered("username", "technicien", "password", "demo"), null)
+                .statusCode()).isEqualTo(403);
 
         String redirect = browser.followUntilApp(signIn(browser, browser.get(authorize("technician-app", "field", APP, pkce)),
                 "technicien", "demo"));
