@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * The gateway and the real OI service over HTTP (OI01, demo referential): what the OI accepts,
  * what it rejects, and an OI that is unreachable for a while.
  */
-class RoundTripTest extends DoGatewayTest {
+class RoundTripTest extends DoGatewayTestSupport {
 
     /** The intervention as the OI recorded it. */
     private JsonNode atTheOi(String refOi) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import fr.eintervention.testsupport.JsonHttp;
 
 /** What runs around the field API: its documentation, health and metrics. */
-class ServiceTest extends DoGatewayTest {
+class ServiceTest extends DoGatewayTestSupport {
 
     @Test
     void theFieldApiIsDocumentedInSwaggerUi() {

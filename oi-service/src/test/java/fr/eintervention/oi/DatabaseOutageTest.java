@@ -34,7 +34,7 @@ import fr.eintervention.testsupport.TestTokens;
  * Details body (never a 500, never a hang), health says DOWN; afterwards everything works again
  * and every M1 answered OK is there.
  */
-class DatabaseOutageTest extends OiServiceTest {
+class DatabaseOutageTest extends OiServiceTestSupport {
 
     private static final Path DATA;
     private static final int PG_PORT;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.routing.OiDirectory;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.MessageValidator;

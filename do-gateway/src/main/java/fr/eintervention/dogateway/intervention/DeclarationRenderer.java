@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.PayloadRenderer;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 
 /**
  * When an operator re-sends an M1/M3 from the admin API, it goes with the intervention's current

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.eintervention.dogateway.Conflict;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
-import fr.eintervention.dogateway.intervention.Declaration.Status;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
 
 /**
  * One presence period of a technician on a PM, under one {@code Ref_Interv_DO}: its rules decide
@@ -25,7 +25,7 @@ class Intervention {
     private final String captureId;
     private Content content;
     private DeviceClock deviceClock = DeviceClock.UNKNOWN;
-    private final Map<Kind, Declaration> declarations = new EnumMap<>(Kind.class);
+    private final Map<Kind, SentDeclaration> declarations = new EnumMap<>(Kind.class);
     private final List<Kind> toSend = new ArrayList<>();
 
     private Intervention(Long id, String ref, String technicianId, String captureId, Content content) {
@@ -50,7 +50,7 @@ class Intervention {
     }
 
     static Intervention restore(long id, String ref, String technicianId, String captureId, Content content,
-            List<Declaration> declarations) {
+            List<SentDeclaration> declarations) {
         Intervention intervention = new Intervention(id, ref, technicianId, captureId, content);
         declarations.forEach(declaration -> intervention.declarations.put(declaration.kind(), declaration));
         return intervention;
@@ -84,7 +84,7 @@ class Intervention {
      * The OI did not store what it rejected, so the corrected message is not a duplicate.
      */
     void correct(Content corrected, Instant now, Duration window) {
-        List<Declaration> correctable = declarations.values().stream().filter(Declaration::correctable).toList();
+        List<SentDeclaration> correctable = declarations.values().stream().filter(SentDeclaration::correctable).toList();
         if (correctable.isEmpty()) {
             throw new Conflict("nothing to correct: the OI rejected no declaration of " + ref);
         }
@@ -107,11 +107,11 @@ class Intervention {
 
     /** The engine took the message: the declaration now follows that one. */
     void queued(Kind kind, long deliveryId, Instant now) {
-        declarations.put(kind, Declaration.queued(kind, deliveryId, now));
+        declarations.put(kind, SentDeclaration.queued(kind, deliveryId, now));
         toSend.remove(kind);
     }
 
-    Optional<Declaration> declaration(Kind kind) {
+    Optional<SentDeclaration> declaration(Kind kind) {
         return Optional.ofNullable(declarations.get(kind));
     }
 

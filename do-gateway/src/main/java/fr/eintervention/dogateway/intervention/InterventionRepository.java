@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
-import fr.eintervention.dogateway.intervention.Declaration.Status;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -103,7 +103,7 @@ class InterventionRepository {
     }
 
     /** A declaration (re)queued: it now follows that engine message, its previous outcome is gone. */
-    void saveQueued(Intervention intervention, Declaration declaration) {
+    void saveQueued(Intervention intervention, SentDeclaration declaration) {
         jdbc.sql("""
                 insert into declaration (intervention_id, kind, delivery_id, status, queued_at)
                 values (:id, :kind, :delivery, 'QUEUED', :queuedAt)
@@ -138,7 +138,7 @@ class InterventionRepository {
                 .update() > 0;
     }
 
-    private List<Declaration> declarations(long interventionId) {
+    private List<SentDeclaration> declarations(long interventionId) {
         return jdbc.sql("select * from declaration where intervention_id = :id order by kind")
                 .param("id", interventionId)
                 .query((rs, n) -> {
@@ -147,7 +147,7 @@ class InterventionRepository {
                     String refOi = rs.getString("ref_interv_oi");
                     OiAnswer answer = code == null && label == null && refOi == null ? null
                             : new OiAnswer(code, label, rs.getString("answer_description"), refOi);
-                    return new Declaration(Kind.valueOf(rs.getString("kind")), rs.getLong("delivery_id"),
+                    return new SentDeclaration(Kind.valueOf(rs.getString("kind")), rs.getLong("delivery_id"),
                             Status.valueOf(rs.getString("status")), instant(rs, "queued_at"), rs.getInt("attempts"),
                             answer, instant(rs, "answered_at"));
                 })

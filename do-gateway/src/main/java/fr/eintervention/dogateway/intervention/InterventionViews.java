@@ -15,7 +15,7 @@ import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
 
 /**
@@ -73,9 +73,9 @@ class InterventionViews {
                 .findFirst().orElse(null);
     }
 
-    private InterventionView.DeclarationView of(Declaration recorded) {
+    private InterventionView.DeclarationView of(SentDeclaration recorded) {
         Optional<DeliveryRecord> message = deliveries.byId(recorded.deliveryId());
-        Declaration declaration = message.map(record -> current(recorded, record)).orElse(recorded);
+        SentDeclaration declaration = message.map(record -> current(recorded, record)).orElse(recorded);
         InterventionView.Status status = switch (declaration.status()) {
             case QUEUED -> declaration.attempts() > 0 ? InterventionView.Status.SENDING : InterventionView.Status.QUEUED;
             case ACKNOWLEDGED -> InterventionView.Status.ACKNOWLEDGED;
@@ -95,9 +95,9 @@ class InterventionViews {
      * An outcome shows once the listener recorded it, so that what the tool sees is what a
      * correction is decided on.
      */
-    private static Declaration current(Declaration recorded, DeliveryRecord message) {
+    private static SentDeclaration current(SentDeclaration recorded, DeliveryRecord message) {
         boolean onItsWay = message.status() == DeliveryStatus.PENDING || message.status() == DeliveryStatus.SENDING;
-        return onItsWay || recorded.status() == Declaration.Status.QUEUED ? recorded.onItsWay(message.attempts()) : recorded;
+        return onItsWay || recorded.status() == SentDeclaration.Status.QUEUED ? recorded.onItsWay(message.attempts()) : recorded;
     }
 
     /** To the second, with the offset of Europe/Paris: what a technician reads. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.DeliveryListener;
 import fr.eintervention.delivery.DeliveryRecord;
-import fr.eintervention.dogateway.intervention.Declaration.Status;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 

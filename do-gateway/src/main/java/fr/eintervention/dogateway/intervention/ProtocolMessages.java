@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.model.NaturePBOPTO;
 import fr.eintervention.protocol.Timestamps;

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.ApiDocs;
 import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** The DO gateway's /v3/api-docs, as Swagger UI and an operator's tools read it. */
-class DoApiDocsTest extends DoGatewayTest {
+class DoApiDocsTest extends DoGatewayTestSupport {
 
     @Autowired
     BuildProperties build;

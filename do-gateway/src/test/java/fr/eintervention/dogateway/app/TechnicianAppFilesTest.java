@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 
 /** The technician's app is served without a token, its settings say where to sign in, its shell stays small. */
-class TechnicianAppFilesTest extends DoGatewayTest {
+class TechnicianAppFilesTest extends DoGatewayTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

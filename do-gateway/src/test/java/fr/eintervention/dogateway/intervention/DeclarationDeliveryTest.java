@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub.Reply;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * M1/M3 as the OI receives them, against a scripted OI (OI02): order and device timestamps of
  * captures made without coverage, rejections corrected and sent again, retries.
  */
-class DeclarationDeliveryTest extends DoGatewayTest {
+class DeclarationDeliveryTest extends DoGatewayTestSupport {
 
     /** OK with a reference, except for the PM the stub does not know. */
     private static Reply answer(String body, String refOi) {

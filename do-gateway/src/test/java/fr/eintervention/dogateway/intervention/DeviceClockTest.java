@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * The device's clock as the tool measured it against the gateway's: stored with the start and the
  * end, shown to the DO, a warning when far off; the declared times are the captured ones.
  */
-class DeviceClockTest extends DoGatewayTest {
+class DeviceClockTest extends DoGatewayTestSupport {
 
     @Test
     void theOffsetsSentWithTheTapsAreStoredAndALargeOneIsFlagged() {

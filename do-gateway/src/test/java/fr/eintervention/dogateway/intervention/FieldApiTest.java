@@ -14,12 +14,12 @@ import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** The field API over HTTP: what it accepts, what it refuses and how it names the fault. */
-class FieldApiTest extends DoGatewayTest {
+class FieldApiTest extends DoGatewayTestSupport {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

@@ -7,11 +7,11 @@ import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /** The DO's list of PMs over HTTP: loaded by an operator (CSV or JSON), read by the technicians' tools. */
-class PmListTest extends DoGatewayTest {
+class PmListTest extends DoGatewayTestSupport {
 
     private JsonHttp.Response load(JsonHttp as, String oi, String contentType, String body) {
         return as.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/pms/" + oi))

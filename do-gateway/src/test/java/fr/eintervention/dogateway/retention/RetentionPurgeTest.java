@@ -6,14 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.dogateway.DoGatewayTestSupport;
 import fr.eintervention.testsupport.PartnerStub;
 
 /**
  * The nightly purge deletes what started before the retention (400 days by default), with its
  * declarations and its delivered M1/M3, and keeps the recent and what is still being sent.
  */
-class RetentionPurgeTest extends DoGatewayTest {
+class RetentionPurgeTest extends DoGatewayTestSupport {
 
     @Autowired
     RetentionPurge purge;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 import fr.eintervention.oc.outage.Cause;
 import fr.eintervention.oc.outage.Outage;
 
@@ -34,7 +34,7 @@ final class ImpactedCustomers {
      * @param ownCustomers  the PTOs the OC's own technicians worked on at that PM during the window
      * @return one outage per impacted customer, in order of outage time
      */
-    List<Outage> select(Interventions.Ended intervention, List<Outage> outages, Set<String> ownCustomers) {
+    List<Outage> select(EndedInterventions.Ended intervention, List<Outage> outages, Set<String> ownCustomers) {
         Map<String, Outage> firstByPto = new LinkedHashMap<>();
         outages.stream()
                 .filter(outage -> outage.pto() != null && outage.downAt() != null)

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import fr.eintervention.model.ClientHSOC;
 import fr.eintervention.model.ClientHSOCParInter;
 import fr.eintervention.oc.OcProperties;
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 import fr.eintervention.oc.outage.Outage;
 import fr.eintervention.oc.outage.Outages;
 import fr.eintervention.protocol.Timestamps;
@@ -35,10 +35,10 @@ class M5Composer {
         this.impacted = new ImpactedCustomers(properties.flux3().excludeTerminated());
     }
 
-    M5 compose(Interventions.Ended intervention) {
+    M5 compose(EndedInterventions.Ended intervention) {
         List<Outage> customers = impacted.select(intervention,
-                outages.beganOnPm(intervention.pm(), intervention.debut(), intervention.fin()),
-                outages.ownCustomers(intervention.pm(), intervention.debut(), intervention.fin()));
+                outages.beganOnPm(intervention.pm(), intervention.start(), intervention.end()),
+                outages.ownCustomers(intervention.pm(), intervention.start(), intervention.end()));
         ClientHSOCParInter payload = new ClientHSOCParInter()
                 .codeOCImpacte(codeOc)
                 .refIntervOI(intervention.refOi());

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.delivery.Outbox;
 import fr.eintervention.oc.OcProperties;
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -31,7 +31,7 @@ class M5Dispatcher {
     private static final int BATCH = 200;
     private static final Duration RETRY_FAULTY = Duration.ofMinutes(5);
 
-    private final Interventions interventions;
+    private final EndedInterventions interventions;
     private final M5Composer composer;
     private final Outbox outbox;
     private final boolean enabled;
@@ -39,7 +39,7 @@ class M5Dispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    M5Dispatcher(Interventions interventions, M5Composer composer, Outbox outbox, OcProperties properties,
+    M5Dispatcher(EndedInterventions interventions, M5Composer composer, Outbox outbox, OcProperties properties,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.interventions = interventions;
         this.composer = composer;
@@ -84,7 +84,7 @@ class M5Dispatcher {
         }
     }
 
-    private boolean queue(Interventions.Ended intervention, Instant now) {
+    private boolean queue(EndedInterventions.Ended intervention, Instant now) {
         M5Composer.M5 m5 = composer.compose(intervention);
         long deliveryId = outbox.enqueue(new OutboundMessage(intervention.codeOi(), KIND, intervention.refOi(), PATH,
                 m5.payload()));

@@ -4,15 +4,15 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.DeliveryListener;
 import fr.eintervention.delivery.DeliveryRecord;
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 
 /** Records how the last M5 of each intervention ended (DELIVERED, REJECTED, FAILED), for the OC's tools. */
 @Component
 class M5Outcomes implements DeliveryListener {
 
-    private final Interventions interventions;
+    private final EndedInterventions interventions;
 
-    M5Outcomes(Interventions interventions) {
+    M5Outcomes(EndedInterventions interventions) {
         this.interventions = interventions;
     }
 

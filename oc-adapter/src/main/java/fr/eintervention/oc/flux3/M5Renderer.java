@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.PayloadRenderer;
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 
 /**
  * An M5 an operator re-sends ({@code POST /admin/deliveries/{id}/resend}) is computed again from
@@ -16,10 +16,10 @@ import fr.eintervention.oc.intervention.Interventions;
 @Component
 class M5Renderer implements PayloadRenderer {
 
-    private final Interventions interventions;
+    private final EndedInterventions interventions;
     private final M5Composer composer;
 
-    M5Renderer(Interventions interventions, M5Composer composer) {
+    M5Renderer(EndedInterventions interventions, M5Composer composer) {
         this.interventions = interventions;
         this.composer = composer;
     }

@@ -24,8 +24,8 @@ class InterventionWindow {
     private final String refOi;
     private String pm;
     private List<String> pbos = List.of();
-    private Instant debut;
-    private Instant fin;
+    private Instant start;
+    private Instant end;
     private Instant m4ReceivedAt;
     private Instant m5DueAt;
 
@@ -34,12 +34,12 @@ class InterventionWindow {
     }
 
     static InterventionWindow restore(long id, String codeOi, String refOi, String pm, List<String> pbos,
-            Instant debut, Instant fin, Instant m4ReceivedAt, Instant m5DueAt) {
+            Instant start, Instant end, Instant m4ReceivedAt, Instant m5DueAt) {
         InterventionWindow window = new InterventionWindow(id, codeOi, refOi);
         window.pm = pm;
         window.pbos = List.copyOf(pbos);
-        window.debut = debut;
-        window.fin = fin;
+        window.start = start;
+        window.end = end;
         window.m4ReceivedAt = m4ReceivedAt;
         window.m5DueAt = m5DueAt;
         return window;
@@ -52,59 +52,59 @@ class InterventionWindow {
     }
 
     /** Applies an accepted M2 or M4 received at {@code receivedAt}. */
-    Outcome receive(WindowMessage message, Instant receivedAt, M5Timing timing) {
-        return message.isEnd() ? end(message, receivedAt, timing) : start(message);
+    WindowOutcome receive(WindowMessage message, Instant receivedAt, M5Timing timing) {
+        return message.isEnd() ? receiveEnd(message, receivedAt, timing) : receiveStart(message);
     }
 
-    private Outcome start(WindowMessage m2) {
+    private WindowOutcome receiveStart(WindowMessage m2) {
         if (isUnknown()) {
             apply(m2);
-            return Outcome.NEW;
+            return WindowOutcome.NEW;
         }
         if (isEnded()) {
-            return Outcome.IGNORED;
+            return WindowOutcome.IGNORED;
         }
         if (sameContent(m2)) {
-            return Outcome.DUPLICATE;
+            return WindowOutcome.DUPLICATE;
         }
         apply(m2);
-        return Outcome.CORRECTED;
+        return WindowOutcome.CORRECTED;
     }
 
-    private Outcome end(WindowMessage m4, Instant receivedAt, M5Timing timing) {
-        Outcome outcome;
+    private WindowOutcome receiveEnd(WindowMessage m4, Instant receivedAt, M5Timing timing) {
+        WindowOutcome outcome;
         if (!isEnded()) {
-            outcome = Outcome.NEW;
+            outcome = WindowOutcome.NEW;
         } else if (sameContent(m4)) {
-            return Outcome.DUPLICATE;
+            return WindowOutcome.DUPLICATE;
         } else {
-            outcome = Outcome.CORRECTED;
+            outcome = WindowOutcome.CORRECTED;
         }
         apply(m4);
         m4ReceivedAt = receivedAt;
-        m5DueAt = timing.dueAt(receivedAt, fin);
+        m5DueAt = timing.dueAt(receivedAt, end);
         return outcome;
     }
 
     private void apply(WindowMessage message) {
         pm = message.pm();
         pbos = List.copyOf(message.pbos());
-        debut = message.debut();
-        fin = message.fin();
+        start = message.start();
+        end = message.end();
     }
 
     /** Every business field, timestamps as instants, PBO order ignored. */
     private boolean sameContent(WindowMessage message) {
-        return pm.equals(message.pm()) && debut.equals(message.debut()) && Objects.equals(fin, message.fin())
+        return pm.equals(message.pm()) && start.equals(message.start()) && Objects.equals(end, message.end())
                 && new HashSet<>(pbos).equals(new HashSet<>(message.pbos()));
     }
 
     boolean isUnknown() {
-        return debut == null;
+        return start == null;
     }
 
     boolean isEnded() {
-        return fin != null;
+        return end != null;
     }
 
     Long id() {
@@ -131,12 +131,12 @@ class InterventionWindow {
         return pbos;
     }
 
-    Instant debut() {
-        return debut;
+    Instant start() {
+        return start;
     }
 
-    Instant fin() {
-        return fin;
+    Instant end() {
+        return end;
     }
 
     Instant m4ReceivedAt() {

@@ -41,17 +41,17 @@ class M5Timing {
      * @return when to send the M5 for an M4 received at {@code m4ReceivedAt}; {@code null} when
      *         the OC does not take part in flux 3
      */
-    Instant dueAt(Instant m4ReceivedAt, Instant fin) {
+    Instant dueAt(Instant m4ReceivedAt, Instant end) {
         if (!enabled) {
             return null;
         }
         Instant settled = m4ReceivedAt.plus(settlingDelay);
-        Instant deadline = deadline(fin);
+        Instant deadline = deadline(end);
         return settled.isBefore(deadline) ? settled : deadline;
     }
 
     /** Just before midnight of the end day. */
-    Instant deadline(Instant fin) {
-        return fin.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minus(deadlineMargin);
+    Instant deadline(Instant end) {
+        return end.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minus(deadlineMargin);
     }
 }

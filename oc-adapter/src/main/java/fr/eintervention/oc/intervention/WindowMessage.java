@@ -11,7 +11,7 @@ import fr.eintervention.model.PBO;
  * An M2 or M4 as the OC understands it, once validated: timestamps as instants, the PBOs as a
  * plain list. An M4 is an M2 with {@code Fin_Inter}.
  */
-record WindowMessage(String codeOi, String refOi, String pm, List<String> pbos, Instant debut, Instant fin) {
+record WindowMessage(String codeOi, String refOi, String pm, List<String> pbos, Instant start, Instant end) {
 
     static WindowMessage from(InterventionOI message) {
         List<String> pbos = message.getPBO() == null ? List.of()
@@ -22,7 +22,7 @@ record WindowMessage(String codeOi, String refOi, String pm, List<String> pbos, 
     }
 
     boolean isEnd() {
-        return fin != null;
+        return end != null;
     }
 
     String kind() {

@@ -37,7 +37,7 @@ class WindowRepository {
         Optional<Long> id = jdbc.sql("""
                 insert into intervention_window (code_oi, ref_interv_oi, pm, pbo, debut_inter, fin_inter,
                                                  m4_received_at, m5_due_at, created_at, updated_at)
-                values (:codeOi, :refOi, :pm, :pbo, :debut, :fin, :m4ReceivedAt, :m5DueAt, :now, :now)
+                values (:codeOi, :refOi, :pm, :pbo, :start, :end, :m4ReceivedAt, :m5DueAt, :now, :now)
                 on conflict (code_oi, ref_interv_oi) do nothing
                 returning id
                 """)
@@ -50,7 +50,7 @@ class WindowRepository {
 
     void update(InterventionWindow window, Instant now) {
         jdbc.sql("""
-                update intervention_window set pm = :pm, pbo = :pbo, debut_inter = :debut, fin_inter = :fin,
+                update intervention_window set pm = :pm, pbo = :pbo, debut_inter = :start, fin_inter = :end,
                        m4_received_at = :m4ReceivedAt, m5_due_at = :m5DueAt, updated_at = :now
                 where id = :id
                 """)
@@ -62,8 +62,8 @@ class WindowRepository {
         Map<String, Object> fields = new HashMap<>();
         fields.put("pm", window.pm());
         fields.put("pbo", window.pbos().toArray(String[]::new));
-        fields.put("debut", Sql.timestamp(window.debut()));
-        fields.put("fin", Sql.timestamp(window.fin()));
+        fields.put("start", Sql.timestamp(window.start()));
+        fields.put("end", Sql.timestamp(window.end()));
         fields.put("m4ReceivedAt", Sql.timestamp(window.m4ReceivedAt()));
         fields.put("m5DueAt", Sql.timestamp(window.m5DueAt()));
         return fields;

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.ApiDocs;
 import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** The OC adapter's /v3/api-docs, as Swagger UI and an operator's tools read it. */
-class OcApiDocsTest extends OcAdapterTest {
+class OcApiDocsTest extends OcAdapterTestSupport {
 
     @Autowired
     BuildProperties build;

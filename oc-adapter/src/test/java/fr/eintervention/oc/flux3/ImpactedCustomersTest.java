@@ -8,16 +8,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oc.intervention.Interventions;
+import fr.eintervention.oc.intervention.EndedInterventions;
 import fr.eintervention.oc.outage.Cause;
 import fr.eintervention.oc.outage.Outage;
 
 /** Who goes into an M5, rule by rule, with the window's boundaries. */
 class ImpactedCustomersTest {
 
-    private static final Instant DEBUT = Instant.parse("2026-11-24T08:00:00Z");
-    private static final Instant FIN = Instant.parse("2026-11-24T10:00:00Z");
-    private static final Interventions.Ended WINDOW = new Interventions.Ended(1, "OI01", "REF", "PM-1", DEBUT, FIN);
+    private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
+    private static final Instant END = Instant.parse("2026-11-24T10:00:00Z");
+    private static final EndedInterventions.Ended WINDOW = new EndedInterventions.Ended(1, "OI01", "REF", "PM-1", START, END);
 
     private final ImpactedCustomers rules = new ImpactedCustomers(true);
 
@@ -36,45 +36,45 @@ class ImpactedCustomersTest {
     @Test
     void bothBoundsOfTheWindowAreIncludedOneSecondOutsideIsNot() {
         assertThat(selected(rules,
-                down("AT-DEBUT", DEBUT),
-                down("AT-FIN", FIN),
-                down("BEFORE", DEBUT.minusSeconds(1)),
-                down("AFTER", FIN.plusSeconds(1))))
+                down("AT-DEBUT", START),
+                down("AT-FIN", END),
+                down("BEFORE", START.minusSeconds(1)),
+                down("AFTER", END.plusSeconds(1))))
                 .containsExactly("AT-DEBUT", "AT-FIN");
     }
 
     @Test
     void restoredOrNotMakesNoDifference() {
-        Outage restored = new Outage("PM-1", "RESTORED", null, null, null, null, DEBUT.plusSeconds(60),
-                DEBUT.plusSeconds(120), Cause.LOSS_OF_SIGNAL, false);
+        Outage restored = new Outage("PM-1", "RESTORED", null, null, null, null, START.plusSeconds(60),
+                START.plusSeconds(120), Cause.LOSS_OF_SIGNAL, false);
 
-        assertThat(selected(rules, restored, down("STILL-DOWN", DEBUT.plusSeconds(90))))
+        assertThat(selected(rules, restored, down("STILL-DOWN", START.plusSeconds(90))))
                 .containsExactly("RESTORED", "STILL-DOWN");
     }
 
     @Test
     void aPowerCutIsNotTheTechniciansDoing() {
         assertThat(selected(rules,
-                down("GASP", DEBUT.plusSeconds(60), Cause.DYING_GASP, false),
-                down("UNKNOWN-CAUSE", DEBUT.plusSeconds(60), Cause.UNKNOWN, false)))
+                down("GASP", START.plusSeconds(60), Cause.DYING_GASP, false),
+                down("UNKNOWN-CAUSE", START.plusSeconds(60), Cause.UNKNOWN, false)))
                 .containsExactly("UNKNOWN-CAUSE");
     }
 
     @Test
     void anUnknownPtoOrOutageTimeIsLeftOut() {
-        assertThat(selected(rules, down(null, DEBUT.plusSeconds(60)), down("NO-TIME", null))).isEmpty();
+        assertThat(selected(rules, down(null, START.plusSeconds(60)), down("NO-TIME", null))).isEmpty();
     }
 
     @Test
     void theCustomerTheOcsOwnTechnicianWorksOnIsLeftOut() {
-        List<Outage> outages = List.of(down("OWN", DEBUT.plusSeconds(60)), down("OTHER", DEBUT.plusSeconds(60)));
+        List<Outage> outages = List.of(down("OWN", START.plusSeconds(60)), down("OTHER", START.plusSeconds(60)));
 
         assertThat(rules.select(WINDOW, outages, Set.of("OWN"))).extracting(Outage::pto).containsExactly("OTHER");
     }
 
     @Test
     void terminatedCustomersAreLeftOutWhenConfigured() {
-        Outage terminated = down("TERMINATED", DEBUT.plusSeconds(60), Cause.LOSS_OF_SIGNAL, true);
+        Outage terminated = down("TERMINATED", START.plusSeconds(60), Cause.LOSS_OF_SIGNAL, true);
 
         assertThat(selected(new ImpactedCustomers(true), terminated)).isEmpty();
         assertThat(selected(new ImpactedCustomers(false), terminated)).containsExactly("TERMINATED");
@@ -82,7 +82,7 @@ class ImpactedCustomersTest {
 
     @Test
     void aCustomerDownTwiceIsListedOnceWithItsFirstOutage() {
-        Instant first = DEBUT.plusSeconds(60);
+        Instant first = START.plusSeconds(60);
 
         List<Outage> selected = rules.select(WINDOW,
                 List.of(down("TWICE", first.plusSeconds(600)), down("TWICE", first)), Set.of());

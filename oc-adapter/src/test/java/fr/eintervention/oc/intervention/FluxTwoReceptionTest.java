@@ -11,15 +11,15 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** M2/M4 stored idempotently, per (Code_OI, Ref_Interv_OI), seen through the query API. */
-class FluxTwoReceptionTest extends OcAdapterTest {
+class FluxTwoReceptionTest extends OcAdapterTestSupport {
 
-    private static final String DEBUT = "2026-11-24T09:00:00+01:00";
-    private static final String FIN = "2026-11-24T11:00:00+01:00";
+    private static final String START = "2026-11-24T09:00:00+01:00";
+    private static final String END = "2026-11-24T11:00:00+01:00";
 
     /** The one intervention on that PM, as the query API shows it. */
     private JsonNode only(String pm) {
@@ -39,23 +39,23 @@ class FluxTwoReceptionTest extends OcAdapterTest {
         String pm = newPm();
         String ref = newRef();
 
-        accepted(m2(ref, pm, DEBUT));
+        accepted(m2(ref, pm, START));
         JsonNode started = only(pm);
         assertThat(started.get("refIntervOi").asString()).isEqualTo(ref);
         assertThat(started.get("codeOi").asString()).isEqualTo("OI01");
         assertThat(started.get("pbos").get(0).asString()).isEqualTo("PT000123");
-        assertThat(started.get("debutInter").asString()).isEqualTo(DEBUT);
+        assertThat(started.get("debutInter").asString()).isEqualTo(START);
         assertThat(started.has("finInter")).isFalse();
 
-        accepted(m4(ref, pm, DEBUT, FIN));
-        assertThat(only(pm).get("finInter").asString()).isEqualTo(FIN);
+        accepted(m4(ref, pm, START, END));
+        assertThat(only(pm).get("finInter").asString()).isEqualTo(END);
     }
 
     @Test
     void aDuplicateChangesNothing() {
         String pm = newPm();
         String ref = newRef();
-        accepted(m4(ref, pm, DEBUT, FIN));
+        accepted(m4(ref, pm, START, END));
         String dueAt = only(pm).get("m5").get("dueAt").asString();
         clock.advance(Duration.ofMinutes(3));
 
@@ -71,7 +71,7 @@ class FluxTwoReceptionTest extends OcAdapterTest {
     void aCorrectedM2UpdatesTheStart() {
         String pm = newPm();
         String ref = newRef();
-        accepted(m2(ref, pm, DEBUT));
+        accepted(m2(ref, pm, START));
 
         accepted(m2(ref, pm, "2026-11-24T08:45:00+01:00"));
 
@@ -83,9 +83,9 @@ class FluxTwoReceptionTest extends OcAdapterTest {
     void aCorrectedM4UpdatesTheWindow() {
         String pm = newPm();
         String ref = newRef();
-        accepted(m4(ref, pm, DEBUT, FIN));
+        accepted(m4(ref, pm, START, END));
 
-        accepted(m4(ref, pm, DEBUT, "2026-11-24T11:30:00+01:00"));
+        accepted(m4(ref, pm, START, "2026-11-24T11:30:00+01:00"));
 
         assertThat(only(pm).get("finInter").asString()).isEqualTo("2026-11-24T11:30:00+01:00");
     }
@@ -95,11 +95,11 @@ class FluxTwoReceptionTest extends OcAdapterTest {
         String pm = newPm();
         String ref = newRef();
 
-        accepted(m4(ref, pm, DEBUT, FIN));
+        accepted(m4(ref, pm, START, END));
 
         JsonNode intervention = only(pm);
-        assertThat(intervention.get("debutInter").asString()).isEqualTo(DEBUT);
-        assertThat(intervention.get("finInter").asString()).isEqualTo(FIN);
+        assertThat(intervention.get("debutInter").asString()).isEqualTo(START);
+        assertThat(intervention.get("finInter").asString()).isEqualTo(END);
         assertThat(intervention.get("m5").has("dueAt")).as("its M5 is scheduled").isTrue();
     }
 
@@ -107,14 +107,14 @@ class FluxTwoReceptionTest extends OcAdapterTest {
     void aLateM2AfterM4ChangesNothing() {
         String pm = newPm();
         String ref = newRef();
-        accepted(m4(ref, pm, DEBUT, FIN));
+        accepted(m4(ref, pm, START, END));
 
         // the M2, delivered late, with a start the M4 has since corrected
         accepted(m2(ref, pm, "2026-11-24T08:30:00+01:00"));
 
         JsonNode intervention = only(pm);
-        assertThat(intervention.get("debutInter").asString()).isEqualTo(DEBUT);
-        assertThat(intervention.get("finInter").asString()).isEqualTo(FIN);
+        assertThat(intervention.get("debutInter").asString()).isEqualTo(START);
+        assertThat(intervention.get("finInter").asString()).isEqualTo(END);
     }
 
     @Test
@@ -125,7 +125,7 @@ class FluxTwoReceptionTest extends OcAdapterTest {
         try {
             List<CompletableFuture<JsonHttp.Response>> calls = IntStream.range(0, 8)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> oi01.post("/v1/intervention_OI",
-                            m2(ref, pm, DEBUT)), pool))
+                            m2(ref, pm, START)), pool))
                     .toList();
             for (CompletableFuture<JsonHttp.Response> call : calls) {
                 assertThat(call.get().status()).isEqualTo(200);
@@ -141,9 +141,9 @@ class FluxTwoReceptionTest extends OcAdapterTest {
         String pm = newPm();
         String other = newPm();
         String ref = newRef();
-        accepted(m2(ref, pm, DEBUT));
+        accepted(m2(ref, pm, START));
 
-        accepted(m2(ref, other, DEBUT));
+        accepted(m2(ref, other, START));
 
         assertThat(rows(ref)).isEqualTo(1);
         assertThat(only(other).get("refIntervOi").asString()).isEqualTo(ref);

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /** R M2 / R M4: the contract's answers and HTTP statuses; a refused message is not stored. */
-class FluxTwoValidationTest extends OcAdapterTest {
+class FluxTwoValidationTest extends OcAdapterTestSupport {
 
     @Test
     void acceptsAnM2AndAnM4WithOk() {

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /interventions}: on a PM now, between two dates, paginated; bad parameters are 400 Problem Details. */
-class InterventionQueryTest extends OcAdapterTest {
+class InterventionQueryTest extends OcAdapterTestSupport {
 
     private List<String> refs(JsonHttp.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);

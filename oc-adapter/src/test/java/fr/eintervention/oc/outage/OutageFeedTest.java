@@ -8,12 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /outages} and {@code /outages/csv}: all or nothing, faults by index or line. */
-class OutageFeedTest extends OcAdapterTest {
+class OutageFeedTest extends OcAdapterTestSupport {
 
     private long stored(String pm) {
         return jdbc.sql("select count(*) from outage where pm = :pm").param("pm", pm).query(Long.class).single();

@@ -7,11 +7,11 @@ import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /** The OC's PM list, maintained through {@code /admin/pms}. */
-class PmAdminTest extends OcAdapterTest {
+class PmAdminTest extends OcAdapterTestSupport {
 
     @Test
     void addsListsAndRemovesPms() {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /**
  * The nightly purge deletes interventions, outages, own interventions and finished M5 older than
  * the retention (400 days by default; the clock says 2026-11-24), and keeps the rest.
  */
-class RetentionPurgeTest extends OcAdapterTest {
+class RetentionPurgeTest extends OcAdapterTestSupport {
 
     @Autowired
     RetentionPurge purge;

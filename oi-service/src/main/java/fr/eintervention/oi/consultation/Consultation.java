@@ -152,17 +152,17 @@ public class Consultation {
      * An OC in flux 3 owes its M5 the day the intervention ends, before midnight Europe/Paris:
      * after that, it is missing.
      */
-    M5State m5State(boolean flux3, Instant receivedAt, Instant fin) {
+    M5State m5State(boolean flux3, Instant receivedAt, Instant end) {
         if (receivedAt != null) {
             return M5State.RECEIVED;
         }
         if (!flux3) {
             return M5State.NOT_EXPECTED;
         }
-        if (fin == null) {
+        if (end == null) {
             return M5State.AWAITED;
         }
-        return fin.isBefore(m5DueForEndsBefore()) ? M5State.MISSING : M5State.AWAITED;
+        return end.isBefore(m5DueForEndsBefore()) ? M5State.MISSING : M5State.AWAITED;
     }
 
     /** An M5 not received is missing for every intervention that ended before this instant: today's midnight, Europe/Paris. */

@@ -11,7 +11,7 @@ import fr.eintervention.model.NaturePBOPTO;
  * An M3 is an M1 with {@code Fin_Inter}.
  */
 record Declaration(String codeDo, String codeOi, String refDo, String pm, List<NatureEntry> natures,
-        Instant debut, Instant fin) {
+        Instant start, Instant end) {
 
     static Declaration from(InterventionDO message) {
         List<NatureEntry> natures = message.getNaturePBOPTO().stream()
@@ -26,7 +26,7 @@ record Declaration(String codeDo, String codeOi, String refDo, String pm, List<N
     }
 
     boolean isEnd() {
-        return fin != null;
+        return end != null;
     }
 
     String kind() {

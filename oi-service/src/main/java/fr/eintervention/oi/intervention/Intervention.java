@@ -18,7 +18,7 @@ class Intervention {
     enum Notification { M2, M4 }
 
     /** Where the intervention was before a correction moved it to another PM, as its OCs were told. */
-    record Move(String pm, Instant debut, List<String> pbos) {
+    record Move(String pm, Instant start, List<String> pbos) {
     }
 
     private static final Comparator<NatureEntry> ENTRY_ORDER = Comparator
@@ -33,8 +33,8 @@ class Intervention {
     private String codeOi;
     private String pm;
     private List<NatureEntry> natures = List.of();
-    private Instant debut;
-    private Instant fin;
+    private Instant start;
+    private Instant end;
     private boolean startReceived;
     private boolean lateStart;
     private final List<Notification> notifications = new ArrayList<>();
@@ -46,13 +46,13 @@ class Intervention {
     }
 
     static Intervention restore(long id, String refOi, String codeDo, String refDo, String codeOi, String pm,
-            List<NatureEntry> natures, Instant debut, Instant fin, boolean startReceived, boolean lateStart) {
+            List<NatureEntry> natures, Instant start, Instant end, boolean startReceived, boolean lateStart) {
         Intervention intervention = new Intervention(id, refOi, codeDo, refDo);
         intervention.codeOi = codeOi;
         intervention.pm = pm;
         intervention.natures = List.copyOf(natures);
-        intervention.debut = debut;
-        intervention.fin = fin;
+        intervention.start = start;
+        intervention.end = end;
         intervention.startReceived = startReceived;
         intervention.lateStart = lateStart;
         return intervention;
@@ -70,68 +70,68 @@ class Intervention {
      *
      * @param lateStartThreshold an M1 received more than this after its start is flagged
      */
-    Outcome receive(Declaration message, Instant receivedAt, Duration lateStartThreshold) {
+    DeclarationOutcome receive(Declaration message, Instant receivedAt, Duration lateStartThreshold) {
         if (message.isEnd()) {
-            return end(message);
+            return receiveEnd(message);
         }
-        Outcome outcome = start(message);
-        if (outcome != Outcome.IGNORED && Duration.between(message.debut(), receivedAt).compareTo(lateStartThreshold) > 0) {
+        DeclarationOutcome outcome = receiveStart(message);
+        if (outcome != DeclarationOutcome.IGNORED && Duration.between(message.start(), receivedAt).compareTo(lateStartThreshold) > 0) {
             lateStart = true;
         }
         return outcome;
     }
 
-    private Outcome start(Declaration m1) {
+    private DeclarationOutcome receiveStart(Declaration m1) {
         if (isUnknown()) {
             apply(m1);
             startReceived = true;
             notifications.add(Notification.M2);
-            return Outcome.NEW;
+            return DeclarationOutcome.NEW;
         }
         if (isEnded()) {
             // M1 after M3: accepted, but it must not overwrite what M3 said, and triggers no flow
             startReceived = true;
-            return Outcome.IGNORED;
+            return DeclarationOutcome.IGNORED;
         }
         if (sameContent(m1)) {
-            return Outcome.DUPLICATE;
+            return DeclarationOutcome.DUPLICATE;
         }
         apply(m1);
         notifications.add(Notification.M2);
-        return Outcome.CORRECTED;
+        return DeclarationOutcome.CORRECTED;
     }
 
-    private Outcome end(Declaration m3) {
+    private DeclarationOutcome receiveEnd(Declaration m3) {
         if (isUnknown() || !isEnded()) {
             // the first M3 records the end and the final natures; before any M1 it creates the
             // intervention with both timestamps, and only M4 is sent
             apply(m3);
             notifications.add(Notification.M4);
-            return Outcome.NEW;
+            return DeclarationOutcome.NEW;
         }
         if (sameContent(m3)) {
-            return Outcome.DUPLICATE;
+            return DeclarationOutcome.DUPLICATE;
         }
         apply(m3);
         notifications.add(Notification.M4);
-        return Outcome.CORRECTED;
+        return DeclarationOutcome.CORRECTED;
     }
 
     private void apply(Declaration message) {
         if (pm != null && !pm.equals(message.pm()) && movedFrom == null) {
-            movedFrom = new Move(pm, debut, pbos());
+            movedFrom = new Move(pm, start, pbos());
         }
         codeOi = message.codeOi();
         pm = message.pm();
         natures = List.copyOf(message.natures());
-        debut = message.debut();
-        fin = message.fin();
+        start = message.start();
+        end = message.end();
     }
 
     /** Every business field after normalisation: instants compared as instants, array order ignored. */
     private boolean sameContent(Declaration message) {
         return codeOi.equals(message.codeOi()) && pm.equals(message.pm())
-                && debut.equals(message.debut()) && Objects.equals(fin, message.fin())
+                && start.equals(message.start()) && Objects.equals(end, message.end())
                 && sorted(natures).equals(sorted(message.natures()));
     }
 
@@ -140,11 +140,11 @@ class Intervention {
     }
 
     boolean isUnknown() {
-        return id == null && debut == null;
+        return id == null && start == null;
     }
 
     boolean isEnded() {
-        return fin != null;
+        return end != null;
     }
 
     /** The notifications registered by the messages received, to send to the OCs present at the PM. */
@@ -194,12 +194,12 @@ class Intervention {
         return natures;
     }
 
-    Instant debut() {
-        return debut;
+    Instant start() {
+        return start;
     }
 
-    Instant fin() {
-        return fin;
+    Instant end() {
+        return end;
     }
 
     boolean startReceived() {

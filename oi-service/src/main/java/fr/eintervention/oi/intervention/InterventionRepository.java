@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 class InterventionRepository {
 
     /** An accepted M1/M3 as received, and what the OI did with it, kept for audit. */
-    record Received(String kind, Outcome outcome, Instant at, String payload) {
+    record Received(String kind, DeclarationOutcome outcome, Instant at, String payload) {
     }
 
     /** an intervention's columns and its triplets, in order, as a JSON array */
@@ -78,7 +78,7 @@ class InterventionRepository {
                 with i as (
                     insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
                                               start_received, late_start, created_at, updated_at)
-                    values (:refOi, :codeDo, :refDo, :codeOi, :pm, :debut, :fin, :startReceived, :lateStart, :receivedAt, :receivedAt)
+                    values (:refOi, :codeDo, :refDo, :codeOi, :pm, :start, :end, :startReceived, :lateStart, :receivedAt, :receivedAt)
                     on conflict (code_do, ref_interv_do) do nothing
                     returning id),
                 natures as (%s),
@@ -87,8 +87,8 @@ class InterventionRepository {
                 """.formatted(NATURES, AUDIT))
                 .param("refOi", intervention.refOi()).param("codeDo", intervention.codeDo())
                 .param("refDo", intervention.refDo()).param("codeOi", intervention.codeOi())
-                .param("pm", intervention.pm()).param("debut", timestamp(intervention.debut()))
-                .param("fin", timestamp(intervention.fin())).param("startReceived", intervention.startReceived())
+                .param("pm", intervention.pm()).param("start", timestamp(intervention.start()))
+                .param("end", timestamp(intervention.end())).param("startReceived", intervention.startReceived())
                 .param("lateStart", intervention.lateStart()).param("natures", natures(intervention))
                 .params(audit(message))
                 .query(Long.class).optional();
@@ -102,7 +102,7 @@ class InterventionRepository {
         // that the statement's parts never touch the same row
         jdbc.sql("""
                 with i as (
-                    update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :debut, fin_inter = :fin,
+                    update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :start, fin_inter = :end,
                            start_received = :startReceived, late_start = :lateStart, updated_at = :receivedAt
                     where id = :id
                     returning id),
@@ -113,7 +113,7 @@ class InterventionRepository {
                 select count(*) from i
                 """.formatted(NATURES, AUDIT))
                 .param("codeOi", intervention.codeOi()).param("pm", intervention.pm())
-                .param("debut", timestamp(intervention.debut())).param("fin", timestamp(intervention.fin()))
+                .param("start", timestamp(intervention.start())).param("end", timestamp(intervention.end()))
                 .param("startReceived", intervention.startReceived()).param("lateStart", intervention.lateStart())
                 .param("id", intervention.id()).param("natures", natures(intervention))
                 .param("count", intervention.natures().size())

@@ -81,8 +81,8 @@ class OcNotifications implements PayloadRenderer {
                 .refIntervOI(intervention.refOi())
                 .PM(withdrawal.pm())
                 .PBO(withdrawal.pbos().stream().map(pbo -> new PBO().PBO(pbo)).toList())
-                .debutInter(timestamps.toOffset(withdrawal.debut()))
-                .finInter(timestamps.toOffset(withdrawal.debut()));
+                .debutInter(timestamps.toOffset(withdrawal.start()))
+                .finInter(timestamps.toOffset(withdrawal.start()));
     }
 
     /** The M2/M4 body from the intervention's current data (also used to correct and re-send). */
@@ -92,9 +92,9 @@ class OcNotifications implements PayloadRenderer {
                 .refIntervOI(intervention.refOi())
                 .PM(intervention.pm())
                 .PBO(intervention.pbos().stream().map(pbo -> new PBO().PBO(pbo)).toList())
-                .debutInter(timestamps.toOffset(intervention.debut()));
+                .debutInter(timestamps.toOffset(intervention.start()));
         if (notification == Intervention.Notification.M4) {
-            payload.finInter(timestamps.toOffset(intervention.fin()));
+            payload.finInter(timestamps.toOffset(intervention.end()));
         }
         return payload;
     }

@@ -56,7 +56,7 @@ class PmCorrections {
         told.removeAll(already);
         List<OutboundMessage> messages = new ArrayList<>();
         for (String oc : told) {
-            Withdrawal withdrawal = new Withdrawal(oc, from.pm(), from.debut(), from.pbos(), now);
+            Withdrawal withdrawal = new Withdrawal(oc, from.pm(), from.start(), from.pbos(), now);
             withdrawals.add(intervention.id(), withdrawal);
             messages.add(new OutboundMessage(oc, Intervention.Notification.M4.name(), intervention.refOi(),
                     OcNotifications.PATH, notifications.withdrawalPayload(intervention, withdrawal)));

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 class Withdrawals {
 
     /** One OC's withdrawal. */
-    record Withdrawal(String oc, String pm, Instant debut, List<String> pbos, Instant at) {
+    record Withdrawal(String oc, String pm, Instant start, List<String> pbos, Instant at) {
     }
 
     private final JdbcClient jdbc;
@@ -36,10 +36,10 @@ class Withdrawals {
     void add(long interventionId, Withdrawal withdrawal) {
         jdbc.sql("""
                 insert into intervention_withdrawal (intervention_id, oc, pm, debut_inter, pbos, withdrawn_at)
-                values (:id, :oc, :pm, :debut, :pbos, :at)
+                values (:id, :oc, :pm, :start, :pbos, :at)
                 on conflict (intervention_id, oc) do nothing""")
                 .param("id", interventionId).param("oc", withdrawal.oc()).param("pm", withdrawal.pm())
-                .param("debut", Timestamp.from(withdrawal.debut()))
+                .param("start", Timestamp.from(withdrawal.start()))
                 .param("pbos", mapper.writeValueAsString(withdrawal.pbos()))
                 .param("at", Timestamp.from(withdrawal.at()))
                 .update();

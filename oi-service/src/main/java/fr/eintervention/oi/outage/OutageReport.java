@@ -4,7 +4,7 @@ import java.util.List;
 
 import fr.eintervention.model.ClientHSOC;
 import fr.eintervention.model.ClientHSOCParInter;
-import fr.eintervention.oi.intervention.Interventions.Window;
+import fr.eintervention.oi.intervention.InterventionWindows.Window;
 
 /**
  * What one OC said about one intervention in its last M5. No customer means "no impacted

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.ApiDocs;
 import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** The OI's /v3/api-docs, as Swagger UI and an operator's tools read it. */
-class OiApiDocsTest extends OiServiceTest {
+class OiApiDocsTest extends OiServiceTestSupport {
 
     @Autowired
     BuildProperties build;

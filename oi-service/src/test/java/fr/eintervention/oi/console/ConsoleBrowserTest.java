@@ -364,13 +364,13 @@ class ConsoleBrowserTest {
                 .map(row -> row.getDomProperty("textContent").replaceAll("\\s+", " ").trim()).toList();
     }
 
-    private void stored(String codeDo, String pm, Instant debut, int impacted) {
+    private void stored(String codeDo, String pm, Instant start, int impacted) {
         jdbc.sql("""
                 insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
                                           start_received, created_at, updated_at, impacted_customers)
-                values (:refOi, :codeDo, :refDo, 'OI01', :pm, :debut, :fin, true, now(), now(), :impacted)""")
+                values (:refOi, :codeDo, :refDo, 'OI01', :pm, :start, :end, true, now(), now(), :impacted)""")
                 .param("refOi", "OI01-" + newRef()).param("codeDo", codeDo).param("refDo", newRef()).param("pm", pm)
-                .param("debut", Timestamp.from(debut)).param("fin", Timestamp.from(debut.plus(1, ChronoUnit.HOURS)))
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(start.plus(1, ChronoUnit.HOURS)))
                 .param("impacted", impacted).update();
     }
 

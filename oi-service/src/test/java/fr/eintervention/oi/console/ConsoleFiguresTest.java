@@ -20,14 +20,14 @@ import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.delivery.PartnerActivity;
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.DayFigures;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.M5Figures;
 
 /** The figures the console shows, from the application services: today's, the M5 owed per OC, the outbox pages. */
-class ConsoleFiguresTest extends OiServiceTest {
+class ConsoleFiguresTest extends OiServiceTestSupport {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

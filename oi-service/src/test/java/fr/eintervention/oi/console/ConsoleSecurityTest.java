@@ -9,14 +9,14 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.TestTokens;
 
 /**
  * The console's door, without a browser: anonymous visitors are sent to sign in, bearer tokens
  * (a partner's, even one with the operator scope) are refused, and the partners' API is as before.
  */
-class ConsoleSecurityTest extends OiServiceTest {
+class ConsoleSecurityTest extends OiServiceTestSupport {
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

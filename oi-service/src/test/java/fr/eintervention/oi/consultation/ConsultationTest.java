@@ -9,24 +9,24 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** Listing, statistics on a data set whose right answer is known, ranking, and the retention purge. */
-class ConsultationTest extends OiServiceTest {
+class ConsultationTest extends OiServiceTestSupport {
 
     @Autowired
     RetentionPurge purge;
 
     /** Inserts an intervention as the OI would have stored it, in a year no other test uses. */
-    private void stored(String codeDo, String pm, Instant debut, int impacted) {
+    private void stored(String codeDo, String pm, Instant start, int impacted) {
         jdbc.sql("""
                 insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
                                           start_received, created_at, updated_at, impacted_customers)
-                values (:refOi, :codeDo, :refDo, 'OI01', :pm, :debut, :fin, true, now(), now(), :impacted)""")
+                values (:refOi, :codeDo, :refDo, 'OI01', :pm, :start, :end, true, now(), now(), :impacted)""")
                 .param("refOi", "OI01-" + newRef()).param("codeDo", codeDo).param("refDo", newRef()).param("pm", pm)
-                .param("debut", Timestamp.from(debut)).param("fin", Timestamp.from(debut.plus(1, ChronoUnit.HOURS)))
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(start.plus(1, ChronoUnit.HOURS)))
                 .param("impacted", impacted).update();
     }
 

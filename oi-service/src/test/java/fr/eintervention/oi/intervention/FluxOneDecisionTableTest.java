@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** The OI's decision table for M1/M3 (docs/explanation/protocol-rules.md), over HTTP, read back from the database. */
-class FluxOneDecisionTableTest extends OiServiceTest {
+class FluxOneDecisionTableTest extends OiServiceTestSupport {
 
     private String accepted(String body) {
         JsonHttp.Response response = declare(body);
@@ -202,8 +202,8 @@ class FluxOneDecisionTableTest extends OiServiceTest {
             "20261124 09:15:00, 2026-11-24T08:15:00Z",
             "2026-07-01T09:15:00, 2026-07-01T07:15:00Z"
     })
-    void timestampsInEveryAcceptedFormAreStoredAsUtcInstants(String debut, String stored) {
-        String refOi = accepted(m1(newRef(), "FI-35238-0001", debut));
+    void timestampsInEveryAcceptedFormAreStoredAsUtcInstants(String start, String stored) {
+        String refOi = accepted(m1(newRef(), "FI-35238-0001", start));
 
         Instant instant = jdbc.sql("select debut_inter from intervention where ref_interv_oi = :ref")
                 .param("ref", refOi).query(java.sql.Timestamp.class).single().toInstant();

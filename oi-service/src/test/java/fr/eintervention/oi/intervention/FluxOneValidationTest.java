@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /** Every malformed M1/M3 gets the contract's answer, the right HTTP status, and leaves nothing stored. */
-class FluxOneValidationTest extends OiServiceTest {
+class FluxOneValidationTest extends OiServiceTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -8,13 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 import tools.jackson.databind.JsonNode;
 
 /** M2/M4 reach, over real HTTP, every OC present at the PM and only them; KO and manual re-send. */
-class FluxTwoDeliveryTest extends OiServiceTest {
+class FluxTwoDeliveryTest extends OiServiceTestSupport {
 
     private static List<JsonNode> receivedAbout(String oc, String refOi) {
         return OCS.get(oc).received("/v1/intervention_OI").stream().map(r -> JsonHttp.parse(r.body()))

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Fin_Inter = Debut_Inter (withdrawn: a window of no duration) and owes no M5; the consultation
  * says so. Before, OC01 kept an intervention that never ended and its M5 showed MISSING.
  */
-class PmCorrectionTest extends OiServiceTest {
+class PmCorrectionTest extends OiServiceTestSupport {
 
     private static final String FORMER_PM = "FI-35238-0001";
     private static final String NEW_PM = "FI-35238-0002";

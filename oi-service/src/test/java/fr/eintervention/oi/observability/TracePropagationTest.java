@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 
@@ -20,7 +20,7 @@ import fr.eintervention.testsupport.PartnerStub;
  * The trace of an M1 (its W3C traceparent) is kept with the M2 it causes in the outbox and sent
  * with them to the OCs, from the delivery engine's threads.
  */
-class TracePropagationTest extends OiServiceTest {
+class TracePropagationTest extends OiServiceTestSupport {
 
     @Test
     void theM2CarryTheTraceOfTheM1() {

@@ -10,14 +10,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /**
  * What an operator's Prometheus reads at /actuator/prometheus: the M1/M3/M5 received by answer,
  * and per OC in flux 3 the M5 expected, received and missing.
  */
-class M5FiguresTest extends OiServiceTest {
+class M5FiguresTest extends OiServiceTestSupport {
 
     @Autowired
     private M5Figures figures;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 
 /**
@@ -14,7 +14,7 @@ import fr.eintervention.testsupport.JsonHttp;
  */
 @TestPropertySource(properties = {"eintervention.oi.m5.require-recipient=true", "eintervention.oi.m5.require-known-partner=true",
         "eintervention.security.enabled=false"})
-class StrictFluxThreeChecksTest extends OiServiceTest {
+class StrictFluxThreeChecksTest extends OiServiceTestSupport {
 
     @Test
     void refusesAnOcTheInterventionWasNotSentToAndAnUnknownOc() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * and reported by line, a replacement retiring the PMs it leaves out.
  */
 @TestPropertySource(properties = "eintervention.oi.referential-import.max-reported-faults=20")
-class ReferentialImportTest extends OiServiceTest {
+class ReferentialImportTest extends OiServiceTestSupport {
 
     private final HttpClient client = HttpClient.newHttpClient();
 

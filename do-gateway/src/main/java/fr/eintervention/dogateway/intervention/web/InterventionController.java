@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.dogateway.intervention.Correction;
 import fr.eintervention.dogateway.intervention.EndOfIntervention;
-import fr.eintervention.dogateway.intervention.InterventionDesk;
+import fr.eintervention.dogateway.intervention.CaptureDesk;
 import fr.eintervention.dogateway.intervention.InterventionView;
 import fr.eintervention.dogateway.intervention.NewIntervention;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +27,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Interventions", description = "Presence periods of technicians on PMs, declared to the OIs as M1/M3")
 class InterventionController {
 
-    private final InterventionDesk desk;
+    private final CaptureDesk desk;
 
-    InterventionController(InterventionDesk desk) {
+    InterventionController(CaptureDesk desk) {
         this.desk = desk;
     }
 
@@ -45,7 +45,7 @@ class InterventionController {
             @Parameter(description = "an id the tool gives this capture, so that posting it again after lost "
                     + "coverage does not create a second period")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        InterventionDesk.Started started = desk.start(request, idempotencyKey);
+        CaptureDesk.Started started = desk.start(request, idempotencyKey);
         URI location = URI.create("/interventions/" + started.intervention().ref());
         return started.created() ? ResponseEntity.created(location).body(started.intervention())
                 : ResponseEntity.ok().location(location).body(started.intervention());

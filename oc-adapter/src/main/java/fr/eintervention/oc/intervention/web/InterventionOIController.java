@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.eintervention.model.InterventionOI;
 import fr.eintervention.model.ReponseInterventionOI;
 import fr.eintervention.model.api.InterventionOIApi;
-import fr.eintervention.oc.intervention.InterventionDesk;
+import fr.eintervention.oc.intervention.WindowReception;
 
 /**
  * {@code POST /v1/intervention_OI}: M2 and M4 from the OIs. The shared protocol layer validated
@@ -15,15 +15,15 @@ import fr.eintervention.oc.intervention.InterventionDesk;
 @RestController
 class InterventionOIController implements InterventionOIApi {
 
-    private final InterventionDesk desk;
+    private final WindowReception reception;
 
-    InterventionOIController(InterventionDesk desk) {
-        this.desk = desk;
+    InterventionOIController(WindowReception reception) {
+        this.reception = reception;
     }
 
     @Override
     public ResponseEntity<ReponseInterventionOI> declarerInterventionOI(InterventionOI interventionOI) {
-        desk.receive(interventionOI);
+        reception.receive(interventionOI);
         return ResponseEntity.ok(new ReponseInterventionOI()
                 .codeReponse(ReponseInterventionOI.CodeReponseEnum.NUMBER_0)
                 .libelleReponse(ReponseInterventionOI.LibelleReponseEnum.OK));

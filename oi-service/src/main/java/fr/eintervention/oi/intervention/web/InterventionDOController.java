@@ -6,22 +6,22 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.model.ReponseInterventionDO;
 import fr.eintervention.model.api.InterventionDOApi;
-import fr.eintervention.oi.intervention.InterventionDesk;
+import fr.eintervention.oi.intervention.DeclarationReception;
 import fr.eintervention.protocol.web.RawBody;
 
 /** {@code POST /v1/intervention_DO}: M1 and M3 from the DOs. Validation happened before binding. */
 @RestController
 class InterventionDOController implements InterventionDOApi {
 
-    private final InterventionDesk desk;
+    private final DeclarationReception reception;
 
-    InterventionDOController(InterventionDesk desk) {
-        this.desk = desk;
+    InterventionDOController(DeclarationReception reception) {
+        this.reception = reception;
     }
 
     @Override
     public ResponseEntity<ReponseInterventionDO> declarerInterventionDO(InterventionDO interventionDO) {
-        InterventionDesk.Receipt receipt = desk.receive(interventionDO, RawBody.current());
+        DeclarationReception.Receipt receipt = reception.receive(interventionDO, RawBody.current());
         return ResponseEntity.ok(new ReponseInterventionDO()
                 .codeReponse(ReponseInterventionDO.CodeReponseEnum.NUMBER_0)
                 .libelleReponse(ReponseInterventionDO.LibelleReponseEnum.OK)

@@ -6,22 +6,22 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.eintervention.model.ClientHSOCParInter;
 import fr.eintervention.model.ReponseClientHSOCParInter;
 import fr.eintervention.model.api.ClientHSOCParInterApi;
-import fr.eintervention.oi.outage.OutageDesk;
+import fr.eintervention.oi.outage.OutageReportReception;
 import fr.eintervention.protocol.web.RawBody;
 
 /** {@code POST /v1/client_HS_OC_Par_Inter}: M5 from the OCs. Validation happened before binding. */
 @RestController
 class ClientHSController implements ClientHSOCParInterApi {
 
-    private final OutageDesk desk;
+    private final OutageReportReception reception;
 
-    ClientHSController(OutageDesk desk) {
-        this.desk = desk;
+    ClientHSController(OutageReportReception reception) {
+        this.reception = reception;
     }
 
     @Override
     public ResponseEntity<ReponseClientHSOCParInter> notifierClientsHSOC(ClientHSOCParInter clientHSOCParInter) {
-        desk.receive(clientHSOCParInter, RawBody.current());
+        reception.receive(clientHSOCParInter, RawBody.current());
         return ResponseEntity.ok(new ReponseClientHSOCParInter()
                 .codeReponse(ReponseClientHSOCParInter.CodeReponseEnum.NUMBER_0)
                 .libelleReponse(ReponseClientHSOCParInter.LibelleReponseEnum.OK));

@@ -17,7 +17,7 @@ import fr.eintervention.testsupport.TestTokens;
  * write:interventions; the OC's internal tools need the operator scope; a refused call stores
  * nothing.
  */
-class SecurityTest extends OcAdapterTest {
+class OcAdapterSecurityTest extends OcAdapterTestSupport {
 
     private long stored(String ref) {
         return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)

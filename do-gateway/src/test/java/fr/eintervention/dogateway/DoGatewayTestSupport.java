@@ -40,11 +40,11 @@ import tools.jackson.databind.JsonNode;
  * the clock past its delay.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {DoGatewayApplication.class, DoGatewayTest.TestClock.class},
+        classes = {DoGatewayApplication.class, DoGatewayTestSupport.TestClock.class},
         properties = {"eintervention.do.code=DO01", "eintervention.delivery.poll-interval=200ms",
                 // tests send bursts: the rate limit is the security module's to test
                 "eintervention.security.rate-limit.requests-per-second=0"})
-public abstract class DoGatewayTest {
+public abstract class DoGatewayTestSupport {
 
     protected static final RealOi OI01 = RealOi.get();
     protected static final PartnerStub OI02 = PartnerStub.start();

@@ -8,25 +8,25 @@ import org.springframework.stereotype.Component;
 
 /** What other capabilities may read of an intervention. */
 @Component
-public class Interventions {
+public class InterventionWindows {
 
-    /** An intervention's identity and window ({@code fin} is null until M3). */
-    public record Window(long id, String refOi, String pm, Instant debut, Instant fin) {
+    /** An intervention's identity and window ({@code end} is null until M3). */
+    public record Window(long id, String refOi, String pm, Instant start, Instant end) {
 
         /** The outage time lies within [Debut_Inter, Fin_Inter], bounds included; never before the end is known. */
         public boolean contains(Instant instant) {
-            return isEnded() && !instant.isBefore(debut) && !instant.isAfter(fin);
+            return isEnded() && !instant.isBefore(start) && !instant.isAfter(end);
         }
 
         /** An M3 was received: the window has an end. */
         public boolean isEnded() {
-            return fin != null;
+            return end != null;
         }
     }
 
     private final JdbcClient jdbc;
 
-    Interventions(JdbcClient jdbc) {
+    InterventionWindows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

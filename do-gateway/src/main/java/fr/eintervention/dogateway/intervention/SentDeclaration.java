@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param answer     the OI's answer, once known (null while queued, or when the OI never answered)
  * @param answeredAt when the outcome was known: a rejection can be corrected for a while after
  */
-record Declaration(Kind kind, long deliveryId, Status status, Instant queuedAt, int attempts, OiAnswer answer,
+record SentDeclaration(Kind kind, long deliveryId, Status status, Instant queuedAt, int attempts, OiAnswer answer,
         Instant answeredAt) {
 
     enum Kind { M1, M3 }
@@ -19,13 +19,13 @@ record Declaration(Kind kind, long deliveryId, Status status, Instant queuedAt, 
     /** What the gateway records; while QUEUED, the engine tells how far the sending went. */
     enum Status { QUEUED, ACKNOWLEDGED, REJECTED, FAILED }
 
-    static Declaration queued(Kind kind, long deliveryId, Instant now) {
-        return new Declaration(kind, deliveryId, Status.QUEUED, now, 0, null, null);
+    static SentDeclaration queued(Kind kind, long deliveryId, Instant now) {
+        return new SentDeclaration(kind, deliveryId, Status.QUEUED, now, 0, null, null);
     }
 
     /** On its way (again, when an operator re-sent it), after that many attempts. */
-    Declaration onItsWay(int attemptsMade) {
-        return new Declaration(kind, deliveryId, Status.QUEUED, queuedAt, attemptsMade, null, null);
+    SentDeclaration onItsWay(int attemptsMade) {
+        return new SentDeclaration(kind, deliveryId, Status.QUEUED, queuedAt, attemptsMade, null, null);
     }
 
     /** Rejected by the OI, or never delivered: the technician may correct it and send it again. */

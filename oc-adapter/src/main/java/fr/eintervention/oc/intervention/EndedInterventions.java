@@ -13,20 +13,20 @@ import fr.eintervention.oc.Sql;
 
 /** What flux 3 may read and record of the interventions: the M5s due and their sending. */
 @Component
-public class Interventions {
+public class EndedInterventions {
 
     /** An ended intervention, as its M5 needs it. */
-    public record Ended(long id, String codeOi, String refOi, String pm, Instant debut, Instant fin) {
+    public record Ended(long id, String codeOi, String refOi, String pm, Instant start, Instant end) {
 
         /** The instant lies within [Debut_Inter, Fin_Inter], bounds included. */
         public boolean contains(Instant instant) {
-            return !instant.isBefore(debut) && !instant.isAfter(fin);
+            return !instant.isBefore(start) && !instant.isAfter(end);
         }
     }
 
     private final JdbcClient jdbc;
 
-    Interventions(JdbcClient jdbc) {
+    EndedInterventions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,7 +48,7 @@ public class Interventions {
                 for update skip locked
                 """)
                 .param("id", id).param("now", Sql.timestamp(now))
-                .query(Interventions::ended).optional();
+                .query(EndedInterventions::ended).optional();
     }
 
     /** The M5 was queued as delivery message {@code deliveryId}: nothing is due any more until a corrected M4. */
@@ -78,7 +78,7 @@ public class Interventions {
                 where code_oi = :codeOi and ref_interv_oi = :refOi and fin_inter is not null
                 """)
                 .param("codeOi", codeOi).param("refOi", refOi)
-                .query(Interventions::ended).optional();
+                .query(EndedInterventions::ended).optional();
     }
 
     private static Ended ended(ResultSet rs, int row) throws SQLException {

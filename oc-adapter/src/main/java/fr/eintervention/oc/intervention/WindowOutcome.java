@@ -1,7 +1,7 @@
 package fr.eintervention.oc.intervention;
 
 /** What the OC did with an accepted M2/M4. Every one is answered OK. */
-public enum Outcome {
+public enum WindowOutcome {
     /** first M2, or first M4 (with or without M2 before it): recorded */
     NEW,
     /** same content as what is recorded: nothing done */

@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import fr.eintervention.oi.OiServiceTest;
+import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /** M5 at the OI: answers, replacement, "no impacted customer", flags, and the aggregated view. */
-class FluxThreeTest extends OiServiceTest {
+class M5ReceptionTest extends OiServiceTestSupport {
 
-    private String intervention(String debut, String fin) {
+    private String intervention(String start, String end) {
         String ref = newRef();
-        String body = m1(ref, "FI-35238-0001", debut);
-        if (fin != null) {
-            body = body.replace("\"Debut_Inter\"", "\"Fin_Inter\":\"" + fin + "\",\"Debut_Inter\"");
+        String body = m1(ref, "FI-35238-0001", start);
+        if (end != null) {
+            body = body.replace("\"Debut_Inter\"", "\"Fin_Inter\":\"" + end + "\",\"Debut_Inter\"");
         }
         JsonHttp.Response response = declare(body);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

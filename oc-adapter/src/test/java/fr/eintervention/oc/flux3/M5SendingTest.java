@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * M5 end to end: M2/M4 posted to the adapter, outages fed to it, the clock moved; the M5 the
  * adapter sends reaches the OI (a stub over real HTTP) through the delivery engine.
  */
-class FluxThreeTest extends OcAdapterTest {
+class M5SendingTest extends OcAdapterTestSupport {
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 

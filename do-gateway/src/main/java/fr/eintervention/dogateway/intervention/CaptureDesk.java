@@ -19,7 +19,7 @@ import fr.eintervention.dogateway.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.InvalidInput;
 import fr.eintervention.dogateway.NotFound;
-import fr.eintervention.dogateway.intervention.Declaration.Kind;
+import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
 
 /**
@@ -28,13 +28,13 @@ import fr.eintervention.protocol.Timestamps;
  * M1/M3 queued in one transaction; the engine sends them right after the commit.
  */
 @Service
-public class InterventionDesk {
+public class CaptureDesk {
 
     /** @param created false when the capture had already been received (the tool posted it again) */
     public record Started(InterventionView intervention, boolean created) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+    private static final Logger log = LoggerFactory.getLogger(CaptureDesk.class);
     private static final int MAX_TEXT = 100;
 
     private final InterventionRepository repository;
@@ -48,7 +48,7 @@ public class InterventionDesk {
     private final Timestamps timestamps;
     private final Clock clock;
 
-    InterventionDesk(InterventionRepository repository, CaptureRules rules, References references,
+    CaptureDesk(InterventionRepository repository, CaptureRules rules, References references,
             ProtocolMessages messages, InterventionViews views, Outbox outbox, DoGatewayProperties properties,
             TransactionTemplate transaction, Timestamps timestamps, Clock clock) {
         this.repository = repository;

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * (scope operator) for the deliveries; and what the gateway presents to the OIs: a bearer token
  * obtained by client credentials.
  */
-class SecurityTest extends DoGatewayTest {
+class DoGatewaySecurityTest extends DoGatewayTestSupport {
 
     private List<JsonNode> today(String technician) {
         JsonHttp.Response response = http.get("/technicians/" + technician + "/interventions/today");

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import fr.eintervention.oc.OcAdapterTest;
+import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.TestTokens;
 
@@ -22,7 +22,7 @@ import fr.eintervention.testsupport.TestTokens;
  */
 @ActiveProfiles("demo")
 @TestPropertySource(properties = "eintervention.oc.flux3.enabled=false")
-class FluxThreeOffTest extends OcAdapterTest {
+class M5SendingOffTest extends OcAdapterTestSupport {
 
     @DynamicPropertySource
     static void testIssuer(DynamicPropertyRegistry registry) {

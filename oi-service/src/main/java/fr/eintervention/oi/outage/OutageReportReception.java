@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.model.ClientHSOCParInter;
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.oi.intervention.Interventions;
-import fr.eintervention.oi.intervention.Interventions.Window;
+import fr.eintervention.oi.intervention.InterventionWindows;
+import fr.eintervention.oi.intervention.InterventionWindows.Window;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.ProtocolViolation;
@@ -24,18 +24,18 @@ import fr.eintervention.security.ForeignPartnerException;
  * the OI issued; a second M5 of the same OC replaces the first.
  */
 @Service
-public class OutageDesk {
+public class OutageReportReception {
 
-    private static final Logger log = LoggerFactory.getLogger(OutageDesk.class);
+    private static final Logger log = LoggerFactory.getLogger(OutageReportReception.class);
 
-    private final Interventions interventions;
+    private final InterventionWindows interventions;
     private final OutageReportRepository reports;
     private final Referential referential;
     private final Deliveries deliveries;
     private final OiProperties properties;
     private final Clock clock;
 
-    OutageDesk(Interventions interventions, OutageReportRepository reports, Referential referential,
+    OutageReportReception(InterventionWindows interventions, OutageReportRepository reports, Referential referential,
             Deliveries deliveries, OiProperties properties, Clock clock) {
         this.interventions = interventions;
         this.reports = reports;

@@ -24,13 +24,13 @@ import fr.eintervention.protocol.ProtocolViolation;
  * messages) and queues M2/M4, all in one transaction. A refused message leaves nothing stored.
  */
 @Service
-public class InterventionDesk {
+public class DeclarationReception {
 
     /** What the DO is answered. */
-    public record Receipt(String refOi, Outcome outcome) {
+    public record Receipt(String refOi, DeclarationOutcome outcome) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+    private static final Logger log = LoggerFactory.getLogger(DeclarationReception.class);
 
     private final InterventionRepository interventions;
     private final Referential referential;
@@ -41,7 +41,7 @@ public class InterventionDesk {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    InterventionDesk(InterventionRepository interventions, Referential referential, References references,
+    DeclarationReception(InterventionRepository interventions, Referential referential, References references,
             OcNotifications notifications, PmCorrections pmCorrections, OiProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.interventions = interventions;
@@ -80,12 +80,12 @@ public class InterventionDesk {
         String payload = rawPayload != null ? rawPayload : "{}";
         Optional<Intervention> existing = interventions.lock(declaration.codeDo(), declaration.refDo());
         Intervention intervention;
-        Outcome outcome;
+        DeclarationOutcome outcome;
         if (existing.isPresent()) {
             intervention = existing.get();
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
             Received message = new Received(declaration.kind(), outcome, now, payload);
-            if (outcome == Outcome.DUPLICATE) {
+            if (outcome == DeclarationOutcome.DUPLICATE) {
                 interventions.recordMessage(intervention, message);
             } else {
                 interventions.update(intervention, message);

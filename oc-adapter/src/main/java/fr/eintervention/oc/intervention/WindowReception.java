@@ -22,9 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * messages). A refused message leaves nothing stored, so its correction is not a duplicate.
  */
 @Service
-public class InterventionDesk {
+public class WindowReception {
 
-    private static final Logger log = LoggerFactory.getLogger(InterventionDesk.class);
+    private static final Logger log = LoggerFactory.getLogger(WindowReception.class);
 
     private final WindowRepository windows;
     private final OiPartners partners;
@@ -34,7 +34,7 @@ public class InterventionDesk {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    InterventionDesk(WindowRepository windows, OiPartners partners, PmReferential pms, M5Timing timing,
+    WindowReception(WindowRepository windows, OiPartners partners, PmReferential pms, M5Timing timing,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.windows = windows;
         this.partners = partners;
@@ -45,7 +45,7 @@ public class InterventionDesk {
         this.meters = meters;
     }
 
-    public Outcome receive(InterventionOI message) {
+    public WindowOutcome receive(InterventionOI message) {
         WindowMessage window = WindowMessage.from(message);
         if (!partners.isPartner(window.codeOi())) {
             throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + window.codeOi());
@@ -53,25 +53,25 @@ public class InterventionDesk {
         if (!pms.accepts(window.pm())) {
             throw new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + window.pm());
         }
-        Outcome outcome = transaction.execute(status -> apply(window, Instant.now(clock)));
+        WindowOutcome outcome = transaction.execute(status -> apply(window, Instant.now(clock)));
         meters.counter("eintervention.oc.intervention.received", "kind", window.kind(), "outcome", outcome.name())
                 .increment();
         log.info("{} {}/{} -> {}", window.kind(), window.codeOi(), window.refOi(), outcome);
         return outcome;
     }
 
-    private Outcome apply(WindowMessage message, Instant now) {
+    private WindowOutcome apply(WindowMessage message, Instant now) {
         Optional<InterventionWindow> existing = windows.lock(message.codeOi(), message.refOi());
         if (existing.isPresent()) {
             InterventionWindow window = existing.get();
-            Outcome outcome = window.receive(message, now, timing);
-            if (outcome == Outcome.NEW || outcome == Outcome.CORRECTED) {
+            WindowOutcome outcome = window.receive(message, now, timing);
+            if (outcome == WindowOutcome.NEW || outcome == WindowOutcome.CORRECTED) {
                 windows.update(window, now);
             }
             return outcome;
         }
         InterventionWindow window = InterventionWindow.unknown(message.codeOi(), message.refOi());
-        Outcome outcome = window.receive(message, now, timing);
+        WindowOutcome outcome = window.receive(message, now, timing);
         if (!windows.insertIfAbsent(window, now)) {
             // an identical message created it concurrently: apply ours to that one
             return apply(message, now);

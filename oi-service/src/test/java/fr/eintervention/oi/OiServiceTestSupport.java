@@ -30,7 +30,7 @@ import fr.eintervention.testsupport.TestTokens;
                 "spring.flyway.locations=classpath:db/migration,classpath:db/sample",
                 // tests send bursts (50 identical M1 at once): the rate limit is the security module's to test
                 "eintervention.security.rate-limit.requests-per-second=0"})
-public abstract class OiServiceTest {
+public abstract class OiServiceTestSupport {
 
     /** The OI presents an OAuth2 token (client credentials at the test IdP) to OC01; the others ask for none. */
     @DynamicPropertySource
@@ -82,19 +82,19 @@ public abstract class OiServiceTest {
         return m1(refDo, "FI-35238-0001", "2026-11-24T09:15:00+01:00");
     }
 
-    protected static String m1(String refDo, String pm, String debut) {
+    protected static String m1(String refDo, String pm, String start) {
         return """
                 {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
                  "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"},{"nature":2,"PBO":"PT000456"}],
-                 "Debut_Inter":"%s"}""".formatted(refDo, pm, debut);
+                 "Debut_Inter":"%s"}""".formatted(refDo, pm, start);
     }
 
     /** The same intervention ended: an M3 with final natures. */
-    protected static String m3(String refDo, String fin) {
+    protected static String m3(String refDo, String end) {
         return """
                 {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"FI-35238-0001",
                  "Nature_PBO_PTO":[{"nature":3,"PBO":"PT000123","PTO":"FI-1234-5678"},{"nature":2,"PBO":"PT000456"}],
-                 "Debut_Inter":"2026-11-24T09:15:00+01:00","Fin_Inter":"%s"}""".formatted(refDo, fin);
+                 "Debut_Inter":"2026-11-24T09:15:00+01:00","Fin_Inter":"%s"}""".formatted(refDo, end);
     }
 
     protected JsonHttp.Response declare(String body) {

@@ -37,8 +37,8 @@ import fr.eintervention.testsupport.TestTokens;
         "eintervention.oc.flux3.settling-delay=15m",
         "eintervention.oc.flux3.deadline-margin=5m",
         "eintervention.oc.flux3.poll-interval=200ms"})
-@Import(OcAdapterTest.FrozenClock.class)
-public abstract class OcAdapterTest {
+@Import(OcAdapterTestSupport.FrozenClock.class)
+public abstract class OcAdapterTestSupport {
 
     protected static final String M5_PATH = "/v1/client_HS_OC_Par_Inter";
     protected static final PartnerStub OI = PartnerStub.start().replyWith(request ->
@@ -103,17 +103,17 @@ public abstract class OcAdapterTest {
     }
 
     /** An M2: the start. */
-    protected static String m2(String ref, String pm, String debut) {
+    protected static String m2(String ref, String pm, String start) {
         return """
                 {"Code_OI":"OI01","Ref_Interv_OI":"%s","PM":"%s","PBO":[{"PBO":"PT000123"}],"Debut_Inter":"%s"}"""
-                .formatted(ref, pm, debut);
+                .formatted(ref, pm, start);
     }
 
     /** An M4: the end, with both timestamps. */
-    protected static String m4(String ref, String pm, String debut, String fin) {
+    protected static String m4(String ref, String pm, String start, String end) {
         return """
                 {"Code_OI":"OI01","Ref_Interv_OI":"%s","PM":"%s","PBO":[{"PBO":"PT000123"}],"Debut_Inter":"%s","Fin_Inter":"%s"}"""
-                .formatted(ref, pm, debut, fin);
+                .formatted(ref, pm, start, end);
     }
 
     /** M2/M4 from OI01. */
