@@ -92,4 +92,14 @@ public class EndedInterventions {
                 .param("id", id).param("until", Sql.timestamp(until))
                 .update();
     }
+
+    /**
+     * Deletes the interventions that started before {@code limit}, unless an M5 is still due for them.
+     *
+     * @return how many were deleted
+     */
+    public int deleteStartedBefore(Instant limit) {
+        return jdbc.sql("delete from intervention_window where debut_inter < :limit and m5_due_at is null")
+                .param("limit", Sql.timestamp(limit)).update();
+    }
 }

@@ -45,4 +45,14 @@ public class Outages {
                 .param("pm", pm).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
                 .query(String.class).list());
     }
+
+    /**
+     * Deletes the outages that began before {@code limit} (received before it when their time is unknown).
+     *
+     * @return how many were deleted
+     */
+    public int deleteBefore(Instant limit) {
+        return jdbc.sql("delete from outage where coalesce(down_at, received_at) < :limit")
+                .param("limit", Sql.timestamp(limit)).update();
+    }
 }

@@ -60,4 +60,14 @@ public class OwnInterventions {
                 .update();
         return new OwnIntervention(pm, pto, timestamps.toOffset(from), to == null ? null : timestamps.toOffset(to));
     }
+
+    /**
+     * Deletes the OC's own interventions that started before {@code limit}.
+     *
+     * @return how many were deleted
+     */
+    public int deleteStartedBefore(Instant limit) {
+        return jdbc.sql("delete from own_intervention where from_at < :limit")
+                .param("limit", Sql.timestamp(limit)).update();
+    }
 }

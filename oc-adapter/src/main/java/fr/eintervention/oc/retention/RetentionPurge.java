@@ -1,6 +1,5 @@
 package fr.eintervention.oc.retention;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +7,14 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.Deliveries;
+import fr.eintervention.oc.intervention.EndedInterventions;
+import fr.eintervention.oc.outage.Outages;
+import fr.eintervention.oc.outage.OwnInterventions;
 
 /**
  * Deletes what is older than the retention: the interventions received in M2/M4 that started
@@ -32,14 +33,19 @@ public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    private final JdbcClient jdbc;
+    private final EndedInterventions interventions;
+    private final Outages outages;
+    private final OwnInterventions ownInterventions;
     private final Deliveries deliveries;
     private final Duration retention;
     private final Clock clock;
 
-    RetentionPurge(JdbcClient jdbc, Deliveries deliveries,
+    RetentionPurge(EndedInterventions interventions, Outages outages, OwnInterventions ownInterventions,
+            Deliveries deliveries,
             @Value("${eintervention.oc.retention:400d}") Duration retention, Clock clock) {
-        this.jdbc = jdbc;
+        this.interventions = interventions;
+        this.outages = outages;
+        this.ownInterventions = ownInterventions;
         this.deliveries = deliveries;
         this.retention = retention;
         this.clock = clock;
@@ -49,14 +55,10 @@ public class RetentionPurge {
     @Transactional
     public Purged purge() {
         Instant limit = Instant.now(clock).minus(retention);
-        Timestamp before = Timestamp.from(limit);
         Purged purged = new Purged(
-                jdbc.sql("delete from intervention_window where debut_inter < :limit and m5_due_at is null")
-                        .param("limit", before).update(),
-                jdbc.sql("delete from outage where coalesce(down_at, received_at) < :limit")
-                        .param("limit", before).update(),
-                jdbc.sql("delete from own_intervention where from_at < :limit")
-                        .param("limit", before).update(),
+                interventions.deleteStartedBefore(limit),
+                outages.deleteBefore(limit),
+                ownInterventions.deleteStartedBefore(limit),
                 deliveries.purgeFinishedBefore(limit));
         log.info("retention purge before {}: {} intervention(s), {} outage(s), {} own intervention(s), {} M5 deleted",
                 limit, purged.interventions(), purged.outages(), purged.ownInterventions(), purged.messages());

@@ -1,12 +1,16 @@
 package fr.eintervention.oi.intervention;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What other capabilities may read of an intervention. */
+/**
+ * What other capabilities may read of an intervention, and the few writes they ask of the
+ * package that owns its table: its impact once an M5 is stored, its deletion once past retention.
+ */
 @Component
 public class InterventionWindows {
 
@@ -47,5 +51,25 @@ public class InterventionWindows {
                         rs.getTimestamp("debut_inter").toInstant(),
                         rs.getTimestamp("fin_inter") == null ? null : rs.getTimestamp("fin_inter").toInstant()))
                 .optional();
+    }
+
+    /** The intervention's impact: customers down within its window, whichever OC reported them. */
+    public void recountImpactedCustomers(long interventionId) {
+        jdbc.sql("""
+                update intervention set impacted_customers =
+                   (select count(*) from impacted_customer where intervention_id = :id and not outside_window)
+                where id = :id
+                """).param("id", interventionId).update();
+    }
+
+    /**
+     * Deletes the interventions that started before {@code limit}, with everything that came with
+     * them (triplets, received messages, withdrawals, M5 reports).
+     *
+     * @return how many interventions were deleted
+     */
+    public int deleteStartedBefore(Instant limit) {
+        return jdbc.sql("delete from intervention where debut_inter < :limit")
+                .param("limit", Timestamp.from(limit)).update();
     }
 }

@@ -16,7 +16,6 @@ import fr.eintervention.oi.intervention.InterventionWindows.Window;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.ProtocolViolation;
-import fr.eintervention.security.CallerPartner;
 import fr.eintervention.security.ForeignPartnerException;
 
 /**
@@ -45,8 +44,12 @@ public class OutageReportReception {
         this.clock = clock;
     }
 
+    /**
+     * @param authenticated the caller was authenticated as an OC (security enabled): an M5 about
+     *                      an intervention that OC was not sent is then a 403, whatever the settings
+     */
     @Transactional
-    public void receive(ClientHSOCParInter m5, String rawPayload) {
+    public void receive(ClientHSOCParInter m5, String rawPayload, boolean authenticated) {
         String ref = m5.getRefIntervOI();
         String oc = m5.getCodeOCImpacte();
         Window window = interventions.lockWindow(ref).orElseThrow(() ->
@@ -54,7 +57,6 @@ public class OutageReportReception {
         if (properties.m5().requireKnownPartner() && referential.partner(oc).isEmpty()) {
             throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, "Code_OC_impacte inconnu de l'OI: " + oc);
         }
-        boolean authenticated = CallerPartner.current().isPresent();
         if ((authenticated || properties.m5().requireRecipient())
                 && deliveries.bySubjectAndPartner(ref, oc).isEmpty()) {
             // an OC only speaks of interventions it was sent: with security, a 403; without, the optional check
@@ -71,6 +73,7 @@ public class OutageReportReception {
         OutageReport report = OutageReport.of(window, m5, interventions.isWithdrawnFrom(window.id(), oc));
         Instant now = Instant.now(clock);
         boolean replaced = reports.replace(report, now, rawPayload != null ? rawPayload : "{}");
+        interventions.recountImpactedCustomers(window.id());
         log.info("M5 {} from {}: {} impacted customer(s), {} outside the window{}", ref, oc,
                 report.customers().size(), report.flagged(), replaced ? " (replaces the previous M5)" : "");
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The M5 reports received, with their impacted customers: one report per (intervention, OC). */
 @Repository
 class OutageReportRepository {
 
@@ -41,12 +42,6 @@ class OutageReportRepository {
                     .param("outageAt", Timestamp.from(customer.outageAt())).param("outside", customer.outsideWindow())
                     .update();
         }
-        // the intervention's impact: customers down within its window, whichever OC reported them
-        jdbc.sql("""
-                update intervention set impacted_customers =
-                   (select count(*) from impacted_customer where intervention_id = :id and not outside_window)
-                where id = :id
-                """).param("id", report.interventionId()).update();
         return existed || replaced > 0;
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.eintervention.oi.OiServiceTestSupport;
+import fr.eintervention.oi.retention.RetentionPurge;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 

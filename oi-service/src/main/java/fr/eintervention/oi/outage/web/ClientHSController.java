@@ -8,6 +8,7 @@ import fr.eintervention.model.ReponseClientHSOCParInter;
 import fr.eintervention.model.api.ClientHSOCParInterApi;
 import fr.eintervention.oi.outage.OutageReportReception;
 import fr.eintervention.protocol.web.RawBody;
+import fr.eintervention.security.CallerPartner;
 
 /** {@code POST /v1/client_HS_OC_Par_Inter}: M5 from the OCs. Validation happened before binding. */
 @RestController
@@ -21,7 +22,7 @@ class ClientHSController implements ClientHSOCParInterApi {
 
     @Override
     public ResponseEntity<ReponseClientHSOCParInter> notifierClientsHSOC(ClientHSOCParInter clientHSOCParInter) {
-        reception.receive(clientHSOCParInter, RawBody.current());
+        reception.receive(clientHSOCParInter, RawBody.current(), CallerPartner.current().isPresent());
         return ResponseEntity.ok(new ReponseClientHSOCParInter()
                 .codeReponse(ReponseClientHSOCParInter.CodeReponseEnum.NUMBER_0)
                 .libelleReponse(ReponseClientHSOCParInter.LibelleReponseEnum.OK));

@@ -1,4 +1,4 @@
-package fr.eintervention.dogateway.retention;
+package fr.eintervention.dogateway.intervention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

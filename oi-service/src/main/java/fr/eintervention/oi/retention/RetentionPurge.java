@@ -1,18 +1,17 @@
-package fr.eintervention.oi.consultation;
+package fr.eintervention.oi.retention;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.oi.OiProperties;
+import fr.eintervention.oi.intervention.InterventionWindows;
 
 /**
  * Deletes interventions that started longer ago than the configured retention, with everything
@@ -24,13 +23,13 @@ public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    private final JdbcClient jdbc;
+    private final InterventionWindows interventions;
     private final Deliveries deliveries;
     private final OiProperties properties;
     private final Clock clock;
 
-    RetentionPurge(JdbcClient jdbc, Deliveries deliveries, OiProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    RetentionPurge(InterventionWindows interventions, Deliveries deliveries, OiProperties properties, Clock clock) {
+        this.interventions = interventions;
         this.deliveries = deliveries;
         this.properties = properties;
         this.clock = clock;
@@ -40,8 +39,7 @@ public class RetentionPurge {
     @Transactional
     public int purge() {
         Instant limit = Instant.now(clock).minus(properties.retention());
-        int deleted = jdbc.sql("delete from intervention where debut_inter < :limit")
-                .param("limit", Timestamp.from(limit)).update();
+        int deleted = interventions.deleteStartedBefore(limit);
         int messages = deliveries.purgeFinishedBefore(limit);
         log.info("retention purge: {} intervention(s) that started before {} deleted, and {} M2/M4 sent before it",
                 deleted, limit, messages);

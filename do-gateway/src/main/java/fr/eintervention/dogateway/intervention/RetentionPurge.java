@@ -1,4 +1,4 @@
-package fr.eintervention.dogateway.retention;
+package fr.eintervention.dogateway.intervention;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,2 +1,0 @@
-/** How long the gateway keeps what it declared: the nightly retention purge. */
-package fr.eintervention.dogateway.retention;

@@ -1,0 +1,38 @@
+package fr.eintervention.oc;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import fr.eintervention.testsupport.Boundaries;
+
+/** The OC adapter's capabilities keep to their packages (docs/explanation/module-boundaries.md). */
+class ModuleBoundariesTest {
+
+    private static final Boundaries OC = Boundaries.of("fr.eintervention.oc");
+
+    @Test
+    void webAdaptersAreUsedByNobodyElse() {
+        OC.webAdaptersAreUsedByNobodyElse();
+    }
+
+    @Test
+    void capabilitiesAreFreeOfCycles() {
+        OC.capabilitiesAreFreeOfCycles();
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyByTheirPackage() {
+        OC.repositoriesAreUsedOnlyByTheirPackage();
+    }
+
+    @Test
+    void eachTableIsWrittenByTheCapabilityThatOwnsIt() {
+        OC.tablesAreWrittenByTheirOwnersOnly(Path.of("src/main/java"), Map.of(
+                "intervention_window", "intervention",
+                "outage", "outage",
+                "own_intervention", "outage",
+                "pm", "referential"));
+    }
+}

@@ -1,0 +1,47 @@
+package fr.eintervention.oi;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import fr.eintervention.testsupport.Boundaries;
+
+/** The OI's capabilities keep to their packages (docs/explanation/module-boundaries.md). */
+class ModuleBoundariesTest {
+
+    private static final Boundaries OI = Boundaries.of("fr.eintervention.oi");
+
+    @Test
+    void webAdaptersAreUsedByNobodyElse() {
+        OI.webAdaptersAreUsedByNobodyElse();
+    }
+
+    @Test
+    void capabilitiesAreFreeOfCycles() {
+        OI.capabilitiesAreFreeOfCycles();
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyByTheirPackage() {
+        OI.repositoriesAreUsedOnlyByTheirPackage();
+    }
+
+    @Test
+    void eachTableIsWrittenByTheCapabilityThatOwnsIt() {
+        OI.tablesAreWrittenByTheirOwnersOnly(Path.of("src/main/java"), Map.ofEntries(
+                Map.entry("intervention", "intervention"),
+                Map.entry("intervention_nature", "intervention"),
+                Map.entry("intervention_message", "intervention"),
+                Map.entry("intervention_withdrawal", "intervention"),
+                Map.entry("oc_report", "outage"),
+                Map.entry("impacted_customer", "outage"),
+                Map.entry("partner", "referential"),
+                Map.entry("pm", "referential"),
+                Map.entry("pm_operator", "referential"),
+                Map.entry("referential_import", "referential"),
+                Map.entry("referential_import_fault", "referential"),
+                Map.entry("referential_import_partner", "referential"),
+                Map.entry("referential_import_pm", "referential")));
+    }
+}
