@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import fr.eintervention.web.InvalidInput;
+
 /**
  * A CSV file with a header row, as operators export it (RFC 4180, read by Apache Commons CSV):
  * {@code ;} or {@code ,} separated (told by the header), optional double quotes ({@code ""}

@@ -3,6 +3,8 @@ package fr.eintervention.oc;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.eintervention.web.InvalidInput;
+
 /**
  * The faults found in a whole batch, all counted but only the first ones kept, so that a file
  * wrong on every line still gets a short answer.

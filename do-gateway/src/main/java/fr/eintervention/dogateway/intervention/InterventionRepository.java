@@ -2,7 +2,6 @@ package fr.eintervention.dogateway.intervention;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
+import fr.eintervention.jdbc.Sql;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -54,7 +54,7 @@ class InterventionRepository {
                   and ((debut_inter >= :from and debut_inter < :to) or fin_inter is null)
                 order by debut_inter, id
                 """)
-                .param("technician", technicianId).param("from", timestamp(from)).param("to", timestamp(to))
+                .param("technician", technicianId).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
                 .query(this::map).list();
     }
 
@@ -76,8 +76,8 @@ class InterventionRepository {
                 .param("ref", intervention.ref()).param("technician", intervention.technicianId())
                 .param("capture", intervention.captureId()).param("codeOi", content.codeOi())
                 .param("pm", content.pm()).param("natures", json(content.natures()))
-                .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
-                .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .param("debut", Sql.timestamp(content.start())).param("fin", Sql.timestamp(content.end()))
+                .param("endNatures", json(content.endNatures())).param("now", Sql.timestamp(now))
                 .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)
                 .query(Long.class).optional();
@@ -94,8 +94,8 @@ class InterventionRepository {
                 where id = :id
                 """)
                 .param("codeOi", content.codeOi()).param("pm", content.pm()).param("natures", json(content.natures()))
-                .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
-                .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .param("debut", Sql.timestamp(content.start())).param("fin", Sql.timestamp(content.end()))
+                .param("endNatures", json(content.endNatures())).param("now", Sql.timestamp(now))
                 .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("id", intervention.id())
@@ -113,7 +113,7 @@ class InterventionRepository {
                        answer_description = null, answered_at = null
                 """)
                 .param("id", intervention.id()).param("kind", declaration.kind().name())
-                .param("delivery", declaration.deliveryId()).param("queuedAt", timestamp(declaration.queuedAt()))
+                .param("delivery", declaration.deliveryId()).param("queuedAt", Sql.timestamp(declaration.queuedAt()))
                 .update();
     }
 
@@ -134,7 +134,7 @@ class InterventionRepository {
                 .param("code", answer == null ? null : answer.code())
                 .param("label", answer == null ? null : answer.label())
                 .param("description", answer == null ? null : answer.description())
-                .param("at", timestamp(at)).param("delivery", deliveryId)
+                .param("at", Sql.timestamp(at)).param("delivery", deliveryId)
                 .update() > 0;
     }
 
@@ -148,8 +148,8 @@ class InterventionRepository {
                     OiAnswer answer = code == null && label == null && refOi == null ? null
                             : new OiAnswer(code, label, rs.getString("answer_description"), refOi);
                     return new SentDeclaration(Kind.valueOf(rs.getString("kind")), rs.getLong("delivery_id"),
-                            Status.valueOf(rs.getString("status")), instant(rs, "queued_at"), rs.getInt("attempts"),
-                            answer, instant(rs, "answered_at"));
+                            Status.valueOf(rs.getString("status")), Sql.instant(rs, "queued_at"), rs.getInt("attempts"),
+                            answer, Sql.instant(rs, "answered_at"));
                 })
                 .list();
     }
@@ -157,7 +157,7 @@ class InterventionRepository {
     private Intervention map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Content content = new Content(rs.getString("code_oi"), rs.getString("pm"), natures(rs.getString("natures")),
-                instant(rs, "debut_inter"), instant(rs, "fin_inter"), natures(rs.getString("end_natures")));
+                Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"), natures(rs.getString("end_natures")));
         return Intervention.restore(id, rs.getString("ref_interv_do"), rs.getString("technician_id"),
                 rs.getString("capture_id"), content, declarations(id))
                 .withDeviceClock(new DeviceClock((Integer) rs.getObject("start_clock_offset_s"),
@@ -170,14 +170,5 @@ class InterventionRepository {
 
     private List<NatureEntry> natures(String json) {
         return json == null ? null : mapper.readValue(json, NATURES);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.eintervention.oc.Sql;
+import fr.eintervention.jdbc.Sql;
 
 /** What flux 3 may read and record of the interventions: the M5s due and their sending. */
 @Component

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fr.eintervention.oc.Sql;
+import fr.eintervention.jdbc.Sql;
 
 /** Stores the interventions received in M2/M4, one row per (Code_OI, Ref_Interv_OI). */
 @Repository

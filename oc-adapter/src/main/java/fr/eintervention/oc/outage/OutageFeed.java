@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.oc.Csv;
 import fr.eintervention.oc.Faults;
-import fr.eintervention.oc.InvalidInput;
+import fr.eintervention.web.InvalidInput;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.protocol.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import fr.eintervention.oc.Sql;
+import fr.eintervention.jdbc.Sql;
 
 /** Stores outage events by JDBC batches: ten thousand events take a second or two. */
 @Repository

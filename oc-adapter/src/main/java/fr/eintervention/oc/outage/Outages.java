@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.eintervention.oc.Sql;
+import fr.eintervention.jdbc.Sql;
 
 /** What flux 3 reads of the outages and of the OC's own interventions. */
 @Component

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import fr.eintervention.oc.Faults;
-import fr.eintervention.oc.InvalidInput;
-import fr.eintervention.oc.Sql;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.jdbc.Sql;
 import fr.eintervention.protocol.Timestamps;
 import tools.jackson.databind.JsonNode;
 

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.oc.Csv;
 import fr.eintervention.oc.Faults;
-import fr.eintervention.oc.InvalidInput;
-import fr.eintervention.oc.Page;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.Page;
 import fr.eintervention.protocol.MessageSchema;
 
 /**

@@ -5,13 +5,12 @@ import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import fr.eintervention.oc.InvalidInput;
+import fr.eintervention.web.InvalidInput;
 
 /**
  * Refusals of the OC's own APIs as Problem Details (HTTP 400) with an {@code errors} list of
@@ -25,23 +24,17 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput invalid) {
-        return problem(invalid.getMessage(), invalid.faults());
+        return invalid.getBody();
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException exception) {
-        return problem("unreadable body", List.of(InvalidInput.Fault.of("body", "JSON expected")));
+        return new InvalidInput("unreadable body", List.of(InvalidInput.Fault.of("body", "JSON expected"))).getBody();
     }
 
     @ExceptionHandler(TypeMismatchException.class)
     ProblemDetail mistyped(TypeMismatchException exception) {
         String parameter = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
-        return problem(parameter + ": invalid value", List.of(InvalidInput.Fault.of(parameter, "invalid value")));
-    }
-
-    private static ProblemDetail problem(String detail, List<InvalidInput.Fault> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setProperty("errors", errors);
-        return problem;
+        return new InvalidInput(parameter, "invalid value").getBody();
     }
 }

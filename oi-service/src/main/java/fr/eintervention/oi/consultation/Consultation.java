@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
+import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.consultation.InterventionDetail.Customer;
 import fr.eintervention.oi.consultation.InterventionDetail.Delivery;
 import fr.eintervention.oi.consultation.InterventionDetail.M5State;
@@ -31,6 +32,7 @@ import fr.eintervention.oi.consultation.InterventionDetail.OcView;
 import fr.eintervention.oi.referential.Partner;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.Page;
 
 /** Phase 4 of the spec: what the OI aggregated, for its operators. Read-only. */
 @Service
@@ -108,7 +110,7 @@ public class Consultation {
                         "select kind, outcome, received_at, payload from intervention_message where intervention_id = :id order by id")
                 .param("id", id)
                 .query((rs, n) -> new InterventionDetail.ReceivedMessage(rs.getString("kind"), rs.getString("outcome"),
-                        instant(rs, "received_at"), rs.getString("payload")))
+                        Sql.instant(rs, "received_at"), rs.getString("payload")))
                 .list();
         return new InterventionDetail(summary, natures, messages, operators(id, summary));
     }
@@ -120,14 +122,14 @@ public class Consultation {
                 .collect(Collectors.groupingBy(DeliveryRecord::partner));
         Map<String, Instant> reports = new LinkedHashMap<>();
         jdbc.sql("select oc, received_at from oc_report where intervention_id = :id").param("id", id)
-                .query((rs, n) -> reports.put(rs.getString("oc"), instant(rs, "received_at"))).list();
+                .query((rs, n) -> reports.put(rs.getString("oc"), Sql.instant(rs, "received_at"))).list();
         Map<String, List<Customer>> customers = jdbc.sql("""
                         select oc, pto, pbo, tube, fibre, position_pm, hms_coupure, outside_window
                         from impacted_customer where intervention_id = :id order by hms_coupure, id""")
                 .param("id", id)
                 .query((rs, n) -> Map.entry(rs.getString("oc"), new Customer(rs.getString("pto"), rs.getString("pbo"),
                         rs.getString("tube"), rs.getString("fibre"), rs.getString("position_pm"),
-                        instant(rs, "hms_coupure"), rs.getBoolean("outside_window"))))
+                        Sql.instant(rs, "hms_coupure"), rs.getBoolean("outside_window"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 
@@ -307,12 +309,7 @@ public class Consultation {
 
     private static InterventionSummary summary(ResultSet rs, int row) throws SQLException {
         return new InterventionSummary(rs.getString("ref_interv_oi"), rs.getString("code_do"), rs.getString("ref_interv_do"),
-                rs.getString("code_oi"), rs.getString("pm"), instant(rs, "debut_inter"), instant(rs, "fin_inter"),
+                rs.getString("code_oi"), rs.getString("pm"), Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"),
                 rs.getBoolean("late_start"), rs.getInt("impacted_customers"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -2,7 +2,6 @@ package fr.eintervention.oi.intervention;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fr.eintervention.jdbc.Sql;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -87,8 +87,8 @@ class InterventionRepository {
                 """.formatted(NATURES, AUDIT))
                 .param("refOi", intervention.refOi()).param("codeDo", intervention.codeDo())
                 .param("refDo", intervention.refDo()).param("codeOi", intervention.codeOi())
-                .param("pm", intervention.pm()).param("start", timestamp(intervention.start()))
-                .param("end", timestamp(intervention.end())).param("startReceived", intervention.startReceived())
+                .param("pm", intervention.pm()).param("start", Sql.timestamp(intervention.start()))
+                .param("end", Sql.timestamp(intervention.end())).param("startReceived", intervention.startReceived())
                 .param("lateStart", intervention.lateStart()).param("natures", natures(intervention))
                 .params(audit(message))
                 .query(Long.class).optional();
@@ -113,7 +113,7 @@ class InterventionRepository {
                 select count(*) from i
                 """.formatted(NATURES, AUDIT))
                 .param("codeOi", intervention.codeOi()).param("pm", intervention.pm())
-                .param("start", timestamp(intervention.start())).param("end", timestamp(intervention.end()))
+                .param("start", Sql.timestamp(intervention.start())).param("end", Sql.timestamp(intervention.end()))
                 .param("startReceived", intervention.startReceived()).param("lateStart", intervention.lateStart())
                 .param("id", intervention.id()).param("natures", natures(intervention))
                 .param("count", intervention.natures().size())
@@ -132,7 +132,7 @@ class InterventionRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("kind", message.kind());
         params.put("outcome", message.outcome().name());
-        params.put("receivedAt", timestamp(message.at()));
+        params.put("receivedAt", Sql.timestamp(message.at()));
         params.put("payload", message.payload());
         return params;
     }
@@ -156,20 +156,11 @@ class InterventionRepository {
         }
         return Intervention.restore(rs.getLong("id"), rs.getString("ref_interv_oi"), rs.getString("code_do"),
                 rs.getString("ref_interv_do"), rs.getString("code_oi"), rs.getString("pm"), natures,
-                instant(rs, "debut_inter"), instant(rs, "fin_inter"),
+                Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"),
                 rs.getBoolean("start_received"), rs.getBoolean("late_start"));
     }
 
     private static String text(JsonNode value) {
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

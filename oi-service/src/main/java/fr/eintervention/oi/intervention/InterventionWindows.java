@@ -1,11 +1,12 @@
 package fr.eintervention.oi.intervention;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import fr.eintervention.jdbc.Sql;
 
 /**
  * What other capabilities may read of an intervention, and the few writes they ask of the
@@ -48,8 +49,7 @@ public class InterventionWindows {
         return jdbc.sql("select id, ref_interv_oi, pm, debut_inter, fin_inter from intervention where ref_interv_oi = :ref for update")
                 .param("ref", refOi)
                 .query((rs, n) -> new Window(rs.getLong("id"), rs.getString("ref_interv_oi"), rs.getString("pm"),
-                        rs.getTimestamp("debut_inter").toInstant(),
-                        rs.getTimestamp("fin_inter") == null ? null : rs.getTimestamp("fin_inter").toInstant()))
+                        Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter")))
                 .optional();
     }
 
@@ -70,6 +70,6 @@ public class InterventionWindows {
      */
     public int deleteStartedBefore(Instant limit) {
         return jdbc.sql("delete from intervention where debut_inter < :limit")
-                .param("limit", Timestamp.from(limit)).update();
+                .param("limit", Sql.timestamp(limit)).update();
     }
 }

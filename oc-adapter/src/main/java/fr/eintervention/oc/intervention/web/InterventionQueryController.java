@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.oc.InvalidInput;
-import fr.eintervention.oc.Page;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.Page;
 import fr.eintervention.oc.intervention.InterventionSearch;
 import fr.eintervention.oc.intervention.InterventionView;
 import fr.eintervention.oc.web.ProblemDetailsApi;

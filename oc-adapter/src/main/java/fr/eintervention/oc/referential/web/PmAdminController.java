@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.oc.Page;
+import fr.eintervention.web.Page;
 import fr.eintervention.oc.referential.PmReferential;
 import fr.eintervention.oc.web.ProblemDetailsApi;
 import io.swagger.v3.oas.annotations.Operation;

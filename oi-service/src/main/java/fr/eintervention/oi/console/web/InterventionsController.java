@@ -23,7 +23,7 @@ import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.InterventionDetail;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.InterventionSummary;
-import fr.eintervention.oi.consultation.Page;
+import fr.eintervention.web.Page;
 
 /** Interventions: search by reference (OI or DO), PM, DO, period and state; each one's timeline. */
 @Controller

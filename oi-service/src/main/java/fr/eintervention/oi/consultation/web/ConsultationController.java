@@ -19,9 +19,10 @@ import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.InterventionDetail;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.InterventionSummary;
-import fr.eintervention.oi.consultation.Page;
 import fr.eintervention.oi.consultation.Statistics;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +33,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Consultation", description = "Interventions, deliveries, impacted customers and statistics")
 class ConsultationController {
 
-    private static final int MAX_PAGE_SIZE = 500;
     /** a day alone means its start, in the protocol's zone */
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -54,15 +54,13 @@ class ConsultationController {
             @Parameter(description = "OPEN, ENDED or IMPACTED") @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw badRequest("page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
-        }
+        Page.check(page, size);
         InterventionFilter.State parsedState = null;
         if (state != null) {
             try {
                 parsedState = InterventionFilter.State.valueOf(state.toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw badRequest("state: OPEN, ENDED or IMPACTED");
+                throw new InvalidInput("state", "OPEN, ENDED or IMPACTED");
             }
         }
         return consultation.interventions(new InterventionFilter(pm, codeDo, instant("from", from),
@@ -84,7 +82,7 @@ class ConsultationController {
         try {
             groupBy = Consultation.GroupBy.valueOf(by.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw badRequest("by: DO, PM or DAY");
+            throw new InvalidInput("by", "DO, PM or DAY");
         }
         return consultation.statistics(instant("from", from), instant("to", to), groupBy);
     }
@@ -94,8 +92,8 @@ class ConsultationController {
     List<Statistics> pmRanking(@RequestParam String from, @RequestParam String to,
             @RequestParam(defaultValue = "5") int minInterventions,
             @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw badRequest("1 <= limit <= " + MAX_PAGE_SIZE);
+        if (limit < 1 || limit > Page.MAX_SIZE) {
+            throw new InvalidInput("limit", "between 1 and " + Page.MAX_SIZE + " expected");
         }
         return consultation.pmRanking(instant("from", from), instant("to", to), minInterventions, limit);
     }
@@ -108,14 +106,9 @@ class ConsultationController {
             try {
                 return LocalDate.parse(value).atStartOfDay(timestamps.zone()).toInstant();
             } catch (DateTimeException e) {
-                throw badRequest(name + ": invalid date");
+                throw new InvalidInput(name, "invalid date");
             }
         }
-        return timestamps.parse(value).orElseThrow(() -> badRequest(name + ": ISO 8601 timestamp expected"));
-    }
-
-    private static ErrorResponseException badRequest(String detail) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+        return timestamps.parse(value).orElseThrow(() -> new InvalidInput(name, "ISO 8601 timestamp expected"));
     }
 }

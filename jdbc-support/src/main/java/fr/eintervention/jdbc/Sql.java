@@ -1,4 +1,4 @@
-package fr.eintervention.oc;
+package fr.eintervention.jdbc;
 
 import java.sql.Array;
 import java.sql.ResultSet;
