@@ -332,6 +332,31 @@ class ConsoleBrowserTest {
                 .containsExactly("PM-IMPORT-1 OI01 OC01, OC02 voir", "PM-IMPORT-2 OI01 OC02 voir", "PM-IMPORT-3 OI01 aucun voir");
         browser.get(console("/console/referentiel?pm=" + PM));
         assertThat(shownRows("pms")).singleElement().asString().startsWith(PM + " OI01");
+
+        // a file larger than the service's body limit for other requests (256KB) is the import's to judge
+        StringBuilder large = new StringBuilder("PM;Code_OI;OC\n");
+        for (int i = 1; i <= 12_000; i++) {
+            large.append("PM-GRAND-%05d;OI01;OC99\n".formatted(i));
+        }
+        assertThat(large.length()).isGreaterThan(256 * 1024);
+        Path big = Files.createTempFile("console-import-", ".csv");
+        Files.writeString(big, large);
+        browser.get(console("/console/referentiel"));
+        browser.findElement(By.id("import-file")).sendKeys(big.toAbsolutePath().toString());
+        browser.findElement(By.id("import-submit")).click();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("import-job")).getDomAttribute("data-status").equals("REJECTED"));
+        assertThat(textOf(By.id("import-fault-range"))).isEqualTo("Défauts 1 à 20 sur 12 000 (les 1 000 premiers sont conservés)");
+        assertThat(browser.findElement(By.id("import-lines")).getText()).isEqualTo("12 001");
+
+        // replacing without the confirmation is refused by the service too, not only by the form
+        Object refused = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = JSON.parse(document.body.getAttribute('hx-headers'));
+                headers['Content-Type'] = 'text/csv';
+                fetch('/console/referentiel/imports?mode=replace', {method: 'POST', headers: headers, body: 'PM;Code_OI;OC\\n'})
+                    .then(r => r.text().then(t => done(r.status + ' ' + t)));""");
+        assertThat(refused).asString().startsWith("400 ").contains("Remplacement non confirmé");
     }
 
     @Test
