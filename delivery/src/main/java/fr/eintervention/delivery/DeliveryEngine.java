@@ -219,8 +219,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             log.warn("{} message(s) taken as they were queued waited too long for a worker or their partner to start"
                     + " within their lease: sent after it runs out (more messages than workers and partners take;"
                     + " see eintervention.delivery.worker-threads and the partners' max-concurrent-calls and pace)", overruns);
+            lastSummary = now; // a minute before the next line: a quiet minute does not delay the next one
         }
-        lastSummary = now;
     }
 
     /** Has the dispatcher claim fresh messages and those of backlogged partners: soon, and once however often asked. */
