@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -38,7 +33,8 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  * of their own: {@link AttemptSender} makes an attempt under its partner's {@link PartnerGuards},
  * {@link RetrySchedule} says what it means for the message, {@link AttemptRecorder} stores the
  * results in batches (logged by {@link AttemptLog}), {@link OutcomeReporter} hands final outcomes
- * to the service, and {@link DeliveryQueue} holds the messages.
+ * to the service, {@link DeliveryQueue} holds the messages; {@link FreshMessages} keeps those just
+ * committed until they start, {@link PartnerClaims} says how many of each partner to claim.
  *
  * <p>One dispatcher thread starts the messages just committed ({@link #dispatchNow}): most
  * were taken by this instance as they were queued, the others it claims by id. It claims in
@@ -72,20 +68,13 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    /**
-     * committed messages this instance took as they were queued, not started yet, by partner:
-     * one whose partner takes no more calls for now waits here, not in the database
-     */
-    private final Map<String, Queue<DeliveryRecord>> freshClaimed = new ConcurrentHashMap<>();
-    /** committed messages not claimed yet */
-    private final Queue<Long> fresh = new ConcurrentLinkedQueue<>();
+    /** committed messages not started yet */
+    private final FreshMessages fresh;
+    /** partners that may have more due messages than this instance could take so far */
+    private final PartnerClaims claims;
     /** messages claimed by this instance and not finished: at most one per worker */
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** partners that may have more due messages than this instance could take so far */
-    private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    /** messages taken as they were queued that waited past their lease (sent again after it), since the last summary */
-    private final AtomicLong leaseOverruns = new AtomicLong();
     private volatile Instant lastSummary = Instant.MIN;
     private volatile boolean running;
     private ScheduledExecutorService dispatcher;
@@ -104,7 +93,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
         @Override
         public void successorWaiting(String partner) {
-            backlogged.add(partner);
+            claims.backlogged(partner);
         }
     };
 
@@ -122,6 +111,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        this.fresh = new FreshMessages(properties, clock);
+        this.claims = new PartnerClaims(guards, properties.batchSize());
     }
 
     @Override
@@ -139,9 +130,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         // when stopped, the messages stay PENDING and due, or SENDING until their lease runs
         // out: the next poll of any instance sends them
         if (running) {
-            claimed.forEach(message -> freshClaimed
-                    .computeIfAbsent(message.partner(), partner -> new ConcurrentLinkedQueue<>()).add(message));
-            fresh.addAll(waiting);
+            fresh.add(claimed, waiting);
             wakeUp();
         }
     }
@@ -214,7 +203,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         if (now.isBefore(lastSummary.plus(SUMMARY_EVERY))) {
             return;
         }
-        long overruns = leaseOverruns.getAndSet(0);
+        long overruns = fresh.takeLeaseOverruns();
         if (overruns > 0) {
             log.warn("{} message(s) taken as they were queued waited too long for a worker or their partner to start"
                     + " within their lease: sent after it runs out (more messages than workers and partners take;"
@@ -253,73 +242,26 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
      * while their partner takes no more calls (only the dispatcher thread takes them out).
      */
     private void startFresh() {
-        List<DeliveryRecord> ready = new ArrayList<>();
-        int free = freeWorkers();
-        for (Map.Entry<String, Queue<DeliveryRecord>> partner : freshClaimed.entrySet()) {
-            // as many as the partner may take now: the others wait for one of its calls to end
-            Queue<DeliveryRecord> waiting = partner.getValue();
-            int room = Math.min(free, guards.of(partner.getKey()).freeCalls());
-            for (DeliveryRecord message; (message = waiting.peek()) != null; ) {
-                if (!leaseLeft(message)) {
-                    waiting.poll();
-                    leaseOverruns.incrementAndGet(); // summed up by the poll: one line, not one per message
-                } else if (room > 0) {
-                    ready.add(waiting.poll());
-                    room--;
-                    free--;
-                } else {
-                    break;
-                }
-            }
-        }
-        start(ready);
-        while (!fresh.isEmpty() && freeWorkers() > 0) {
-            int room = Math.min(freeWorkers(), properties.batchSize());
-            List<Long> ids = new ArrayList<>(room);
-            for (Long id; ids.size() < room && (id = fresh.poll()) != null; ) {
-                ids.add(id);
-            }
-            start(queue.claimByIds(ids, lease()));
+        start(fresh.ready(freeWorkers(), partner -> guards.of(partner).freeCalls()));
+        while (fresh.anyWaiting() && freeWorkers() > 0) {
+            start(queue.claimByIds(fresh.nextWaiting(Math.min(freeWorkers(), properties.batchSize())), lease()));
         }
     }
 
     /** Finds the partners with due messages, and claims theirs. */
     private void poll() {
-        backlogged.addAll(queue.partnersWithDueMessages(clock.instant()));
+        claims.backlogged(queue.partnersWithDueMessages(clock.instant()));
         claimBacklogged();
     }
 
     /** Claims, in one go, as many due messages of each backlogged partner as it and the free workers can take. */
     private void claimBacklogged() {
-        Map<String, Integer> rooms = new LinkedHashMap<>();
-        int free = freeWorkers();
-        for (String partner : List.copyOf(backlogged)) {
-            if (free == 0) {
-                break; // a worker that ends wakes the dispatcher up again
-            }
-            Guard guard = guards.of(partner);
-            if (!guard.takesCalls()) {
-                // the poll finds its messages again once the circuit may close or the partner's wait ends
-                backlogged.remove(partner);
-                continue;
-            }
-            int room = Math.min(Math.min(free, guard.freeCalls()), properties.batchSize());
-            if (room > 0) { // else one of its calls that ends wakes the dispatcher up again
-                rooms.put(partner, room);
-                free -= room;
-            }
-        }
+        Map<String, Integer> rooms = claims.rooms(freeWorkers());
         if (rooms.isEmpty()) {
             return;
         }
         List<DeliveryRecord> claimed = queue.claimDue(rooms, lease());
-        Map<String, Long> claimedPerPartner = claimed.stream()
-                .collect(Collectors.groupingBy(DeliveryRecord::partner, Collectors.counting()));
-        rooms.forEach((partner, room) -> {
-            if (claimedPerPartner.getOrDefault(partner, 0L) < room) {
-                backlogged.remove(partner); // nothing more due for it now
-            }
-        });
+        claims.claimed(rooms, claimed);
         start(claimed);
     }
 
@@ -342,7 +284,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             if (!guard.enter()) {
                 // no attempt counted: the message waits in the database, due as it was, until its partner takes calls
                 refused.add(message.id());
-                backlogged.add(message.partner());
+                claims.backlogged(message.partner());
                 continue;
             }
             Optional<PartnerEndpoint> endpoint = Optional.ofNullable(endpoints.get(message.partner()));
@@ -377,7 +319,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private void resumeLater(String partner, Duration wait) {
         try {
             dispatcher.schedule(() -> {
-                backlogged.add(partner);
+                claims.backlogged(partner);
                 dispatch();
             }, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -393,18 +335,9 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** Messages this instance no longer holds: their workers are free for the next ones. */
     private void released(int messages) {
         inFlight.addAndGet(-messages);
-        if (freshClaimed.values().stream().anyMatch(waiting -> !waiting.isEmpty()) || !fresh.isEmpty()
-                || !backlogged.isEmpty()) {
+        if (fresh.any() || claims.anyBacklogged()) {
             wakeUp();
         }
-    }
-
-    /** Whether a message taken as it was queued can still be sent, however long its partner takes, within its lease. */
-    private boolean leaseLeft(DeliveryRecord message) {
-        DeliveryProperties.Partner partner = properties.partner(message.partner());
-        Instant latestEnd = clock.instant().plus(PartnerGuards.PACE_WAIT).plus(partner.connectTimeout())
-                .plus(partner.readTimeout());
-        return latestEnd.isBefore(message.updatedAt().plus(properties.leaseDuration()));
     }
 
     private int freeWorkers() {
