@@ -57,9 +57,9 @@ public class DeliveryConfiguration {
         return new DeliveryQueue(JdbcClient.create(new JitOffJdbcTemplate(dataSource)), mapper);
     }
 
-    /** After the migration too: the queue's bean runs it. */
+    /** @param migrated only for the order: the queue's bean migrates the engine's schema first */
     @Bean
-    DeliveryQueries deliveryQueries(DataSource dataSource, DeliveryQueue queue) {
+    DeliveryQueries deliveryQueries(DataSource dataSource, DeliveryQueue migrated) {
         return new DeliveryQueries(JdbcClient.create(new JitOffJdbcTemplate(dataSource)));
     }
 
