@@ -70,7 +70,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** committed messages not started yet */
     private final FreshMessages fresh;
-    /** partners that may have more due messages than this instance could take so far */
+    /** which partners to claim for, and how many of each */
     private final PartnerClaims claims;
     /** messages claimed by this instance and not finished: at most one per worker */
     private final AtomicInteger inFlight = new AtomicInteger();
