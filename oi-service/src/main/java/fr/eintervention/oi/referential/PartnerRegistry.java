@@ -35,6 +35,6 @@ class PartnerRegistry implements PartnerDirectory {
     public Map<String, PartnerEndpoint> endpoints(Set<String> partnerCodes) {
         return referential.partners(partnerCodes).stream()
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
-                .collect(Collectors.toMap(Partner::code, partner -> credentials.endpoint(partner.code(), partner.baseUrl())));
+                .collect(Collectors.toMap(Partner::code, partner -> new PartnerEndpoint(partner.baseUrl(), credentials.forPartner(partner.code()))));
     }
 }
