@@ -92,6 +92,11 @@ class DatabaseOutageHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // a rollback that failed because the connection had gone: what went wrong first says why
+            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                    && isConnectionFailure(failed.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Which failed commits and rollbacks are the database being away (503), and which are not (500). */
@@ -19,6 +20,17 @@ class DatabaseOutageHandlerTest {
 
         assertThat(DatabaseOutageHandler.isConnectionFailure(lost)).isTrue();
         assertThat(DatabaseOutageHandler.isConnectionFailure(shuttingDown)).isTrue();
+    }
+
+    @Test
+    void aRollbackFailedAfterTheConnectionDiedMidWayIsAnOutage() {
+        // the pool's proxy says only "closed"; the statement before it had seen the postmaster go
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("insert failed",
+                new SQLException("terminating connection due to unexpected postmaster exit", "57P01")));
+
+        assertThat(DatabaseOutageHandler.isConnectionFailure(rollbackFailed)).isTrue();
     }
 
     @Test
