@@ -37,7 +37,7 @@ public class CaptureDesk {
     private static final Logger log = LoggerFactory.getLogger(CaptureDesk.class);
     private static final int MAX_TEXT = 100;
 
-    private final InterventionRepository repository;
+    private final Interventions interventions;
     private final CaptureRules rules;
     private final References references;
     private final ProtocolMessages messages;
@@ -48,10 +48,10 @@ public class CaptureDesk {
     private final Timestamps timestamps;
     private final Clock clock;
 
-    CaptureDesk(InterventionRepository repository, CaptureRules rules, References references,
+    CaptureDesk(Interventions interventions, CaptureRules rules, References references,
             ProtocolMessages messages, InterventionViews views, Outbox outbox, DoGatewayProperties properties,
             TransactionTemplate transaction, Timestamps timestamps, Clock clock) {
-        this.repository = repository;
+        this.interventions = interventions;
         this.rules = rules;
         this.references = references;
         this.messages = messages;
@@ -92,7 +92,7 @@ public class CaptureDesk {
         rules.check(errors, intervention, endNatures != null ? "endNatures" : "natures");
         for (int attempt = 1; ; attempt++) {
             Optional<Intervention> earlier = captureId == null ? Optional.empty()
-                    : repository.findByCapture(technicianId, captureId);
+                    : interventions.findByCapture(technicianId, captureId);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), content, endNatures, deviceClock.endOffsetSeconds());
             }
@@ -156,7 +156,7 @@ public class CaptureDesk {
     }
 
     public InterventionView find(String ref) {
-        return views.of(repository.find(ref).orElseThrow(() -> unknown(ref)));
+        return views.of(interventions.find(ref).orElseThrow(() -> unknown(ref)));
     }
 
     /**
@@ -166,7 +166,7 @@ public class CaptureDesk {
     public List<InterventionView> today(String technicianId) {
         ZoneId zone = timestamps.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return repository.ofTechnician(technicianId, today.atStartOfDay(zone).toInstant(),
+        return interventions.ofTechnician(technicianId, today.atStartOfDay(zone).toInstant(),
                         today.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream().map(views::of).toList();
     }
@@ -196,7 +196,7 @@ public class CaptureDesk {
     /** Stores a new intervention and queues its M1 (and M3); false when its capture was stored meanwhile. */
     private boolean insert(Intervention intervention) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!repository.insertIfAbsent(intervention, now())) {
+            if (!interventions.insertIfAbsent(intervention, now())) {
                 return false;
             }
             queue(intervention);
@@ -207,10 +207,10 @@ public class CaptureDesk {
     /** Applies a change to a locked intervention, then stores it and queues what it has to send. */
     private Intervention change(String ref, Consumer<Intervention> change) {
         return transaction.execute(status -> {
-            Intervention intervention = repository.lock(ref).orElseThrow(() -> unknown(ref));
+            Intervention intervention = interventions.lock(ref).orElseThrow(() -> unknown(ref));
             change.accept(intervention);
             if (!intervention.toSend().isEmpty()) {
-                repository.update(intervention, now());
+                interventions.update(intervention, now());
                 queue(intervention);
             }
             return intervention;
@@ -223,7 +223,7 @@ public class CaptureDesk {
         for (Kind kind : intervention.toSend()) {
             long deliveryId = outbox.enqueue(messages.outbound(intervention, kind));
             intervention.queued(kind, deliveryId, now);
-            repository.saveQueued(intervention, intervention.declaration(kind).orElseThrow());
+            interventions.saveQueued(intervention, intervention.declaration(kind).orElseThrow());
         }
     }
 

@@ -16,11 +16,11 @@ import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 @Component
 class DeclarationRenderer implements PayloadRenderer {
 
-    private final InterventionRepository repository;
+    private final Interventions interventions;
     private final ProtocolMessages messages;
 
-    DeclarationRenderer(InterventionRepository repository, ProtocolMessages messages) {
-        this.repository = repository;
+    DeclarationRenderer(Interventions interventions, ProtocolMessages messages) {
+        this.interventions = interventions;
         this.messages = messages;
     }
 
@@ -32,7 +32,7 @@ class DeclarationRenderer implements PayloadRenderer {
     @Override
     public Optional<Object> render(DeliveryRecord record) {
         Kind kind = Kind.valueOf(record.kind());
-        return repository.find(record.subject())
+        return interventions.find(record.subject())
                 .filter(intervention -> kind == Kind.M1 || intervention.content().ended())
                 .map(intervention -> messages.message(intervention, kind));
     }

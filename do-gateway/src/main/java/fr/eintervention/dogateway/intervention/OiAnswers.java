@@ -22,11 +22,11 @@ class OiAnswers implements DeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(OiAnswers.class);
 
-    private final InterventionRepository repository;
+    private final Interventions interventions;
     private final ObjectMapper mapper;
 
-    OiAnswers(InterventionRepository repository, ObjectMapper mapper) {
-        this.repository = repository;
+    OiAnswers(Interventions interventions, ObjectMapper mapper) {
+        this.interventions = interventions;
         this.mapper = mapper;
     }
 
@@ -34,7 +34,7 @@ class OiAnswers implements DeliveryListener {
     public void onOutcome(DeliveryRecord record) {
         outcome(record).ifPresent(status -> {
             OiAnswer answer = answer(record);
-            if (repository.recordOutcome(record.id(), status, record.attempts(), answer, record.updatedAt())) {
+            if (interventions.recordOutcome(record.id(), status, record.attempts(), answer, record.updatedAt())) {
                 log.info("{} {} {}: {}", record.kind(), record.subject(), status, answer != null ? answer : "no answer");
             }
         });

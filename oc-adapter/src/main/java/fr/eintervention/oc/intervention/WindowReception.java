@@ -26,7 +26,7 @@ public class WindowReception {
 
     private static final Logger log = LoggerFactory.getLogger(WindowReception.class);
 
-    private final WindowRepository windows;
+    private final InterventionWindows windows;
     private final OiPartners partners;
     private final PmReferential pms;
     private final M5Timing timing;
@@ -34,7 +34,7 @@ public class WindowReception {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    WindowReception(WindowRepository windows, OiPartners partners, PmReferential pms, M5Timing timing,
+    WindowReception(InterventionWindows windows, OiPartners partners, PmReferential pms, M5Timing timing,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.windows = windows;
         this.partners = partners;

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.oi.intervention.InterventionRepository.Received;
+import fr.eintervention.oi.intervention.Interventions.Received;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
 import fr.eintervention.protocol.ProtocolViolation;
@@ -32,7 +32,7 @@ public class DeclarationReception {
 
     private static final Logger log = LoggerFactory.getLogger(DeclarationReception.class);
 
-    private final InterventionRepository interventions;
+    private final Interventions interventions;
     private final Referential referential;
     private final References references;
     private final OcNotifications notifications;
@@ -41,7 +41,7 @@ public class DeclarationReception {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DeclarationReception(InterventionRepository interventions, Referential referential, References references,
+    DeclarationReception(Interventions interventions, Referential referential, References references,
             OcNotifications notifications, PmCorrections pmCorrections, OiProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.interventions = interventions;

@@ -30,10 +30,10 @@ class OcNotifications implements PayloadRenderer {
 
     private final Outbox outbox;
     private final Timestamps timestamps;
-    private final InterventionRepository interventions;
+    private final Interventions interventions;
     private final Withdrawals withdrawals;
 
-    OcNotifications(Outbox outbox, Timestamps timestamps, InterventionRepository interventions, Withdrawals withdrawals) {
+    OcNotifications(Outbox outbox, Timestamps timestamps, Interventions interventions, Withdrawals withdrawals) {
         this.outbox = outbox;
         this.timestamps = timestamps;
         this.interventions = interventions;

@@ -28,13 +28,13 @@ public class OutageReportReception {
     private static final Logger log = LoggerFactory.getLogger(OutageReportReception.class);
 
     private final InterventionWindows interventions;
-    private final OutageReportRepository reports;
+    private final OutageReports reports;
     private final Referential referential;
     private final Deliveries deliveries;
     private final OiProperties properties;
     private final Clock clock;
 
-    OutageReportReception(InterventionWindows interventions, OutageReportRepository reports, Referential referential,
+    OutageReportReception(InterventionWindows interventions, OutageReports reports, Referential referential,
             Deliveries deliveries, OiProperties properties, Clock clock) {
         this.interventions = interventions;
         this.reports = reports;

@@ -14,11 +14,11 @@ import fr.eintervention.jdbc.Sql;
 
 /** Stores the interventions received in M2/M4, one row per (Code_OI, Ref_Interv_OI). */
 @Repository
-class WindowRepository {
+class InterventionWindows {
 
     private final JdbcClient jdbc;
 
-    WindowRepository(JdbcClient jdbc) {
+    InterventionWindows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -26,7 +26,7 @@ class WindowRepository {
     Optional<InterventionWindow> lock(String codeOi, String refOi) {
         return jdbc.sql("select * from intervention_window where code_oi = :codeOi and ref_interv_oi = :refOi for update")
                 .param("codeOi", codeOi).param("refOi", refOi)
-                .query(WindowRepository::map).optional();
+                .query(InterventionWindows::map).optional();
     }
 
     /**

@@ -17,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Stores interventions and their declarations (M1, M3) with the OI's answers. */
 @Repository
-class InterventionRepository {
+class Interventions {
 
     private static final TypeReference<List<NatureEntry>> NATURES = new TypeReference<>() {
     };
@@ -25,7 +25,7 @@ class InterventionRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
 
-    InterventionRepository(JdbcClient jdbc, ObjectMapper mapper) {
+    Interventions(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
     }

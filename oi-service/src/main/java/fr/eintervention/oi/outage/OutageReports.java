@@ -8,11 +8,11 @@ import org.springframework.stereotype.Repository;
 
 /** The M5 reports received, with their impacted customers: one report per (intervention, OC). */
 @Repository
-class OutageReportRepository {
+class OutageReports {
 
     private final JdbcClient jdbc;
 
-    OutageReportRepository(JdbcClient jdbc) {
+    OutageReports(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
  * one statement and written in one: it runs for every message a DO sends.
  */
 @Repository
-class InterventionRepository {
+class Interventions {
 
     /** An accepted M1/M3 as received, and what the OI did with it, kept for audit. */
     record Received(String kind, DeclarationOutcome outcome, Instant at, String payload) {
@@ -51,7 +51,7 @@ class InterventionRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
 
-    InterventionRepository(JdbcClient jdbc, ObjectMapper mapper) {
+    Interventions(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
