@@ -1,15 +1,13 @@
 package fr.eintervention.oc.intervention.web;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.eintervention.web.InstantParameter;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
 import fr.eintervention.oc.intervention.InterventionSearch;
@@ -26,8 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Interventions", description = "Interventions received in M2/M4, with their windows and M5 state")
 class InterventionQueryController {
 
-    /** a day alone means its start, in the protocol's zone */
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final InterventionSearch search;
     private final Timestamps timestamps;
@@ -68,13 +64,6 @@ class InterventionQueryController {
     }
 
     private Instant instant(String name, String value) {
-        if (DAY.matcher(value).matches()) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(timestamps.zone()).toInstant();
-            } catch (DateTimeException e) {
-                throw new InvalidInput(name, "invalid date");
-            }
-        }
-        return timestamps.parse(value).orElseThrow(() -> new InvalidInput(name, "ISO 8601 timestamp expected"));
+        return InstantParameter.parse(name, value, timestamps);
     }
 }

@@ -1,10 +1,7 @@
 package fr.eintervention.oi.consultation.web;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +18,7 @@ import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.InterventionSummary;
 import fr.eintervention.oi.consultation.Statistics;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.InstantParameter;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,8 +31,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Consultation", description = "Interventions, deliveries, impacted customers and statistics")
 class ConsultationController {
 
-    /** a day alone means its start, in the protocol's zone */
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Consultation consultation;
     private final Timestamps timestamps;
@@ -99,16 +95,6 @@ class ConsultationController {
     }
 
     private Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (DAY.matcher(value).matches()) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(timestamps.zone()).toInstant();
-            } catch (DateTimeException e) {
-                throw new InvalidInput(name, "invalid date");
-            }
-        }
-        return timestamps.parse(value).orElseThrow(() -> new InvalidInput(name, "ISO 8601 timestamp expected"));
+        return InstantParameter.parse(name, value, timestamps);
     }
 }
