@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A request to a service's own API refused because of what it holds: answered as Problem Details
  * (HTTP 400, title "Invalid request") whose {@code errors} list names each fault as data, so that
  * a client can point at the field. Spring MVC renders it as it is ({@link ErrorResponseException});
- * a service's handler may add properties to {@link #getBody()}.
+ * a refusal may carry more properties ({@link #with}).
  */
 public class InvalidInput extends ErrorResponseException {
 
@@ -62,6 +62,12 @@ public class InvalidInput extends ErrorResponseException {
 
     public List<Fault> faults() {
         return faults;
+    }
+
+    /** Adds a property to the answer, e.g. what the protocol would have answered; returns this refusal. */
+    public InvalidInput with(String property, Object value) {
+        getBody().setProperty(property, value);
+        return this;
     }
 
     @Override
