@@ -69,14 +69,14 @@ class Interventions {
                                           debut_inter, fin_inter, end_natures, start_clock_offset_s,
                                           end_clock_offset_s, created_at, updated_at)
                 values (:ref, :technician, :capture, :codeOi, :pm, cast(:natures as jsonb),
-                        :debut, :fin, cast(:endNatures as jsonb), :startOffset, :endOffset, :now, :now)
+                        :start, :end, cast(:endNatures as jsonb), :startOffset, :endOffset, :now, :now)
                 on conflict (technician_id, capture_id) do nothing
                 returning id
                 """)
                 .param("ref", intervention.ref()).param("technician", intervention.technicianId())
                 .param("capture", intervention.captureId()).param("codeOi", content.codeOi())
                 .param("pm", content.pm()).param("natures", json(content.natures()))
-                .param("debut", Sql.timestamp(content.start())).param("fin", Sql.timestamp(content.end()))
+                .param("start", Sql.timestamp(content.start())).param("end", Sql.timestamp(content.end()))
                 .param("endNatures", json(content.endNatures())).param("now", Sql.timestamp(now))
                 .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)
@@ -89,12 +89,12 @@ class Interventions {
         Content content = intervention.content();
         jdbc.sql("""
                 update intervention set code_oi = :codeOi, pm = :pm, natures = cast(:natures as jsonb),
-                       debut_inter = :debut, fin_inter = :fin, end_natures = cast(:endNatures as jsonb),
+                       debut_inter = :start, fin_inter = :end, end_natures = cast(:endNatures as jsonb),
                        start_clock_offset_s = :startOffset, end_clock_offset_s = :endOffset, updated_at = :now
                 where id = :id
                 """)
                 .param("codeOi", content.codeOi()).param("pm", content.pm()).param("natures", json(content.natures()))
-                .param("debut", Sql.timestamp(content.start())).param("fin", Sql.timestamp(content.end()))
+                .param("start", Sql.timestamp(content.start())).param("end", Sql.timestamp(content.end()))
                 .param("endNatures", json(content.endNatures())).param("now", Sql.timestamp(now))
                 .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)

@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.oi.referential.ReferentialImport;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
-import fr.eintervention.oi.referential.ReferentialImporter;
+import fr.eintervention.oi.referential.ReferentialImport;
 import fr.eintervention.oi.referential.ReferentialImporter.Refusal;
+import fr.eintervention.oi.referential.ReferentialImporter;
+import fr.eintervention.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -49,7 +50,7 @@ class ReferentialImportController {
         Mode parsed = switch (mode.toLowerCase(Locale.ROOT)) {
             case "merge" -> Mode.MERGE;
             case "replace" -> Mode.REPLACE;
-            default -> throw problem(HttpStatus.BAD_REQUEST, "mode: merge (default) or replace");
+            default -> throw new InvalidInput("mode", "merge (default) or replace");
         };
         ReferentialImporter.Start start;
         try (InputStream body = request.getInputStream()) {
