@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import fr.eintervention.web.Page;
 import fr.eintervention.jdbc.Sql;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.Page;
 
 /** The interventions the OC's own tools look for: on a PM now, or between two dates. */
 @Component

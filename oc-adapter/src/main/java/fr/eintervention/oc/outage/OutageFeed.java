@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.oc.Csv;
 import fr.eintervention.oc.Faults;
-import fr.eintervention.web.InvalidInput;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.InvalidInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.oc.Csv;
 import fr.eintervention.oc.Faults;
+import fr.eintervention.protocol.MessageSchema;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
-import fr.eintervention.protocol.MessageSchema;
 
 /**
  * The PMs where the OC has customers. Optional: while the list is empty every PM is accepted;

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.eintervention.dogateway.intervention.CaptureDesk;
 import fr.eintervention.dogateway.intervention.Correction;
 import fr.eintervention.dogateway.intervention.EndOfIntervention;
-import fr.eintervention.dogateway.intervention.CaptureDesk;
 import fr.eintervention.dogateway.intervention.InterventionView;
 import fr.eintervention.dogateway.intervention.NewIntervention;
 import io.swagger.v3.oas.annotations.Operation;

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport;
-import fr.eintervention.oi.referential.ReferentialImporter.Refusal;
+import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImporter;
+import fr.eintervention.oi.referential.ReferentialImporter.Refusal;
 import fr.eintervention.web.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
