@@ -23,6 +23,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void onlyWebAdaptersReadTheCaller() {
+        DO.onlyWebAdaptersReadTheCaller();
+    }
+
+    @Test
     void repositoriesAreUsedOnlyByTheirPackage() {
         DO.repositoriesAreUsedOnlyByTheirPackage();
     }

@@ -23,6 +23,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void onlyWebAdaptersReadTheCaller() {
+        OC.onlyWebAdaptersReadTheCaller();
+    }
+
+    @Test
     void repositoriesAreUsedOnlyByTheirPackage() {
         OC.repositoriesAreUsedOnlyByTheirPackage();
     }

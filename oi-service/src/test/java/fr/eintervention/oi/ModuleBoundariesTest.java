@@ -23,6 +23,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void onlyWebAdaptersReadTheCaller() {
+        OI.onlyWebAdaptersReadTheCaller();
+    }
+
+    @Test
     void repositoriesAreUsedOnlyByTheirPackage() {
         OI.repositoriesAreUsedOnlyByTheirPackage();
     }

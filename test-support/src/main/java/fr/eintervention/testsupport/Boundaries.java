@@ -1,6 +1,7 @@
 package fr.eintervention.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +34,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * The module boundaries every service keeps, checked on its compiled classes (ArchUnit) and, for
  * what ArchUnit cannot see, on its SQL: capabilities are packages under the service's root,
  * {@code web} sub-packages are adapters nobody else uses, capabilities depend on each other
- * without cycles, a repository is used only by its own package, and each table is written only by
- * the package that owns it (the others ask that package).
+ * without cycles, only web adapters read who is calling, a repository is used only by its own
+ * package, and each table is written only by the package that owns it (the others ask that package).
  */
 public final class Boundaries {
 
@@ -72,6 +73,18 @@ public final class Boundaries {
     /** The capabilities (the packages under the root) depend on each other without cycles. */
     public void capabilitiesAreFreeOfCycles() {
         slices().matching(root + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Only web adapters read who is calling (the security context, the caller's partner code);
+     * they pass the domain what it needs to know.
+     */
+    public void onlyWebAdaptersReadTheCaller() {
+        noClasses().that().resideOutsideOfPackage(root + "..web")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("fr.eintervention.security.CallerPartner")
+                .because("a business rule depends on what the caller is, told by the controller, not read behind its back")
+                .check(classes);
     }
 
     /**
