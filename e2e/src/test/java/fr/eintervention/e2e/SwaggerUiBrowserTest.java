@@ -84,8 +84,9 @@ class SwaggerUiBrowserTest {
             WebElement consultation = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.id("operations-Consultation-interventions")));
             consultation.findElement(By.cssSelector(".opblock-summary-control")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(consultation.findElement(By.cssSelector("button.try-out__btn")))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(consultation.findElement(By.cssSelector("button.execute")))).click();
+            // the operation's body is drawn after the click: wait for its buttons, not find them at once
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Consultation-interventions button.try-out__btn"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#operations-Consultation-interventions button.execute"))).click();
             WebElement status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(consultation,
                     By.cssSelector(".live-responses-table .response .response-col_status"))).get(0);
             assertThat(status.getText()).startsWith("200");

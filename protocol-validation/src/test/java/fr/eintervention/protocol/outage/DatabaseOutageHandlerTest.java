@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Which failed commits and rollbacks are the database being away (503), and which are not (500). */
@@ -23,14 +22,14 @@ class DatabaseOutageHandlerTest {
     }
 
     @Test
-    void aRollbackFailedAfterTheConnectionDiedMidWayIsAnOutage() {
-        // the pool's proxy says only "closed"; the statement before it had seen the postmaster go
-        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+    void aRollbackOfAConnectionThePoolClosedAfterTheStatementFailedIsAnOutage() {
+        TransactionSystemException closed = new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("insert failed",
+        closed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
                 new SQLException("terminating connection due to unexpected postmaster exit", "57P01")));
 
-        assertThat(DatabaseOutageHandler.isConnectionFailure(rollbackFailed)).isTrue();
+        assertThat(DatabaseOutageHandler.isConnectionFailure(closed)).isFalse();
+        assertThat(DatabaseOutageHandler.isOutage(closed)).isTrue();
     }
 
     @Test
@@ -40,5 +39,6 @@ class DatabaseOutageHandlerTest {
 
         assertThat(DatabaseOutageHandler.isConnectionFailure(refused)).isFalse();
         assertThat(DatabaseOutageHandler.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseOutageHandler.isOutage(refused)).isFalse();
     }
 }
