@@ -1,7 +1,9 @@
 package fr.eintervention.protocol.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.method.HandlerTypePredicate;
@@ -18,10 +20,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Wires the protocol's validation into a service: the contract's endpoints under {@code /v1},
- * their bodies validated before binding, their errors answered with the contract's body.
+ * their bodies validated before binding, their errors answered with the contract's body; and on
+ * every endpoint of the service, incoming text decoded strictly and checked once
+ * ({@link StrictRequestFilter}, {@link StrictBodyFilter}).
  */
 @AutoConfiguration
-@EnableConfigurationProperties(ProtocolProperties.class)
+@EnableConfigurationProperties({ProtocolProperties.class, InputProperties.class})
 @Import({ProtocolBodyAdvice.class, ProtocolExceptionHandler.class})
 public class ProtocolWebConfiguration implements WebMvcConfigurer {
 
@@ -35,6 +39,27 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageValidator messageValidator(ObjectMapper mapper, Timestamps timestamps) {
         return new MessageValidator(mapper, timestamps);
+    }
+
+    /** Path, query and headers checked before anything reads the body or the parameters. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<StrictRequestFilter> strictRequestFilter() {
+        FilterRegistrationBean<StrictRequestFilter> registration = new FilterRegistrationBean<>(new StrictRequestFilter());
+        registration.setOrder(StrictRequestFilter.ORDER);
+        registration.setName("strictRequestFilter");
+        return registration;
+    }
+
+    /** Every body read within its time and checked, once the caller is authorized. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<StrictBodyFilter> strictBodyFilter(InputProperties properties) {
+        FilterRegistrationBean<StrictBodyFilter> registration =
+                new FilterRegistrationBean<>(new StrictBodyFilter(properties.bodyReadTimeout()));
+        registration.setOrder(StrictBodyFilter.ORDER);
+        registration.setName("strictBodyFilter");
+        return registration;
     }
 
     @Override
