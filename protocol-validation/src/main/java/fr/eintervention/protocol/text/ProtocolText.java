@@ -1,5 +1,7 @@
 package fr.eintervention.protocol.text;
 
+import fr.eintervention.protocol.Fault;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -69,22 +71,22 @@ public final class ProtocolText {
      * Checks a request body: strict UTF-8, no byte-order mark, then every character, or for JSON
      * every property name and string value (escapes included), naming the field at fault.
      */
-    public static Optional<TextFault> checkBody(byte[] body, boolean json) {
+    public static Optional<Fault> checkBody(byte[] body, boolean json) {
         if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            return Optional.of(new TextFault("body", "byte-order mark not allowed: UTF-8 without BOM expected"));
+            return Optional.of(new Fault("body", "byte-order mark not allowed: UTF-8 without BOM expected"));
         }
         if (body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
                 || (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)) {
-            return Optional.of(new TextFault("body", "UTF-16 not allowed: UTF-8 expected"));
+            return Optional.of(new Fault("body", "UTF-16 not allowed: UTF-8 expected"));
         }
         String text;
         try {
             text = decode(body);
         } catch (CharacterCodingException e) {
-            return Optional.of(new TextFault("body", "not UTF-8 (invalid or overlong byte sequence)"));
+            return Optional.of(new Fault("body", "not UTF-8 (invalid or overlong byte sequence)"));
         }
         if (json) {
-            Optional<TextFault> fault = checkJson(body);
+            Optional<Fault> fault = checkJson(body);
             if (fault.isPresent()) {
                 return fault;
             }
@@ -132,14 +134,14 @@ public final class ProtocolText {
         return decode(bytes.toByteArray());
     }
 
-    private static Optional<TextFault> checkLines(String text) {
+    private static Optional<Fault> checkLines(String text) {
         int line = 1;
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 Optional<String> reason = check(text.substring(start, i));
                 if (reason.isPresent()) {
-                    return Optional.of(new TextFault(line == 1 && i == text.length() ? "body" : "body line " + line,
+                    return Optional.of(new Fault(line == 1 && i == text.length() ? "body" : "body line " + line,
                             reason.get()));
                 }
                 line++;
@@ -153,7 +155,7 @@ public final class ProtocolText {
      * Every property name and string value of a JSON document. Stops quietly at the first syntax
      * error: what follows is not JSON, and the endpoint refuses it as such.
      */
-    private static Optional<TextFault> checkJson(byte[] body) {
+    private static Optional<Fault> checkJson(byte[] body) {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -162,7 +164,7 @@ public final class ProtocolText {
                     Optional<String> reason = check(value);
                     if (reason.isPresent()) {
                         String field = path(parser.streamReadContext().pathAsPointer().toString());
-                        return Optional.of(new TextFault(field.isEmpty() ? "body" : field,
+                        return Optional.of(new Fault(field.isEmpty() ? "body" : field,
                                 (token == JsonToken.PROPERTY_NAME ? "property name: " : "") + reason.get()));
                     }
                 }

@@ -1,7 +1,12 @@
 package fr.eintervention.protocol.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +65,29 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
         registration.setOrder(StrictBodyFilter.ORDER);
         registration.setName("strictBodyFilter");
         return registration;
+    }
+
+    /**
+     * On Tomcat: a refused request's unread body is not drained ({@link UnreadBodyValve}); a body
+     * that stops coming is cut after {@code eintervention.input.body-read-timeout} too (the
+     * connector's read timeout, unless {@code server.tomcat.connection-timeout} is set).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.Valve")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatInput {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodyValve(InputProperties properties,
+                Environment environment) {
+            return factory -> {
+                factory.addContextValves(new UnreadBodyValve());
+                if (!environment.containsProperty("server.tomcat.connection-timeout")) {
+                    factory.addConnectorCustomizers(connector -> connector.setProperty("connectionTimeout",
+                            String.valueOf(properties.bodyReadTimeout().toMillis())));
+                }
+            };
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import fr.eintervention.protocol.Answer;
-import fr.eintervention.protocol.text.TextFault;
+import fr.eintervention.protocol.Fault;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ final class Refusals {
         return request.getRequestURI().startsWith(request.getContextPath() + ProtocolWebConfiguration.BASE_PATH + "/");
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, TextFault fault)
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Fault fault)
             throws IOException {
         if (response.isCommitted()) {
             return;
@@ -60,8 +60,10 @@ final class Refusals {
         response.setContentType(type.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(bytes.length);
-        if (status == HttpStatus.REQUEST_TIMEOUT) {
+        if (status == HttpStatus.REQUEST_TIMEOUT || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+            // the body is not read (or not all of it): close rather than wait for the rest
             response.setHeader("Connection", "close");
+            UnreadBody.discard(request);
         }
         response.getOutputStream().write(bytes);
         response.flushBuffer();

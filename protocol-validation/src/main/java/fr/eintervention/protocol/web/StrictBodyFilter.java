@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import fr.eintervention.protocol.text.ProtocolText;
-import fr.eintervention.protocol.text.TextFault;
+import fr.eintervention.protocol.Fault;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -55,13 +55,14 @@ final class StrictBodyFilter extends OncePerRequestFilter {
         byte[] body;
         try {
             body = read(request.getInputStream(), request.getContentLengthLong());
-        } catch (SlowBody e) {
+        } catch (IOException e) {
+            // too slow, stopped coming (the connector's read timeout) or the caller hung up
             log.info("{} {}: body not received within {}: 408", request.getMethod(), request.getRequestURI(), timeout);
             Refusals.write(request, response, HttpStatus.REQUEST_TIMEOUT,
-                    new TextFault("body", "not received within " + timeout.toSeconds() + " s"));
+                    new Fault("body", "not received within " + timeout.toSeconds() + " s"));
             return;
         }
-        Optional<TextFault> fault = ProtocolText.checkBody(body, isJson(request));
+        Optional<Fault> fault = ProtocolText.checkBody(body, isJson(request));
         if (fault.isPresent()) {
             log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), fault.get().describe());
             Refusals.write(request, response, HttpStatus.BAD_REQUEST, fault.get());

@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import fr.eintervention.protocol.text.ProtocolText;
-import fr.eintervention.protocol.text.TextFault;
+import fr.eintervention.protocol.Fault;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ final class StrictRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<TextFault> fault = url(request);
+        Optional<Fault> fault = url(request);
         if (fault.isPresent()) {
             Refusals.write(request, response, HttpStatus.BAD_REQUEST, fault.get());
             return;
@@ -52,10 +52,10 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<TextFault> url(HttpServletRequest request) {
+    private static Optional<Fault> url(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (String segment : path.split("/")) {
-            Optional<TextFault> fault = text("path", segment, false);
+            Optional<Fault> fault = text("path", segment, false);
             if (fault.isPresent()) {
                 return fault;
             }
@@ -67,7 +67,7 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         for (String parameter : query.split("&")) {
             int equals = parameter.indexOf('=');
             String name = equals < 0 ? parameter : parameter.substring(0, equals);
-            Optional<TextFault> fault = text("query parameter", name, true);
+            Optional<Fault> fault = text("query parameter", name, true);
             if (fault.isPresent()) {
                 return fault;
             }
@@ -87,17 +87,17 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
-    private static Optional<TextFault> text(String field, String encoded, boolean query) {
+    private static Optional<Fault> text(String field, String encoded, boolean query) {
         String decoded;
         try {
             decoded = ProtocolText.decodePercent(encoded, query);
         } catch (CharacterCodingException e) {
-            return Optional.of(new TextFault(field, "not UTF-8 (invalid, overlong or incomplete percent-encoding)"));
+            return Optional.of(new Fault(field, "not UTF-8 (invalid, overlong or incomplete percent-encoding)"));
         }
-        return ProtocolText.check(decoded).map(reason -> new TextFault(field, reason));
+        return ProtocolText.check(decoded).map(reason -> new Fault(field, reason));
     }
 
-    private static Optional<TextFault> contentType(HttpServletRequest request) {
+    private static Optional<Fault> contentType(HttpServletRequest request) {
         String header = request.getContentType();
         if (header == null) {
             return Optional.empty();
@@ -106,27 +106,27 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         try {
             type = MediaType.parseMediaType(header);
         } catch (InvalidMediaTypeException e) {
-            return Optional.of(new TextFault("Content-Type", "unreadable media type; application/json expected"));
+            return Optional.of(new Fault("Content-Type", "unreadable media type; application/json expected"));
         }
         if (type.isWildcardType() || type.isWildcardSubtype()) {
-            return Optional.of(new TextFault("Content-Type", "a concrete media type expected, e.g. application/json"));
+            return Optional.of(new Fault("Content-Type", "a concrete media type expected, e.g. application/json"));
         }
         if (MediaType.APPLICATION_FORM_URLENCODED.includes(type) || "multipart".equalsIgnoreCase(type.getType())) {
-            return Optional.of(new TextFault("Content-Type", "forms and multipart bodies are not accepted"));
+            return Optional.of(new Fault("Content-Type", "forms and multipart bodies are not accepted"));
         }
         Charset charset;
         try {
             charset = type.getCharset();
         } catch (RuntimeException e) {
-            return Optional.of(new TextFault("Content-Type", "unknown charset; UTF-8 expected"));
+            return Optional.of(new Fault("Content-Type", "unknown charset; UTF-8 expected"));
         }
         if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
-            return Optional.of(new TextFault("Content-Type", "charset " + charset.name() + " not accepted; UTF-8 expected"));
+            return Optional.of(new Fault("Content-Type", "charset " + charset.name() + " not accepted; UTF-8 expected"));
         }
         return Optional.empty();
     }
 
-    private static Optional<TextFault> accept(HttpServletRequest request) {
+    private static Optional<Fault> accept(HttpServletRequest request) {
         String header = request.getHeader("Accept");
         if (header == null || header.isBlank()) {
             return Optional.empty();
@@ -135,11 +135,11 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         try {
             accepted = MediaType.parseMediaTypes(header);
         } catch (InvalidMediaTypeException e) {
-            return Optional.of(new TextFault("Accept", "unreadable media type; application/json expected"));
+            return Optional.of(new Fault("Accept", "unreadable media type; application/json expected"));
         }
         if (Refusals.isProtocol(request) && !accepted.isEmpty()
                 && accepted.stream().noneMatch(type -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0)) {
-            return Optional.of(new TextFault("Accept", "the protocol answers application/json"));
+            return Optional.of(new Fault("Accept", "the protocol answers application/json"));
         }
         return Optional.empty();
     }

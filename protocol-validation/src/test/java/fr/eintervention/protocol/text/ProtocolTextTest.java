@@ -1,5 +1,7 @@
 package fr.eintervention.protocol.text;
 
+import fr.eintervention.protocol.Fault;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ProtocolTextTest {
 
-    private static Optional<TextFault> json(String body) {
+    private static Optional<Fault> json(String body) {
         return ProtocolText.checkBody(body.getBytes(StandardCharsets.UTF_8), true);
     }
 
@@ -22,10 +24,10 @@ class ProtocolTextTest {
     @Test
     void namesTheJsonFieldThatHoldsNulALoneSurrogateOrANoncharacter() {
         assertThat(json("{\"Nature_PBO_PTO\":[{\"nature\":1,\"PBO\":\"a\\u0000b\"}]}"))
-                .contains(new TextFault("Nature_PBO_PTO[0].PBO", "character U+0000 not allowed at character 2"));
-        assertThat(json("{\"PM\":\"\\ud800\"}")).get().extracting(TextFault::field).isEqualTo("PM");
-        assertThat(json("[{\"Tube\":\"\uDBFF\uDFFF\"}]")).get().extracting(TextFault::field).isEqualTo("[0].Tube");
-        assertThat(json("{\"zz\\u0000\":1}")).get().extracting(TextFault::reason).asString().startsWith("property name");
+                .contains(new Fault("Nature_PBO_PTO[0].PBO", "character U+0000 not allowed at character 2"));
+        assertThat(json("{\"PM\":\"\\ud800\"}")).get().extracting(Fault::field).isEqualTo("PM");
+        assertThat(json("[{\"Tube\":\"\uDBFF\uDFFF\"}]")).get().extracting(Fault::field).isEqualTo("[0].Tube");
+        assertThat(json("{\"zz\\u0000\":1}")).get().extracting(Fault::reason).asString().startsWith("property name");
     }
 
     @Test
@@ -36,11 +38,11 @@ class ProtocolTextTest {
         bom[1] = (byte) 0xBB;
         bom[2] = (byte) 0xBF;
         System.arraycopy(m1, 0, bom, 3, m1.length);
-        assertThat(ProtocolText.checkBody(bom, true)).get().extracting(TextFault::reason).asString().contains("byte-order mark");
+        assertThat(ProtocolText.checkBody(bom, true)).get().extracting(Fault::reason).asString().contains("byte-order mark");
         assertThat(ProtocolText.checkBody("{\"PM\":\"x\"}".getBytes(StandardCharsets.UTF_16), true)).isPresent();
         assertThat(ProtocolText.checkBody("{\"PM\":\"x\"}".getBytes(StandardCharsets.UTF_16LE), true)).isPresent();
         assertThat(ProtocolText.checkBody(new byte[] {'"', (byte) 0xC0, (byte) 0xAE, (byte) 0xC0, (byte) 0xAF, '"'}, true))
-                .get().extracting(TextFault::reason).asString().contains("overlong");
+                .get().extracting(Fault::reason).asString().contains("overlong");
         assertThat(ProtocolText.checkBody(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, true)).isPresent();
     }
 
