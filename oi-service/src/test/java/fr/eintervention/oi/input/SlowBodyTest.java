@@ -86,7 +86,7 @@ class SlowBodyTest extends OiServiceTest {
         http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
                         + "/admin/referential/partners/DO02"))
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"DO02\",\"roles\":[\"DO\"]}")));
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"DO02\",\"flux3\":false,\"actsAsDo\":true}")));
         List<Socket> slow = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             slow.add(slowM1("DO01"));

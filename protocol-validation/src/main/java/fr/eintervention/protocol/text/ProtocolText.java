@@ -68,11 +68,13 @@ public final class ProtocolText {
     }
 
     /**
-     * Checks a request body: strict UTF-8, no byte-order mark, then every character, or for JSON
-     * every property name and string value (escapes included), naming the field at fault.
+     * Checks a request body: strict UTF-8, then every character, or for JSON every property name
+     * and string value (escapes included), naming the field at fault. A byte-order mark is
+     * refused in JSON (RFC 8259) and let through at the start of a text (a spreadsheet's CSV).
      */
     public static Optional<Fault> checkBody(byte[] body, boolean json) {
-        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+        boolean bom = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF;
+        if (bom && json) {
             return Optional.of(new Fault("body", "byte-order mark not allowed: UTF-8 without BOM expected"));
         }
         if (body.length >= 2 && ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF
@@ -91,7 +93,8 @@ public final class ProtocolText {
                 return fault;
             }
         }
-        return checkLines(text);
+        // a CSV file saved by a spreadsheet starts with one: the CSV reader skips it
+        return checkLines(bom ? text.substring(1) : text);
     }
 
     /** The bytes as UTF-8, refusing anything that is not its shortest, valid form. */
