@@ -28,6 +28,8 @@ final class UnreadBodyValve extends ValveBase {
         } finally {
             if (UnreadBody.discarded(request)) {
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                // Tomcat takes that for an error to report: the answer was written already, no error page
+                response.setErrorReported();
             }
         }
     }
