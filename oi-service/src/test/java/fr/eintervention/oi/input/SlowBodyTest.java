@@ -28,7 +28,9 @@ import fr.eintervention.testsupport.TestTokens;
  * One partner sending its bodies a byte at a time cannot take the OI down: its requests in
  * progress are bounded (the rest get 429 at once), a body not received in time gets 408, and
  * meanwhile another DO's M1, health and the operators are answered. The server has few threads
- * here, so that without these bounds the slow bodies would hold them all.
+ * here, so that without these bounds the slow bodies would hold them all; the body read time
+ * (20 s) is longer than the other DO waits (8 s), so that it is the bound on DO01's requests in
+ * progress that lets it through.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eintervention.oi.codes=OI01,OI02", "eintervention.delivery.poll-interval=1h",
@@ -36,7 +38,7 @@ import fr.eintervention.testsupport.TestTokens;
                 "eintervention.security.rate-limit.requests-per-second=0",
                 "server.tomcat.threads.max=8",
                 "eintervention.security.rate-limit.max-in-flight=3",
-                "eintervention.input.body-read-timeout=8s"})
+                "eintervention.input.body-read-timeout=20s"})
 class SlowBodyTest extends OiServiceTest {
 
     private final ScheduledExecutorService drip = Executors.newScheduledThreadPool(2);
@@ -70,12 +72,15 @@ class SlowBodyTest extends OiServiceTest {
         return socket;
     }
 
-    private static String answerOf(Socket socket) {
+    /** The status line's start, once the server answers; empty when it has not within that time. */
+    private static String answerOf(Socket socket, Duration wait) {
         try {
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout((int) wait.toMillis());
             InputStream in = socket.getInputStream();
             byte[] head = in.readNBytes(12);
             return new String(head, StandardCharsets.US_ASCII);
+        } catch (java.net.SocketTimeoutException e) {
+            return "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +98,7 @@ class SlowBodyTest extends OiServiceTest {
         }
 
         JsonHttp do02 = JsonHttp.at(port).as("DO02", "write:interventions");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
             JsonHttp.Response m1 = do02.post("/v1/intervention_DO", m1(newRef()).replace("DO01", "DO02"));
             assertThat(m1.status()).as(m1.body()).isIn(200, 400);
             assertThat(m1.json().get("Code_Reponse")).isNotNull();
@@ -101,7 +106,8 @@ class SlowBodyTest extends OiServiceTest {
         assertThat(http.get("/actuator/health").status()).isEqualTo(200);
         assertThat(http.get("/consultation/interventions").status()).isEqualTo(200);
         // DO01's requests past its bound were refused at once
-        assertThat(slow.stream().map(SlowBodyTest::answerOf).filter(status -> status.contains(" 429")).count())
+        assertThat(slow.stream().map(socket -> answerOf(socket, Duration.ofSeconds(1)))
+                .filter(status -> status.contains(" 429")).count())
                 .isGreaterThanOrEqualTo(9);
     }
 
@@ -109,6 +115,6 @@ class SlowBodyTest extends OiServiceTest {
     void aBodyThatDoesNotArriveInTimeGets408() throws IOException {
         Socket socket = slowM1("OC02");
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> answerOf(socket).contains(" 408"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> answerOf(socket, Duration.ofSeconds(60)).contains(" 408"));
     }
 }

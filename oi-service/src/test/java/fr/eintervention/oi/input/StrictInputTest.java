@@ -104,4 +104,22 @@ class StrictInputTest extends OiServiceTest {
         assertThat(xml.status()).isEqualTo(406);
         assertThat(xml.json().get("status").asInt()).isEqualTo(406);
     }
+
+    @Test
+    void aMultipartBodyIsRefusedBeforeItIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            // a chunked multipart body of which only the first chunk is ever sent
+            out.write(("PUT /admin/referential/pms/FI-STRICT-2 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + TestTokens.tokenWithoutPartner("operator", "operator") + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "10\r\n--xyz\r\nContent-Di\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(20_000);
+
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+
+            assertThat(answer).isEqualTo("HTTP/1.1 415");
+        }
+    }
 }
