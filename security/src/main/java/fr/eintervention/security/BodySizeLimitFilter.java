@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import fr.eintervention.protocol.web.UnreadBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -68,9 +67,6 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the unread rest is not drained: the connection is closed after the answer
-        response.setHeader("Connection", "close");
-        UnreadBody.discard(request);
         Problems.write(response, request, HttpStatus.CONTENT_TOO_LARGE,
                 "request body larger than " + maxBytes + " bytes");
     }

@@ -12,7 +12,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import fr.eintervention.protocol.web.UnreadBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,9 +50,6 @@ final class PartnerInFlightFilter extends OncePerRequestFilter {
         if (!bulkhead.tryAcquirePermission()) {
             log.info("{} has {} requests in progress: 429", partner.get(), maxInFlight);
             response.setHeader("Retry-After", "1");
-            // the body is not read: close the connection rather than wait for the rest of it
-            response.setHeader("Connection", "close");
-            UnreadBody.discard(request);
             Problems.write(response, request, HttpStatus.TOO_MANY_REQUESTS,
                     "more than " + maxInFlight + " requests of " + partner.get() + " in progress");
             return;

@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import fr.eintervention.protocol.web.UnreadBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,9 +44,6 @@ final class PartnerRateLimitFilter extends OncePerRequestFilter {
             if (limiter != null && !limiter.acquirePermission()) {
                 log.debug("{} over its rate of {}/s: 429", partner.get(), limiter.getRateLimiterConfig().getLimitForPeriod());
                 response.setHeader("Retry-After", "1");
-                // the body is not read: close the connection rather than wait for the rest of it
-                response.setHeader("Connection", "close");
-                UnreadBody.discard(request);
                 Problems.write(response, request, HttpStatus.TOO_MANY_REQUESTS,
                         "rate limit of " + limiter.getRateLimiterConfig().getLimitForPeriod()
                                 + " requests per second exceeded for " + partner.get());

@@ -117,4 +117,19 @@ class SlowBodyTest extends OiServiceTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> answerOf(socket, Duration.ofSeconds(60)).contains(" 408"));
     }
+
+    @Test
+    void aSlowBodyWithoutTokenIsRefusedAndItsConnectionClosedWithoutWaitingForTheRest() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /v1/intervention_DO HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"Code_DO\"")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // the rest of the body never comes: the server answers and hangs up, well before its read timeout (20 s)
+            socket.setSoTimeout(10_000);
+
+            byte[] answer = socket.getInputStream().readAllBytes();
+
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 401");
+        }
+    }
 }

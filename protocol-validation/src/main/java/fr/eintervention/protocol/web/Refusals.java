@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes, from a filter, the answer to input refused before any controller: on a protocol
  * endpoint the contract's MAUVAIS_FORMAT body (HTTP 400, or 408 for a body too slow to come),
- * elsewhere a Problem Details body whose {@code errors} name the field at fault.
+ * elsewhere a Problem Details body whose {@code errors} name the field at fault. The connection
+ * is closed after it, without draining the body ({@link UnreadBody}).
  */
 final class Refusals {
 
@@ -60,11 +61,9 @@ final class Refusals {
         response.setContentType(type.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(bytes.length);
-        if (status == HttpStatus.REQUEST_TIMEOUT || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
-            // the body is not read (or not all of it): close rather than wait for the rest
-            response.setHeader("Connection", "close");
-            UnreadBody.discard(request);
-        }
+        // the body is not read, or not all of it: close rather than wait for the rest
+        response.setHeader("Connection", "close");
+        UnreadBody.discard(request);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
