@@ -83,8 +83,13 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
             return factory -> {
                 factory.addContextValves(new UnreadBodyValve());
                 if (!environment.containsProperty("server.tomcat.connection-timeout")) {
-                    factory.addConnectorCustomizers(connector -> connector.setProperty("connectionTimeout",
-                            String.valueOf(properties.bodyReadTimeout().toMillis())));
+                    factory.addConnectorCustomizers(connector -> {
+                        connector.setProperty("connectionTimeout", String.valueOf(properties.bodyReadTimeout().toMillis()));
+                        if (!environment.containsProperty("server.tomcat.keep-alive-timeout")) {
+                            // idle connections between requests are kept as long as before (Tomcat's 60 s)
+                            connector.setProperty("keepAliveTimeout", "60000");
+                        }
+                    });
                 }
             };
         }
