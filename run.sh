@@ -41,5 +41,6 @@ for entry in "${SERVICES[@]}"; do
   done
   echo "$name ready: http://localhost:$port  Swagger UI: http://localhost:$port/swagger-ui.html"
 done
+echo "Technician's app: http://localhost:8080/app/ (sign in: technicien / demo; on a phone: docs/technician-app.md)"
 echo "Running. ./demo.sh walks one intervention through the suite. Ctrl-C stops everything."
 wait

@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,11 +34,15 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Client credentials only: each partner (client id = its code) gets a JWT signed with the key
+ * Client credentials for the partners: each partner (client id = its code) gets a JWT signed with the key
  * published at {@code /oauth2/jwks}, carrying {@code partner}, {@code client_id} and its scopes.
  * Discovery at {@code /.well-known/oauth-authorization-server}, tokens at {@code /oauth2/token}.
+ * People sign in through the browser apps with the authorization code flow ({@link SignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -50,18 +56,27 @@ class AuthorizationServerConfiguration {
                         .tokenEndpoint(token -> token.accessTokenRequestConverters(AuthorizationServerConfiguration::allScopesByDefault)))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the status of a refused authorization request (e.g. unknown redirect URI), not a 401
+                        .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .formLogin(AbstractHttpConfigurer::disable)
+                // the login form (people signing in through an app, SignIn) is the only form: CSRF for it alone
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login")))
+                .cors(Customizer.withDefaults()) // TokenEndpointCors
+                // a session only for a person signed in through the form (the authorization endpoint reads it)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .formLogin(form -> form.loginPage("/login").permitAll()) // LoginPage
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, exception) -> {
-                    response.setStatus(401);
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"client credentials are required\"}").getBytes(StandardCharsets.UTF_8));
-                }));
+                .exceptionHandling(exceptions -> exceptions
+                        // a browser sent to the authorization endpoint signs in first
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/oauth2/authorize"))
+                        .defaultAuthenticationEntryPointFor((request, response, exception) -> {
+                            response.setStatus(401);
+                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                    + "\"detail\":\"client credentials are required\"}").getBytes(StandardCharsets.UTF_8));
+                        }, AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -80,8 +95,18 @@ class AuthorizationServerConfiguration {
                 });
     }
 
+    /** The partners' clients and the apps people sign in through ({@link SignIn}). */
     @Bean
+    RegisteredClientRepository clients(AuthServerProperties properties, SignIn signIn) {
+        return registeredClientRepository(properties, signIn.apps());
+    }
+
     RegisteredClientRepository registeredClientRepository(AuthServerProperties properties) {
+        return registeredClientRepository(properties, List.of());
+    }
+
+    private static RegisteredClientRepository registeredClientRepository(AuthServerProperties properties,
+            List<RegisteredClient> apps) {
         List<RegisteredClient> clients = new ArrayList<>();
         properties.clients().forEach((clientId, client) -> {
             if (client.secret() == null || client.secret().isBlank()) {
@@ -109,6 +134,7 @@ class AuthorizationServerConfiguration {
                     .build());
             log.info("client {}: partner {}, scopes {}", clientId, partner == null ? "-" : partner, client.scopes());
         });
+        clients.addAll(apps);
         if (clients.isEmpty()) {
             throw new IllegalStateException("no client has a secret: run with the demo profile (demo secrets) or set"
                     + " eintervention.auth-server.clients.<ID>.secret, e.g. EINTERVENTION_AUTHSERVER_CLIENTS_DO01_SECRET");
@@ -127,7 +153,7 @@ class AuthorizationServerConfiguration {
 
     /** The access token names the partner and the client, next to the scopes. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaim() {
+    OAuth2TokenCustomizer<JwtEncodingContext> partnerClaim(SignIn signIn) {
         return context -> {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
@@ -139,6 +165,7 @@ class AuthorizationServerConfiguration {
                 context.getClaims().claim("partner", partner);
             }
             context.getClaims().claim("client_id", client.getClientId());
+            signIn.customize(context);
         };
     }
 }

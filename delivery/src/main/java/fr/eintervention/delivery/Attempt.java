@@ -1,5 +1,12 @@
 package fr.eintervention.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
 import fr.eintervention.protocol.Answer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,35 +23,72 @@ import tools.jackson.databind.ObjectMapper;
  * @param answerDescription {@code Description_Reponse}, when the body is a protocol answer
  * @param answerBody        the body received; null without an answer
  * @param error             why it did not deliver the message; null when it did
+ * @param retryAfter        how long the partner asked to wait ({@link Outcome#THROTTLED}); null otherwise
  */
 record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String answerLabel,
-        String answerDescription, String answerBody, String error) {
+        String answerDescription, String answerBody, String error, Duration retryAfter) {
+
+    /** what a 429 without {@code Retry-After} waits */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     enum Outcome {
         /** the partner answered OK */
         DELIVERED,
         /** the partner refused the message: a KO answer, or a 4xx that retrying will not change */
         REJECTED,
-        /** the partner could not take it now: network error, timeout, 5xx, 408, 429, 401 */
+        /** the partner could not take it now: network error, timeout, 5xx, 408, 401 */
         RETRY,
+        /**
+         * the partner asked to wait ({@code 429}, or {@code 503} with {@code Retry-After}): the
+         * message waits what it asks, no retry spent, not a failure of the partner
+         */
+        THROTTLED,
         /** nothing was sent: the partner is unknown to the directory */
         NOT_SENT
     }
 
     static Attempt noEndpoint(String partner) {
         return new Attempt(Outcome.NOT_SENT, null, null, null, null, null,
-                "partner " + partner + " unknown to the partner directory (no endpoint)");
+                "partner " + partner + " unknown to the partner directory (no endpoint)", null);
     }
 
     /** The request got no answer. */
     static Attempt failed(Exception exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
         return new Attempt(Outcome.RETRY, null, null, null, null, null,
-                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
     }
 
-    /** The partner answered: the protocol answer in the body decides, then the HTTP status. */
+    /** Not sent: its turn under the pace did not come soon; it waits again, no attempt counted. */
+    static Attempt paced() {
+        return new Attempt(Outcome.THROTTLED, null, null, null, null, null,
+                "not sent: waited for its turn under the pace towards its partner", Duration.ZERO);
+    }
+
+    /** Not sent: the message was not delivered within the protocol's bound. */
+    static Attempt expired(Duration bound) {
+        return new Attempt(Outcome.NOT_SENT, null, null, null, null, null,
+                "not delivered within " + bound.toHours() + " h of being queued: given up", null);
+    }
+
+    /** The partner answered, without {@code Retry-After}. */
     static Attempt answered(int httpStatus, String body, ObjectMapper mapper) {
+        return answered(httpStatus, body, null, mapper);
+    }
+
+    /**
+     * The partner answered: a 429, or a 503 with {@code Retry-After}, asks to wait; otherwise the
+     * protocol answer in the body decides, then the HTTP status.
+     *
+     * @param retryAfter the {@code Retry-After} header (seconds or an HTTP date), if any
+     */
+    static Attempt answered(int httpStatus, String body, String retryAfter, ObjectMapper mapper) {
+        Optional<Duration> asked = retryAfter(retryAfter, Instant.now());
+        if (httpStatus == 429 || (httpStatus == 503 && asked.isPresent())) {
+            Duration wait = asked.orElse(DEFAULT_RETRY_AFTER);
+            return new Attempt(Outcome.THROTTLED, httpStatus, null, null, null, body,
+                    "HTTP " + httpStatus + ", asked to wait " + wait.toMillis() + " ms", wait);
+        }
         JsonNode json = readJson(body, mapper);
         String label = text(json.get("Libelle_Reponse"));
         Integer code = number(json.get("Code_Reponse"));
@@ -60,23 +104,49 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
             error = "answered " + (label != null ? label : "code " + code);
         } else if (success && ok) {
             outcome = Outcome.DELIVERED;
-        } else if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 429 || httpStatus == 401) {
+        } else if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 401) {
             outcome = Outcome.RETRY;
             error = "HTTP " + httpStatus;
         } else {
             outcome = Outcome.REJECTED;
             error = "HTTP " + httpStatus + " without a protocol answer";
         }
-        return new Attempt(outcome, httpStatus, code, label, description, body, error);
+        return new Attempt(outcome, httpStatus, code, label, description, body, error, null);
+    }
+
+    /**
+     * {@code Retry-After} (RFC 9110): a number of seconds, or an HTTP date; empty when absent or
+     * unreadable. Never negative.
+     */
+    static Optional<Duration> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
     }
 
     boolean sent() {
         return outcome != Outcome.NOT_SENT;
     }
 
-    /** Whether the partner took the call: what its circuit breaker counts. */
+    /** Whether the partner took the call: what its circuit breaker counts (a partner asking to wait is not failing). */
     boolean partnerHealthy() {
         return outcome != Outcome.RETRY;
+    }
+
+    boolean throttled() {
+        return outcome == Outcome.THROTTLED;
     }
 
     private static JsonNode readJson(String body, ObjectMapper mapper) {

@@ -1,8 +1,10 @@
 package fr.eintervention.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,11 @@ public class Deliveries {
     private final Clock clock;
     private final DeliveryTrigger trigger;
     private final Map<String, PayloadRenderer> renderers;
+    private final Duration giveUpAfter;
 
-    Deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers) {
+    Deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers,
+            Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
         this.store = store;
         this.payloads = payloads;
         this.clock = clock;
@@ -71,11 +76,38 @@ public class Deliveries {
     }
 
     /**
+     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
+     * first, older than the message {@code before} when given (null: the newest): pages of a list
+     * that stay fast however many messages the outbox holds (no count, no offset).
+     */
+    public List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before,
+            int limit) {
+        return store.browse(partner, status, from, to, before, limit);
+    }
+
+    /**
+     * How many messages {@link #resendAll} would queue again with the same arguments: what an
+     * operator is asked to confirm.
+     */
+    public long countResendable(String partner, Instant from, Instant to, Set<DeliveryStatus> statuses) {
+        return store.countByStatus(statuses, partner, from, to);
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (e.g. today's, for a dashboard). */
+    public List<PartnerActivity> activitySince(Instant from) {
+        return store.activitySince(from);
+    }
+
+    /**
      * Re-sends a message now, with a body re-rendered from current data when a
-     * {@link PayloadRenderer} handles its kind, the retry schedule started afresh. Dispatched
-     * once the transaction commits.
+     * {@link PayloadRenderer} handles its kind, the retry schedule (and the protocol's 24 hours)
+     * started afresh. Dispatched once the transaction commits.
      *
-     * @return the message as queued again; empty when there is no such message
+     * <p>A re-send never goes back in the order of a subject's messages: when a later message of
+     * the same subject went to the partner (the M4 after the M2), that later one is sent again
+     * instead, with the subject's current data, since it carries everything the earlier one did.
+     *
+     * @return the message as queued again (the subject's latest to that partner); empty when there is no such message
      * @throws NotResendableException when it is being sent or was superseded
      */
     @Transactional
@@ -105,7 +137,8 @@ public class Deliveries {
         return store.backlog(clock.instant());
     }
 
-    private DeliveryRecord requeue(DeliveryRecord message) {
+    private DeliveryRecord requeue(DeliveryRecord asked) {
+        DeliveryRecord message = latestOf(asked);
         if (!RESENDABLE.contains(message.status())) {
             throw new NotResendableException("message " + message.id() + " is " + message.status()
                     + ": only " + RESENDABLE + " can be re-sent");
@@ -114,10 +147,25 @@ public class Deliveries {
                 .flatMap(renderer -> renderer.render(message))
                 .map(payloads::write)
                 .orElse(null);
-        DeliveryRecord queued = store.requeue(message.id(), RESENDABLE, payload, clock.instant())
+        Instant now = clock.instant();
+        DeliveryRecord queued = store.requeue(message.id(), RESENDABLE, payload, now, now.plus(giveUpAfter))
                 .orElseThrow(() -> new NotResendableException("message " + message.id() + " is being sent, try again"));
         trigger.dispatchAfterCommit(List.of(), List.of(queued.id()));
         return queued;
+    }
+
+    /**
+     * The subject's latest message to the message's partner (not superseded), when it came
+     * after the message; else the message itself.
+     */
+    private DeliveryRecord latestOf(DeliveryRecord message) {
+        if (message.status() == DeliveryStatus.SUPERSEDED) {
+            return message; // refused as such: its replacement is the one to re-send
+        }
+        return store.find(message.subject(), message.partner()).stream()
+                .filter(other -> other.id() > message.id() && other.status() != DeliveryStatus.SUPERSEDED)
+                .max(Comparator.comparingLong(DeliveryRecord::id))
+                .orElse(message);
     }
 
     /** The message is being sent, or a corrected one replaced it: it cannot be re-sent. */

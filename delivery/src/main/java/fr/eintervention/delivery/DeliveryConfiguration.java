@@ -20,10 +20,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 import fr.eintervention.delivery.web.DeliveryAdminController;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -49,7 +54,7 @@ public class DeliveryConfiguration {
     @DependsOnDatabaseInitialization
     DeliveryStore deliveryStore(DataSource dataSource, ObjectMapper mapper) {
         migrate(dataSource);
-        return new DeliveryStore(JdbcClient.create(dataSource), mapper);
+        return new DeliveryStore(JdbcClient.create(new JitOffJdbcTemplate(dataSource)), mapper);
     }
 
     @Bean
@@ -58,29 +63,38 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    TraceContexts deliveryTraceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(tracer.getIfUnique(), propagator.getIfUnique());
+    }
+
+    @Bean
     PartnerClient deliveryPartnerClient(ObjectProvider<RestClient.Builder> restClients, DeliveryProperties properties,
-            ObjectMapper mapper) {
-        return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper);
+            ObjectMapper mapper, TraceContexts traces) {
+        return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper, traces);
     }
 
     @Bean
     DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client,
             MeterRegistry meters, ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties,
-            Clock clock) {
+            Clock clock, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions) {
+        // the service's transaction manager: a listener's writes join the transaction that takes the hand-off
+        PlatformTransactionManager transactionManager = transactions.getIfAvailable(
+                () -> new DataSourceTransactionManager(dataSource));
         return new DeliveryEngine(store, directory, client,
                 new PartnerGuards(properties, clock, meters), new DeliveryMetrics(meters),
-                listeners.orderedStream().toList(), properties, clock);
+                listeners.orderedStream().toList(), properties, clock, new TransactionTemplate(transactionManager));
     }
 
     @Bean
-    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine) {
-        return new Outbox(store, payloads, clock, engine);
+    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces,
+            DeliveryProperties properties) {
+        return new Outbox(store, payloads, clock, engine, traces, properties.giveUpAfter());
     }
 
     @Bean
     Deliveries deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine,
-            ObjectProvider<PayloadRenderer> renderers) {
-        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList());
+            ObjectProvider<PayloadRenderer> renderers, DeliveryProperties properties) {
+        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter());
     }
 
     /**

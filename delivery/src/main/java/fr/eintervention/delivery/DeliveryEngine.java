@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.DeliveryStore.Finished;
 import fr.eintervention.delivery.DeliveryStore.Lease;
@@ -50,6 +52,16 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  * than it may take at once: a claimed message starts at once, well within its lease. A partner
  * with more due messages than that is "backlogged": each call to it that ends lets the
  * dispatcher claim its next messages, without waiting for the next poll.
+ *
+ * <p>A partner that takes no calls for now (its circuit open, or it asked to wait with a 429 or
+ * {@code Retry-After}) is left out of claims: its messages wait untouched in the database, at
+ * no cost to the others. Each call waits for its turn under the partner's pace.
+ *
+ * <p>Final outcomes the service listens to are handed to its {@link DeliveryListener}s by a
+ * reporter thread of their own, never by the thread that stores results: the statement that
+ * stores an outcome marks it unreported, and the transaction in which the listeners record it
+ * clears the mark. A listener that fails or dies with its instance leaves the mark, and the
+ * outcome is reported again (at the next poll, by any instance).
  */
 final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
@@ -57,6 +69,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** at most how long a result waits for those of the calls under way, to be stored with them */
     private static final Duration RESULTS_LINGER = Duration.ofMillis(1);
     private static final long LINGER_STEP_NANOS = 100_000;
+    /** at most one summary line this often */
+    private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
 
     private final DeliveryStore store;
     private final PartnerDirectory directory;
@@ -66,6 +80,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final List<DeliveryListener> listeners;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     /**
      * committed messages this instance took as they were queued, not started yet, by partner:
@@ -82,12 +97,21 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** partners that may have more due messages than this instance could take so far */
     private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final AtomicBoolean reportQueued = new AtomicBoolean();
+    /** messages taken as they were queued that waited past their lease (sent again after it), since the last summary */
+    private final AtomicLong leaseOverruns = new AtomicLong();
+    private volatile Instant lastSummary = Instant.MIN;
+    /** messages whose listener failed, logged once each (the few a broken listener leaves) */
+    private final Set<Long> failedReports = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ScheduledExecutorService dispatcher;
     private ExecutorService workers;
+    private ExecutorService reporter;
 
     DeliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client, PartnerGuards guards,
-            DeliveryMetrics metrics, List<DeliveryListener> listeners, DeliveryProperties properties, Clock clock) {
+            DeliveryMetrics metrics, List<DeliveryListener> listeners, DeliveryProperties properties, Clock clock,
+            TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.store = store;
         this.directory = directory;
         this.client = client;
@@ -101,6 +125,11 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     @Override
     public Optional<Lease> leaseForQueued() {
         return running ? Optional.of(lease()) : Optional.empty();
+    }
+
+    @Override
+    public Set<String> partnersNotTakingCalls() {
+        return guards.notTakingCalls();
     }
 
     @Override
@@ -125,6 +154,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         dispatcher = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("delivery-dispatcher-"));
         workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new CustomizableThreadFactory("delivery-worker-"));
+        reporter = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("delivery-reporter-"));
         running = true;
         dispatcher.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("delivery engine {} started: {} workers, retries after {}", properties.instanceId(),
@@ -142,6 +172,10 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             workers.shutdownNow();
             log.warn("delivery engine {} stopped with sends under way: another instance takes them over after their lease",
                     properties.instanceId());
+        }
+        reporter.shutdown();
+        if (!awaitTermination(reporter, properties.shutdownTimeout())) {
+            reporter.shutdownNow(); // the outcomes it did not report are reported at the next start, or by another instance
         }
     }
 
@@ -164,10 +198,29 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             }
             poll();
             metrics.backlog(store.backlog(clock.instant()));
+            summarize();
+            if (!listeners.isEmpty()) {
+                reportLater(); // outcomes left unreported by a crash or a failed listener
+            }
         } catch (RuntimeException e) {
             // the timer must survive a database outage: the next tick tries again
             log.error("delivery poll failed", e);
         }
+    }
+
+    /** One line a minute at most for what would otherwise be a line per message. */
+    private void summarize() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastSummary.plus(SUMMARY_EVERY))) {
+            return;
+        }
+        long overruns = leaseOverruns.getAndSet(0);
+        if (overruns > 0) {
+            log.warn("{} message(s) taken as they were queued waited too long for a worker or their partner to start"
+                    + " within their lease: sent after it runs out (more messages than workers and partners take;"
+                    + " see eintervention.delivery.worker-threads and the partners' max-concurrent-calls and pace)", overruns);
+        }
+        lastSummary = now;
     }
 
     /** Has the dispatcher claim fresh messages and those of backlogged partners: soon, and once however often asked. */
@@ -209,8 +262,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             for (DeliveryRecord message; (message = waiting.peek()) != null; ) {
                 if (!leaseLeft(message)) {
                     waiting.poll();
-                    log.warn("{} {} to {}: waited too long to start, sent after its lease runs out", message.kind(),
-                            message.subject(), message.partner());
+                    leaseOverruns.incrementAndGet(); // summed up by the poll: one line, not one per message
                 } else if (room > 0) {
                     ready.add(waiting.poll());
                     room--;
@@ -246,8 +298,9 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 break; // a worker that ends wakes the dispatcher up again
             }
             Guard guard = guards.of(partner);
-            if (guard.isOpen()) {
-                backlogged.remove(partner); // the poll finds its messages again once the circuit may close
+            if (!guard.takesCalls()) {
+                // the poll finds its messages again once the circuit may close or the partner's wait ends
+                backlogged.remove(partner);
                 continue;
             }
             int room = Math.min(Math.min(free, guard.freeCalls()), properties.batchSize());
@@ -277,13 +330,18 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         // the directory is asked once per claim: a corrected URL is used by the next claim
         Map<String, PartnerEndpoint> endpoints = directory.endpoints(
                 claimed.stream().map(DeliveryRecord::partner).collect(Collectors.toSet()));
+        List<Long> refused = new ArrayList<>();
         for (DeliveryRecord message : claimed) {
+            if (expired(message)) {
+                // the protocol's bound: never sent (again) past it, whatever made it wait
+                inFlight.incrementAndGet();
+                workers.execute(() -> record(message, Attempt.expired(properties.giveUpAfter())));
+                continue;
+            }
             Guard guard = guards.of(message.partner());
-            Optional<Duration> wait = guard.enter();
-            if (wait.isPresent()) {
-                // no attempt counted: the message waits in the database until its partner can take it
-                Instant now = clock.instant();
-                store.postpone(message.id(), properties.instanceId(), now.plus(wait.get()), now);
+            if (!guard.enter()) {
+                // no attempt counted: the message waits in the database, due as it was, until its partner takes calls
+                refused.add(message.id());
                 backlogged.add(message.partner());
                 continue;
             }
@@ -305,6 +363,26 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 }
             });
         }
+        if (!refused.isEmpty()) {
+            // one statement for the claim, however many
+            store.release(refused, properties.instanceId(), clock.instant());
+        }
+    }
+
+    private boolean expired(DeliveryRecord message) {
+        return message.giveUpAt() != null && !clock.instant().isBefore(message.giveUpAt());
+    }
+
+    /** Claims the partner's messages again once the wait it asked for is over, without waiting for the next poll. */
+    private void resumeLater(String partner, Duration wait) {
+        try {
+            dispatcher.schedule(() -> {
+                backlogged.add(partner);
+                dispatch();
+            }, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the next start's poll finds them
+        }
     }
 
     /** Makes the attempt; null when it was cut short by a stop (the partner may or may not have the message). */
@@ -314,13 +392,20 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             if (endpoint.isEmpty()) {
                 return Attempt.noEndpoint(message.partner());
             }
+            if (!guard.awaitTurn()) {
+                return Attempt.paced(); // its turn under the pace did not come soon: it waits in the database
+            }
             long startedAt = System.nanoTime();
             Attempt attempt = client.post(endpoint.get(), message);
             if (Thread.currentThread().isInterrupted()) {
                 return null; // stopping mid-call: another instance re-sends it after the lease
             }
-            guard.completed(attempt.partnerHealthy(), System.nanoTime() - startedAt);
+            guard.completed(attempt, System.nanoTime() - startedAt);
             called = true;
+            if (attempt.throttled()) {
+                metrics.throttled(message.partner());
+                resumeLater(message.partner(), attempt.retryAfter());
+            }
             return attempt;
         } finally {
             if (!called) {
@@ -357,20 +442,43 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
-    /** What the attempt means for the message under the retry schedule. */
+    /**
+     * What the attempt means for the message under the retry schedule. A partner asking to wait
+     * spends no retry: the message is due again when it asked. A message whose next try would
+     * come past its bound (the protocol's 24 hours) has failed.
+     */
     private Outcome outcome(DeliveryRecord message, Attempt attempt) {
-        int attempts = message.attempts() + (attempt.sent() ? 1 : 0);
+        boolean counted = attempt.sent() && !attempt.throttled();
+        int attempts = message.attempts() + (counted ? 1 : 0);
         // retry n waits retryDelays[n - 1]; once they are used up, the message has failed
         List<Duration> delays = properties.retryDelays();
+        Instant now = clock.instant();
+        Instant next = switch (attempt.outcome()) {
+            case RETRY -> attempts <= delays.size() ? now.plus(delays.get(attempts - 1)) : null;
+            case THROTTLED -> now.plus(attempt.retryAfter());
+            default -> null;
+        };
         DeliveryStatus status = switch (attempt.outcome()) {
             case DELIVERED -> DeliveryStatus.DELIVERED;
             case REJECTED -> DeliveryStatus.REJECTED;
             case NOT_SENT -> DeliveryStatus.FAILED;
-            case RETRY -> attempts <= delays.size() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+            case RETRY, THROTTLED -> next != null && (message.giveUpAt() == null || next.isBefore(message.giveUpAt()))
+                    ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
         };
-        Instant now = clock.instant();
-        Instant next = status == DeliveryStatus.PENDING ? now.plus(delays.get(attempts - 1)) : message.nextAttemptAt();
-        return new Outcome(message, status, attempts, now, next, attempt);
+        if (status != DeliveryStatus.PENDING) {
+            next = message.nextAttemptAt();
+        }
+        boolean report = status != DeliveryStatus.PENDING && listenedTo(message.kind());
+        return new Outcome(message, status, attempts, now, next, attempt, report);
+    }
+
+    private boolean listenedTo(String kind) {
+        for (DeliveryListener listener : listeners) {
+            if (listener.listensTo(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void storeResults(List<Outcome> batch) {
@@ -388,6 +496,9 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             if (finished.hasSuccessor()) {
                 backlogged.add(finished.record().partner()); // the next message of that subject and partner may go now
             }
+        }
+        if (batch.stream().anyMatch(Outcome::report)) {
+            reportLater(); // on the reporter's thread: a slow listener never holds the results of others
         }
         for (Outcome outcome : batch) {
             if (!ids.contains(outcome.message().id())) {
@@ -409,6 +520,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** One line per attempt, so that an operator can tell whether and when a message reached a partner. */
     private void report(DeliveryRecord record) {
+        try (TraceContexts.Scope trace = TraceContexts.inLogs(record.traceparent())) {
+            reportInTrace(record);
+        }
+    }
+
+    private void reportInTrace(DeliveryRecord record) {
         switch (record.status()) {
             case PENDING -> log.info("{} {} to {}: attempt {} failed ({}), next attempt at {}", record.kind(),
                     record.subject(), record.partner(), record.attempts(), describe(record), record.nextAttemptAt());
@@ -418,13 +535,61 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 log.info("{} {} to {}: {} after {} attempt(s) ({})", record.kind(), record.subject(), record.partner(),
                         record.status(), record.attempts(), describe(record));
                 metrics.outcome(record);
+            }
+        }
+    }
+
+    /** Has the reporter hand the unreported outcomes to the listeners: soon, and once however often asked. */
+    private void reportLater() {
+        if (running && reportQueued.compareAndSet(false, true)) {
+            try {
+                reporter.execute(this::reportOutcomes);
+            } catch (RejectedExecutionException stopping) {
+                // the outcomes stay unreported in the database for the next start or another instance
+            }
+        }
+    }
+
+    /**
+     * Hands each unreported final outcome to the listeners, each in a transaction of its own that
+     * also clears its mark: the service records it and the mark goes, or neither. A listener that
+     * throws leaves the mark: the next poll tries again.
+     */
+    private void reportOutcomes() {
+        reportQueued.set(false);
+        try {
+            long after = 0;
+            List<Long> page;
+            do {
+                page = store.unreported(after, properties.batchSize());
+                for (long id : page) {
+                    if (!running) {
+                        return;
+                    }
+                    reportOne(id);
+                    after = id;
+                }
+            } while (page.size() == properties.batchSize() && running);
+        } catch (RuntimeException e) {
+            log.error("delivery outcomes not reported; the next poll tries again", e);
+        }
+    }
+
+    private void reportOne(long id) {
+        try {
+            transaction.executeWithoutResult(status -> store.takeUnreported(id).ifPresent(record -> {
                 for (DeliveryListener listener : listeners) {
-                    try {
+                    if (listener.listensTo(record.kind())) {
                         listener.onOutcome(record);
-                    } catch (RuntimeException e) {
-                        log.error("delivery listener {} failed on message {}", listener, record.id(), e);
                     }
                 }
+            }));
+            failedReports.remove(id);
+        } catch (RuntimeException e) {
+            if (failedReports.add(id)) {
+                log.error("delivery listener failed on message {}: its outcome is reported again at each poll", id, e);
+            } else {
+                log.debug("delivery listener failed again on message {}", id, e);
             }
         }
     }
@@ -447,7 +612,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     /** Whether a message taken as it was queued can still be sent, however long its partner takes, within its lease. */
     private boolean leaseLeft(DeliveryRecord message) {
         DeliveryProperties.Partner partner = properties.partner(message.partner());
-        Instant latestEnd = clock.instant().plus(partner.connectTimeout()).plus(partner.readTimeout());
+        Instant latestEnd = clock.instant().plus(PartnerGuards.PACE_WAIT).plus(partner.connectTimeout())
+                .plus(partner.readTimeout());
         return latestEnd.isBefore(message.updatedAt().plus(properties.leaseDuration()));
     }
 

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Delivery figures for monitoring: outcomes as they happen ({@code eintervention.delivery.outcomes}
  * by partner, kind and status) and, per partner, the backlog read from the database at each poll
  * ({@code eintervention.delivery.pending}, {@code .failed}, {@code .rejected},
+ * {@code .throttled}: answers asking to wait,
  * {@code .oldest.pending.age} in seconds). The backlog is the whole database's: every instance
  * reports the same figures.
  */
@@ -32,6 +33,15 @@ final class DeliveryMetrics {
         Counter.builder("eintervention.delivery.outcomes")
                 .description("Messages that reached a final status")
                 .tag("partner", record.partner()).tag("kind", record.kind()).tag("status", record.status().name())
+                .register(registry)
+                .increment();
+    }
+
+    /** A partner asked to wait (429, or 503 with {@code Retry-After}): how often, for the operators' view of pacing. */
+    void throttled(String partner) {
+        Counter.builder("eintervention.delivery.throttled")
+                .description("Answers asking to wait (429, or 503 with Retry-After): the message waited, no retry spent")
+                .tag("partner", partner)
                 .register(registry)
                 .increment();
     }

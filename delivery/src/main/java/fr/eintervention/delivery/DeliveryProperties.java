@@ -34,6 +34,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownTimeout how long a stopping instance lets its in-flight sends finish; the ones
  *                        still running are taken over by another instance after their lease.
  *                        Default {@code 10s}
+ * @param giveUpAfter     the protocol's bound: a message not delivered this long after it was
+ *                        queued (or re-sent by an operator) is FAILED, whatever made it wait
+ *                        (retries, an open circuit, a partner asking to slow down). Default {@code 24h}
+ * @param instances       how many instances of the service share the database: each paces itself
+ *                        at {@code requests-per-second / instances} per partner, so that together
+ *                        they keep to the pace. Default {@code 1}
  * @param partnerDefaults timeouts and protection applied to each partner
  * @param partners        per-partner overrides of {@code partner-defaults}, by partner code, e.g.
  *                        {@code eintervention.delivery.partners.OC01.read-timeout=30s}
@@ -47,6 +53,8 @@ public record DeliveryProperties(
         @DefaultValue("16") int workerThreads,
         String instanceId,
         @DefaultValue("10s") Duration shutdownTimeout,
+        @DefaultValue("24h") Duration giveUpAfter,
+        @DefaultValue("1") int instances,
         @DefaultValue Partner partnerDefaults,
         Map<String, PartnerOverride> partners) {
 
@@ -56,8 +64,8 @@ public record DeliveryProperties(
         // partner codes are upper case; a key bound from an environment variable arrives in lower case
         partners = partners == null ? Map.of() : partners.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(e -> e.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue));
-        if (batchSize < 1 || workerThreads < 1) {
-            throw new IllegalArgumentException("eintervention.delivery: batch-size and worker-threads must be at least 1");
+        if (batchSize < 1 || workerThreads < 1 || instances < 1) {
+            throw new IllegalArgumentException("eintervention.delivery: batch-size, worker-threads and instances must be at least 1");
         }
         check("partner-defaults", partnerDefaults, workerThreads, leaseDuration);
         for (Map.Entry<String, PartnerOverride> partner : partners.entrySet()) {
@@ -71,7 +79,15 @@ public record DeliveryProperties(
         return override == null ? partnerDefaults : override.over(partnerDefaults);
     }
 
+    /** The pace of this instance towards a partner, in requests per second: its share of the service's. */
+    public double pacePerInstance(String code) {
+        return partner(code).requestsPerSecond() / instances;
+    }
+
     private static void check(String name, Partner partner, int workerThreads, Duration leaseDuration) {
+        if (!(partner.requestsPerSecond() > 0)) {
+            throw new IllegalArgumentException("eintervention.delivery: requests-per-second of " + name + " must be above 0");
+        }
         if (partner.maxConcurrentCalls() >= workerThreads) {
             throw new IllegalArgumentException("eintervention.delivery: worker-threads (" + workerThreads
                     + ") must exceed max-concurrent-calls of " + name + " (" + partner.maxConcurrentCalls()
@@ -107,13 +123,17 @@ public record DeliveryProperties(
      *                            fails and is retried. Default {@code 10s}
      * @param maxConcurrentCalls  the most messages this instance sends to the partner at once
      *                            (bulkhead); more wait in the database. Default {@code 4}
-     * @param circuitFailureRate  percentage of failed calls (network errors, timeouts, 5xx, 429,
-     *                            401) over the last {@code circuit-window} calls that opens the
+     * @param circuitFailureRate  percentage of failed calls (network errors, timeouts, 5xx without
+     *                            {@code Retry-After}, 408, 401; never a 429) over the last {@code circuit-window} calls that opens the
      *                            circuit. Default {@code 50}
      * @param circuitWindow       number of recent calls the failure rate is measured on (and the
      *                            fewest calls before it is). Default {@code 20}
      * @param circuitOpenDuration how long an open circuit stops calls to the partner (its messages
      *                            wait, no attempt counted) before trial calls. Default {@code 30s}
+     * @param requestsPerSecond   the pace of the service towards the partner, all its instances
+     *                            together (see {@code instances}). Default {@code 400}: below the
+     *                            receivers' default limit of 500 per partner
+     *                            ({@code eintervention.security.rate-limit.requests-per-second})
      */
     public record Partner(
             @DefaultValue("2s") Duration connectTimeout,
@@ -121,7 +141,8 @@ public record DeliveryProperties(
             @DefaultValue("4") int maxConcurrentCalls,
             @DefaultValue("50") float circuitFailureRate,
             @DefaultValue("20") int circuitWindow,
-            @DefaultValue("30s") Duration circuitOpenDuration) {
+            @DefaultValue("30s") Duration circuitOpenDuration,
+            @DefaultValue("400") double requestsPerSecond) {
     }
 
     /** Per-partner overrides: each setting left out takes the value of {@code partner-defaults}. */
@@ -131,7 +152,8 @@ public record DeliveryProperties(
             Integer maxConcurrentCalls,
             Float circuitFailureRate,
             Integer circuitWindow,
-            Duration circuitOpenDuration) {
+            Duration circuitOpenDuration,
+            Double requestsPerSecond) {
 
         Partner over(Partner defaults) {
             return new Partner(
@@ -140,7 +162,8 @@ public record DeliveryProperties(
                     maxConcurrentCalls != null ? maxConcurrentCalls : defaults.maxConcurrentCalls(),
                     circuitFailureRate != null ? circuitFailureRate : defaults.circuitFailureRate(),
                     circuitWindow != null ? circuitWindow : defaults.circuitWindow(),
-                    circuitOpenDuration != null ? circuitOpenDuration : defaults.circuitOpenDuration());
+                    circuitOpenDuration != null ? circuitOpenDuration : defaults.circuitOpenDuration(),
+                    requestsPerSecond != null ? requestsPerSecond : defaults.requestsPerSecond());
         }
     }
 }

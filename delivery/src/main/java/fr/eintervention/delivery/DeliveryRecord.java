@@ -25,6 +25,10 @@ import java.time.Instant;
  * @param createdAt         when the message was queued
  * @param updatedAt         when the row last changed
  * @param deliveredAt       when the partner answered OK
+ * @param traceparent       the W3C trace context of the request that queued it, sent with it (null without tracing)
+ * @param giveUpAt          when a message still not delivered is FAILED (the protocol's 24 hours
+ *                          from when it was queued or last re-sent); null for messages finished
+ *                          before this field existed
  */
 public record DeliveryRecord(
         long id,
@@ -45,5 +49,6 @@ public record DeliveryRecord(
         String lastError,
         Instant createdAt,
         Instant updatedAt,
-        Instant deliveredAt) {
+        Instant deliveredAt,
+        String traceparent, Instant giveUpAt) {
 }

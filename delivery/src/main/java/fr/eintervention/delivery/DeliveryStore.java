@@ -41,15 +41,17 @@ final class DeliveryStore {
      *
      * @param attemptedAt   when the attempt ended
      * @param nextAttemptAt when the message is due again, if it waits
+     * @param report        the outcome is final and the service wants to be told of it: it is
+     *                      marked unreported until it is ({@link #takeUnreported})
      */
     record Outcome(DeliveryRecord message, DeliveryStatus status, int attempts, Instant attemptedAt,
-            Instant nextAttemptAt, Attempt attempt) {
+            Instant nextAttemptAt, Attempt attempt, boolean report) {
     }
 
     private static final String COLUMNS = """
             id, partner, kind, subject, path, payload, status, attempts, next_attempt_at, last_attempt_at,
             last_http_status, answer_code, answer_label, answer_description, answer_body, last_error,
-            created_at, updated_at, delivered_at""";
+            created_at, updated_at, delivered_at, traceparent, give_up_at""";
 
     /**
      * A candidate {@code c} may be sent now: it is due, and no earlier message of its subject and
@@ -87,40 +89,43 @@ final class DeliveryStore {
      *
      * @return the new messages, in the order given
      */
-    List<DeliveryRecord> enqueue(List<Queued> messages, Instant now, Optional<Lease> lease) {
+    List<DeliveryRecord> enqueue(List<Queued> messages, Instant now, Instant giveUpAt, Optional<Lease> lease,
+            Collection<String> notTakingCalls) {
         ArrayNode rows = mapper.createArrayNode();
         for (int i = 0; i < messages.size(); i++) {
             OutboundMessage message = messages.get(i).message();
             rows.addObject().put("ord", i).put("partner", message.partner()).put("kind", message.kind())
                     .put("subject", message.subject()).put("path", message.path())
-                    .put("payload", messages.get(i).payload());
+                    .put("payload", messages.get(i).payload()).put("traceparent", messages.get(i).traceparent());
         }
         Map<String, DeliveryRecord> stored = new HashMap<>();
         // one statement: the supersede sees the table as before the insert, so never the new rows,
         // and the insert sees the superseded messages still PENDING: a corrected message waits for the claim
         jdbc.sql("""
                 with r as (select * from jsonb_to_recordset(cast(:rows as jsonb))
-                               as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text)),
+                               as r(ord integer, partner varchar, kind varchar, subject varchar, path varchar, payload text, traceparent text)),
                 superseded as (
                     update delivery_message set status = 'SUPERSEDED', updated_at = :now
                     where id = any(array(
                         select s.id from r, lateral %1$s s
                         where s.kind = r.kind and s.status = 'PENDING')))
                 insert into delivery_message (partner, kind, subject, path, payload, status, lease_owner, lease_until,
-                                              next_attempt_at, created_at, updated_at)
+                                              next_attempt_at, created_at, updated_at, traceparent, give_up_at)
                 select r.partner, r.kind, r.subject, r.path, r.payload, q.status,
                        case when q.status = 'SENDING' then cast(:owner as varchar) end,
                        case when q.status = 'SENDING' then cast(:until as timestamptz) end,
-                       :now, :now, :now
+                       :now, :now, :now, r.traceparent, :giveUpAt
                 from r, lateral (select case
                     when cast(:owner as varchar) is not null
+                         and not (r.partner = any(cast(:held as varchar[])))
                          and not exists (select 1 from %1$s e where e.status in ('PENDING', 'SENDING'))
                          and not exists (select 1 from r b where b.subject = r.subject and b.partner = r.partner and b.ord < r.ord)
                     then 'SENDING' else 'PENDING' end as status) q
                 order by r.ord
                 returning %2$s
                 """.formatted(siblingsOf("r"), COLUMNS))
-                .param("rows", mapper.writeValueAsString(rows)).param("now", ts(now))
+                .param("rows", mapper.writeValueAsString(rows)).param("now", ts(now)).param("giveUpAt", ts(giveUpAt))
+                .param("held", notTakingCalls.stream().collect(Collectors.joining(",", "{", "}")))
                 .param("owner", lease.map(Lease::owner).orElse(null))
                 .param("until", ts(lease.map(Lease::until).orElse(null)))
                 .query(rs -> {
@@ -130,8 +135,8 @@ final class DeliveryStore {
         return messages.stream().map(queued -> stored.get(queued.key())).toList();
     }
 
-    /** A message to queue and its body, as sent. */
-    record Queued(OutboundMessage message, String payload) {
+    /** A message to queue, its body as sent, and the trace context it is sent with (may be null). */
+    record Queued(OutboundMessage message, String payload, String traceparent) {
 
         /** What no two messages queued together may share: partner, kind and subject. */
         String key() {
@@ -214,16 +219,47 @@ final class DeliveryStore {
         if (rooms.isEmpty()) {
             return List.of();
         }
+        return claim(CLAIM_DUE, Map.of("rooms", rooms(rooms)), lease);
+    }
+
+    private static final String CLAIM_DUE = """
+            select c.id from jsonb_to_recordset(cast(:rooms as jsonb)) as r(partner varchar, room integer),
+            lateral (select c.id from delivery_message c
+                     where c.partner = r.partner and %s
+                     order by c.next_attempt_at, c.id
+                     limit r.room
+                     for update skip locked) c""".formatted(DUE_IN_ORDER);
+
+    private String rooms(Map<String, Integer> rooms) {
         ArrayNode wanted = mapper.createArrayNode();
         rooms.forEach((partner, room) -> wanted.addObject().put("partner", partner).put("room", room));
-        return claim("""
-                select c.id from jsonb_to_recordset(cast(:rooms as jsonb)) as r(partner varchar, room integer),
-                lateral (select c.id from delivery_message c
-                         where c.partner = r.partner and %s
-                         order by c.next_attempt_at, c.id
-                         limit r.room
-                         for update skip locked) c""".formatted(DUE_IN_ORDER),
-                Map.of("rooms", mapper.writeValueAsString(wanted)), lease);
+        return mapper.writeValueAsString(wanted);
+    }
+
+    /**
+     * PostgreSQL's plan of {@link #claimDue}, as {@code explain} gives it on the engine's
+     * connections (nothing claimed): for diagnosis, e.g. whether it would be JIT-compiled.
+     */
+    String planOfClaimDue(Map<String, Integer> rooms, Lease lease) {
+        return String.join("\n", jdbc.sql("explain " + claimStatement(CLAIM_DUE))
+                .param("rooms", rooms(rooms))
+                .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
+                .query(String.class).list());
+    }
+
+    /** A setting of the engine's database sessions, e.g. {@code jit}. */
+    String setting(String name) {
+        return jdbc.sql("select current_setting(:name)").param("name", name).query(String.class).single();
+    }
+
+    /** = any(array(...)): the candidates first, then each row by its key, however many the planner expects */
+    private static String claimStatement(String candidates) {
+        return """
+                update delivery_message m
+                set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
+                where m.id = any(array(%s))
+                returning %s
+                """.formatted(candidates, COLUMNS);
     }
 
     /**
@@ -231,13 +267,7 @@ final class DeliveryStore {
      * claiming at the same time take different messages.
      */
     private List<DeliveryRecord> claim(String candidates, Map<String, Object> candidateParams, Lease lease) {
-        // = any(array(...)): the candidates first, then each row by its key, however many the planner expects
-        return jdbc.sql("""
-                update delivery_message m
-                set status = 'SENDING', lease_owner = :owner, lease_until = :until, updated_at = :now
-                where m.id = any(array(%s))
-                returning %s
-                """.formatted(candidates, COLUMNS))
+        return jdbc.sql(claimStatement(candidates))
                 .params(candidateParams)
                 .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
                 .query(DeliveryStore::record).list();
@@ -267,7 +297,8 @@ final class DeliveryStore {
                     .put("answer_label", cut(attempt.answerLabel(), 50))
                     .put("answer_description", cut(attempt.answerDescription(), 200))
                     .put("answer_body", cut(attempt.answerBody(), 8000))
-                    .put("last_error", cut(attempt.error(), 500));
+                    .put("last_error", cut(attempt.error(), 500))
+                    .put("report", outcome.report());
         }
         return jdbc.sql("""
                 update delivery_message m set
@@ -276,10 +307,10 @@ final class DeliveryStore {
                     last_http_status = o.http_status, answer_code = o.answer_code, answer_label = o.answer_label,
                     answer_description = o.answer_description, answer_body = o.answer_body, last_error = o.last_error,
                     delivered_at = case when o.status = 'DELIVERED' then o.attempted_at end,
-                    lease_owner = null, lease_until = null, updated_at = :now
+                    lease_owner = null, lease_until = null, updated_at = :now, unreported = o.report
                 from jsonb_to_recordset(cast(:rows as jsonb)) as o(id bigint, status varchar, attempts integer,
                     attempted_at timestamptz, next_attempt_at timestamptz, http_status integer, answer_code integer, answer_label varchar,
-                    answer_description varchar, answer_body text, last_error varchar)
+                    answer_description varchar, answer_body text, last_error varchar, report boolean)
                 where m.id = o.id and m.status = 'SENDING' and m.lease_owner = :owner
                 returning %s,
                     exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor
@@ -289,38 +320,61 @@ final class DeliveryStore {
                 .list();
     }
 
-    /** Puts a message back to wait without counting an attempt (its partner cannot take it now). */
-    void postpone(long id, String owner, Instant until, Instant now) {
+    /**
+     * Puts messages this instance claimed back to wait as they were, due as before, without
+     * counting an attempt (their partner took no calls when they were to start): one statement
+     * for a whole claim.
+     */
+    void release(Collection<Long> ids, String owner, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 update delivery_message m
-                set status = %s, next_attempt_at = :until, lease_owner = null, lease_until = null, updated_at = :now
-                where m.id = :id and m.status = 'SENDING' and m.lease_owner = :owner
+                set status = %s, lease_owner = null, lease_until = null, updated_at = :now
+                where m.id = any(cast(:ids as bigint[])) and m.status = 'SENDING' and m.lease_owner = :owner
                 """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("id", id).param("owner", owner).param("until", ts(until)).param("now", ts(now))
+                .param("ids", array(ids)).param("owner", owner).param("now", ts(now))
                 .update();
+    }
+
+    /** Messages whose final outcome the service has not recorded yet, after the id given, oldest first. */
+    List<Long> unreported(long after, int limit) {
+        return jdbc.sql("select id from delivery_message where unreported and id > :after order by id limit :limit")
+                .param("after", after).param("limit", limit).query(Long.class).list();
+    }
+
+    /**
+     * Takes the hand-off of a final outcome: in the transaction in which the service records it,
+     * so that both happen or neither. Empty when another instance took it.
+     */
+    Optional<DeliveryRecord> takeUnreported(long id) {
+        return jdbc.sql("update delivery_message set unreported = false where id = :id and unreported returning " + COLUMNS)
+                .param("id", id).query(DeliveryStore::record).optional();
     }
 
     /**
      * Puts a message back to be sent now, the retry schedule started afresh, with a new body if
      * given. Empty when the message is not (or no longer) in one of the given statuses.
      */
-    Optional<DeliveryRecord> requeue(long id, Collection<DeliveryStatus> from, String payload, Instant now) {
+    Optional<DeliveryRecord> requeue(long id, Collection<DeliveryStatus> from, String payload, Instant now,
+            Instant giveUpAt) {
         return jdbc.sql("""
                 update delivery_message
                 set status = 'PENDING', attempts = 0, next_attempt_at = :now, payload = coalesce(:payload, payload),
-                    delivered_at = null, updated_at = :now
+                    delivered_at = null, updated_at = :now, give_up_at = :giveUpAt, unreported = false
                 where id = :id and status in (:from)
                 returning %s
                 """.formatted(COLUMNS))
                 .param("id", id).param("from", from.stream().map(Enum::name).toList())
-                .param("payload", payload).param("now", ts(now))
+                .param("payload", payload).param("now", ts(now)).param("giveUpAt", ts(giveUpAt))
                 .query(DeliveryStore::record).optional();
     }
 
     int deleteFinishedBefore(Instant limit) {
         return jdbc.sql("""
                 delete from delivery_message
-                where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED')
+                where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED') and not unreported
                 """)
                 .param("limit", ts(limit)).update();
     }
@@ -335,6 +389,20 @@ final class DeliveryStore {
         Filter filter = filter(subject, partner, null);
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
                 .params(filter.params).query(DeliveryStore::record).list();
+    }
+
+    /**
+     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
+     * first, older than the message {@code before} when given: a page of a keyset pagination,
+     * without a count, as fast on the last page as on the first.
+     */
+    List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before, int limit) {
+        Filter filter = filter(null, partner, status)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to))
+                .with("id < :before", "before", before);
+        return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id desc limit :limit")
+                .params(filter.params).param("limit", limit).query(DeliveryStore::record).list();
     }
 
     /** Messages matching every filter given (null: any), newest first. */
@@ -365,6 +433,37 @@ final class DeliveryStore {
                 .with("created_at < :to", "to", ts(to));
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
                 .params(filter.params).query(DeliveryStore::record).list();
+    }
+
+    /** How many messages are in one of the statuses, of a partner and queued in [from, to) when given. */
+    long countByStatus(Collection<DeliveryStatus> statuses, String partner, Instant from, Instant to) {
+        Filter filter = new Filter()
+                .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
+                .with("partner = :partner", "partner", partner)
+                .with("created_at >= :from", "from", ts(from))
+                .with("created_at < :to", "to", ts(to));
+        return jdbc.sql("select count(*) from delivery_message" + filter.where())
+                .params(filter.params).query(Long.class).single();
+    }
+
+    /** Per partner, the messages queued since {@code from} by where they stand (index on created_at). */
+    List<PartnerActivity> activitySince(Instant from) {
+        return jdbc.sql("""
+                select partner,
+                       count(*) filter (where status = 'DELIVERED') as delivered,
+                       count(*) filter (where status in ('PENDING', 'SENDING')) as pending,
+                       count(*) filter (where status = 'FAILED') as failed,
+                       count(*) filter (where status = 'REJECTED') as rejected,
+                       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
+                from delivery_message
+                where created_at >= :from
+                group by partner
+                order by partner
+                """)
+                .param("from", ts(from))
+                .query((rs, row) -> new PartnerActivity(rs.getString("partner"), rs.getLong("delivered"),
+                        rs.getLong("pending"), rs.getLong("failed"), rs.getLong("rejected"), instant(rs, "oldest_pending")))
+                .list();
     }
 
     List<PartnerBacklog> backlog(Instant now) {
@@ -409,7 +508,8 @@ final class DeliveryStore {
                 rs.getString("last_error"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "delivered_at"));
+                instant(rs, "delivered_at"),
+                rs.getString("traceparent"), instant(rs, "give_up_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

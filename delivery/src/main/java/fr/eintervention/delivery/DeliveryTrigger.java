@@ -3,6 +3,7 @@ package fr.eintervention.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,6 +19,11 @@ interface DeliveryTrigger {
      * send now (stopping): they are queued waiting, for any instance's poll.
      */
     Optional<Lease> leaseForQueued();
+
+    /** Partners that take no calls now (open circuit, asked to wait): their new messages are queued waiting. */
+    default Set<String> partnersNotTakingCalls() {
+        return Set.of();
+    }
 
     /**
      * Starts committed messages.

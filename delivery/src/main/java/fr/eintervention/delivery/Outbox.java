@@ -1,6 +1,8 @@
 package fr.eintervention.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,12 +24,16 @@ public class Outbox {
     private final Payloads payloads;
     private final Clock clock;
     private final DeliveryTrigger trigger;
+    private final TraceContexts traces;
+    private final Duration giveUpAfter;
 
-    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger) {
+    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces, Duration giveUpAfter) {
         this.store = store;
         this.payloads = payloads;
         this.clock = clock;
         this.trigger = trigger;
+        this.traces = traces;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /**
@@ -57,18 +63,25 @@ public class Outbox {
         Set<String> keys = new HashSet<>();
         Map<Object, String> bodies = new IdentityHashMap<>();
         List<DeliveryStore.Queued> queued = new ArrayList<>(messages.size());
+        String traceparent = traces.current(); // the messages carry the trace of what caused them
         for (OutboundMessage message : messages) {
-            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write));
+            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write),
+                    traceparent);
             if (!keys.add(next.key())) {
                 throw new IllegalArgumentException("Two " + message.kind() + " of " + message.subject()
                         + " to " + message.partner() + " in one batch: queue the latest only");
             }
             queued.add(next);
         }
-        List<DeliveryRecord> stored = store.enqueue(queued, clock.instant(), trigger.leaseForQueued());
+        Instant now = clock.instant();
+        // the messages of a partner that takes no calls now wait untouched for the poll that finds it taking calls again
+        Set<String> notTakingCalls = trigger.partnersNotTakingCalls();
+        List<DeliveryRecord> stored = store.enqueue(queued, now, now.plus(giveUpAfter), trigger.leaseForQueued(),
+                notTakingCalls);
         trigger.dispatchAfterCommit(
                 stored.stream().filter(message -> message.status() == DeliveryStatus.SENDING).toList(),
-                stored.stream().filter(message -> message.status() == DeliveryStatus.PENDING).map(DeliveryRecord::id).toList());
+                stored.stream().filter(message -> message.status() == DeliveryStatus.PENDING
+                        && !notTakingCalls.contains(message.partner())).map(DeliveryRecord::id).toList());
         return stored.stream().map(DeliveryRecord::id).toList();
     }
 }

@@ -44,17 +44,20 @@ final class PartnerClient implements AutoCloseable {
     private final DeliveryProperties properties;
     private final ObjectMapper mapper;
     private final Map<String, Connections> clients = new ConcurrentHashMap<>();
+    private final TraceContexts traces;
 
-    PartnerClient(RestClient.Builder builder, DeliveryProperties properties, ObjectMapper mapper) {
+    PartnerClient(RestClient.Builder builder, DeliveryProperties properties, ObjectMapper mapper, TraceContexts traces) {
         this.builder = builder;
         this.properties = properties;
         this.mapper = mapper;
+        this.traces = traces;
     }
 
     /** Sends the body as stored, byte for byte; never throws for what the partner does. */
     Attempt post(PartnerEndpoint endpoint, DeliveryRecord message) {
         PartnerEndpoint.Credentials credentials = endpoint.credentials();
-        try {
+        // in the trace of the request that queued the message: the client's observation sends its traceparent on
+        try (TraceContexts.Scope trace = traces.continued(message.traceparent(), "deliver " + message.kind())) {
             HttpHeaders authentication = new HttpHeaders();
             credentials.apply(authentication); // e.g. a token fetched from the partner's authorization server
             URI uri = URI.create(endpoint.baseUrl().replaceAll("/+$", "") + message.path());
@@ -62,9 +65,15 @@ final class PartnerClient implements AutoCloseable {
                     .uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .headers(headers -> headers.addAll(authentication))
+                    .headers(headers -> {
+                        headers.addAll(authentication);
+                        if (message.traceparent() != null && !headers.containsHeader("traceparent")) {
+                            headers.set("traceparent", message.traceparent()); // a client without observation
+                        }
+                    })
                     .body(message.payload().getBytes(StandardCharsets.UTF_8))
-                    .exchange((request, response) -> Attempt.answered(response.getStatusCode().value(), body(response), mapper));
+                    .exchange((request, response) -> Attempt.answered(response.getStatusCode().value(), body(response),
+                            response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), mapper));
             if (Integer.valueOf(401).equals(attempt.httpStatus())) {
                 credentials.unauthorized(); // the retry fetches a fresh token
             }

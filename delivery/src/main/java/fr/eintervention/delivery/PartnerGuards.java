@@ -3,8 +3,9 @@ package fr.eintervention.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -19,24 +20,32 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Per-partner protection, created on first use from the partner's settings: a bulkhead bounds
- * the calls in flight to the partner, a circuit breaker stops calling a partner that keeps
- * failing. Both only make messages wait, never count an attempt.
+ * the calls in flight to the partner, a rate limiter paces them (this instance's share of the
+ * service's pace), a partner's request to wait ({@code 429}, {@code Retry-After}) pauses calls to
+ * it, a circuit breaker stops calling a partner that keeps failing. None of them counts an attempt.
  */
 final class PartnerGuards {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerGuards.class);
 
-    /** how long a message waits while the trial calls of a half-open circuit are under way */
-    private static final Duration TRIAL_DELAY = Duration.ofSeconds(1);
+    /** the longest a worker waits for its turn under the pace; past it, the message waits in the database */
+    static final Duration PACE_WAIT = Duration.ofSeconds(1);
+    /** permits handed out per refresh of the pacer, about every tenth of a second: smooth, not one burst a second */
+    private static final int REFRESHES_PER_SECOND = 10;
 
     private final DeliveryProperties properties;
     private final Clock clock;
     private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
     private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+    private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
     PartnerGuards(DeliveryProperties properties, Clock clock, MeterRegistry meters) {
@@ -45,6 +54,18 @@ final class PartnerGuards {
         // the tagged metrics follow the registries: guards created later are measured too
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(pacers).bindTo(meters);
+    }
+
+    /** Partners known to take no calls for now (open circuit, asked to wait): their new messages wait in the database. */
+    Set<String> notTakingCalls() {
+        Set<String> partners = new HashSet<>();
+        guards.forEach((partner, guard) -> {
+            if (!guard.takesCalls()) {
+                partners.add(partner);
+            }
+        });
+        return partners;
     }
 
     Guard of(String partner) {
@@ -64,7 +85,7 @@ final class PartnerGuards {
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        Guard guard = new Guard(circuitBreaker, bulkhead);
+        Guard guard = new Guard(circuitBreaker, bulkhead, pacers.rateLimiter(partner, pace(properties.pacePerInstance(partner))));
         circuitBreaker.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.State state = event.getStateTransition().getToState();
             if (state == CircuitBreaker.State.OPEN) {
@@ -77,21 +98,47 @@ final class PartnerGuards {
         return guard;
     }
 
-    /** One partner's circuit breaker and bulkhead. */
+    /**
+     * The pace as a rate limiter: {@code perSecond / 10} permits every tenth of a second (at
+     * least one permit, the period stretched to keep the pace), so that a receiver counting its
+     * requests per second never sees two of our seconds in one of its.
+     */
+    static RateLimiterConfig pace(double perSecond) {
+        int permits = Math.max(1, (int) Math.round(perSecond / REFRESHES_PER_SECOND));
+        long periodNanos = Math.max(1_000_000L, Math.round(permits * 1e9 / perSecond));
+        return RateLimiterConfig.custom()
+                .limitForPeriod(permits)
+                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
+                .timeoutDuration(PACE_WAIT)
+                .build();
+    }
+
+    /** One partner's circuit breaker, bulkhead and pace. */
     final class Guard {
 
         private final CircuitBreaker circuitBreaker;
         private final Bulkhead bulkhead;
+        private final RateLimiter pacer;
         private volatile Instant openUntil = Instant.MIN;
+        /** until when the partner asked us to wait (429, Retry-After) */
+        private volatile Instant pausedUntil = Instant.MIN;
 
-        private Guard(CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
+        private Guard(CircuitBreaker circuitBreaker, Bulkhead bulkhead, RateLimiter pacer) {
             this.circuitBreaker = circuitBreaker;
             this.bulkhead = bulkhead;
+            this.pacer = pacer;
         }
 
-        /** Calls that may start now, as far as the bulkhead goes. */
+        /**
+         * Calls that may start now: none while the partner takes no calls; one at a time while
+         * the circuit is half-open (its trial calls); else as far as the bulkhead goes.
+         */
         int freeCalls() {
-            return bulkhead.getMetrics().getAvailableConcurrentCalls();
+            if (!takesCalls()) {
+                return 0;
+            }
+            int free = bulkhead.getMetrics().getAvailableConcurrentCalls();
+            return circuitBreaker.getState() == CircuitBreaker.State.HALF_OPEN ? Math.min(free, 1) : free;
         }
 
         /** Whether the circuit stops calls for a while yet (its wait is measured on the engine's clock). */
@@ -99,27 +146,50 @@ final class PartnerGuards {
             return circuitBreaker.getState() == CircuitBreaker.State.OPEN && clock.instant().isBefore(openUntil);
         }
 
+        /** Whether calls may start now: the circuit is not open and the partner did not ask to wait. */
+        boolean takesCalls() {
+            return !isOpen() && !clock.instant().isBefore(pausedUntil);
+        }
+
+        /** The partner asked to wait: no call starts before {@code until}. */
+        void pauseUntil(Instant until) {
+            synchronized (this) {
+                if (until.isAfter(pausedUntil)) {
+                    pausedUntil = until;
+                }
+            }
+        }
+
+        /** Waits for this call's turn under the pace, at most {@link #PACE_WAIT}; false when it did not come. */
+        boolean awaitTurn() {
+            return pacer.acquirePermission();
+        }
+
         /**
-         * Asks to call the partner. Empty: go, a slot is held until {@link #completed} or
-         * {@link #abandoned}. Otherwise how long the message should wait: zero when every slot is
-         * taken (the engine takes it again as soon as one frees), the rest of the circuit's
-         * open time when it is open.
+         * Asks to call the partner: true: go, a slot is held until {@link #completed} or
+         * {@link #abandoned}; false: the partner takes no more calls now (every slot taken, the
+         * circuit open or its trial calls under way, asked to wait), the message waits.
          */
-        Optional<Duration> enter() {
-            if (!bulkhead.tryAcquirePermission()) {
-                return Optional.of(Duration.ZERO);
+        boolean enter() {
+            if (!takesCalls() || !bulkhead.tryAcquirePermission()) {
+                return false;
             }
             if (!circuitBreaker.tryAcquirePermission()) {
                 bulkhead.onComplete();
-                Duration remaining = Duration.between(clock.instant(), openUntil);
-                return Optional.of(remaining.compareTo(TRIAL_DELAY) > 0 ? remaining : TRIAL_DELAY);
+                return false;
             }
-            return Optional.empty();
+            return true;
         }
 
-        /** The call was made: counts it for the circuit breaker, frees the slot. */
-        void completed(boolean partnerHealthy, long nanos) {
-            if (partnerHealthy) {
+        /**
+         * The call was made: counts it for the circuit breaker (a partner asking to wait is
+         * neither a success nor a failure: it is paused instead), frees the slot.
+         */
+        void completed(Attempt attempt, long nanos) {
+            if (attempt.throttled()) {
+                pauseUntil(clock.instant().plus(attempt.retryAfter()));
+                circuitBreaker.releasePermission();
+            } else if (attempt.partnerHealthy()) {
                 circuitBreaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             } else {
                 circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, PartnerFailure.INSTANCE);

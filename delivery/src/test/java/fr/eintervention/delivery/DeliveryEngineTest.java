@@ -31,6 +31,8 @@ import fr.eintervention.delivery.testapp.TestPartners;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.PartnerStub.Reply;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 
 class DeliveryEngineTest extends DeliveryTestSupport {
@@ -143,7 +145,6 @@ class DeliveryEngineTest extends DeliveryTestSupport {
                 Arguments.of(Reply.status(404), REJECTED),
                 Arguments.of(Reply.status(503), PENDING),
                 Arguments.of(Reply.status(408), PENDING),
-                Arguments.of(Reply.status(429), PENDING),
                 Arguments.of(Reply.status(401), PENDING));
     }
 
@@ -161,22 +162,86 @@ class DeliveryEngineTest extends DeliveryTestSupport {
     }
 
     @Test
-    void tooManyRequestsAndUnauthorizedAreRetried() throws Exception {
+    void unauthorizedIsRetried() throws Exception {
         Partner oc = partner();
         AtomicInteger calls = new AtomicInteger();
-        oc.stub().replyWith(request -> switch (calls.incrementAndGet()) {
-            case 1 -> Reply.status(429);
-            case 2 -> Reply.status(401);
-            default -> Reply.ok();
-        });
+        oc.stub().replyWith(request -> calls.incrementAndGet() == 1 ? Reply.status(401) : Reply.ok());
 
-        long id = enqueue(oc.code(), "REF-429");
+        long id = enqueue(oc.code(), "REF-401");
 
-        assertThat(awaitRecord(id, r -> r.attempts() == 1 && r.status() == PENDING).lastHttpStatus()).isEqualTo(429);
+        assertThat(awaitRecord(id, r -> r.attempts() == 1 && r.status() == PENDING).lastHttpStatus()).isEqualTo(401);
         advance(Duration.ofMinutes(1));
-        assertThat(awaitRecord(id, r -> r.attempts() == 2 && r.status() == PENDING).lastHttpStatus()).isEqualTo(401);
-        advance(Duration.ofMinutes(2));
-        assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(3);
+        assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(2);
+    }
+
+    static Stream<Arguments> askingToWait() {
+        return Stream.of(
+                Arguments.of(Reply.status(429).withHeader("Retry-After", "2")),
+                Arguments.of(Reply.status(503).withHeader("Retry-After", "2")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("askingToWait")
+    void aPartnerAskingToWaitGetsTheMessageWhenItAsksWithoutSpendingARetry(Reply wait) {
+        Partner oc = partner();
+        AtomicInteger calls = new AtomicInteger();
+        oc.stub().replyWith(request -> calls.incrementAndGet() == 1 ? wait : Reply.ok());
+
+        long id = enqueue(oc.code(), "REF-WAIT");
+
+        // due again when the partner asked, not at the first retry a minute later; no retry spent
+        DeliveryRecord delivered = awaitStatus(id, DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(1);
+        assertThat(oc.stub().received()).hasSize(2);
+        assertThat(Duration.between(oc.stub().received().get(0).at(), oc.stub().received().get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void aFloodOfTooManyRequestsNeitherSpendsRetriesNorOpensTheCircuit() {
+        // CB02's circuit opens after 4 failed calls in 4 (test configuration): 429s are not failures
+        PartnerStub stub = PartnerStub.start();
+        try {
+            TestPartners.put("CB02", stub);
+            AtomicInteger calls = new AtomicInteger();
+            stub.replyWith(request -> calls.incrementAndGet() <= 12 ? Reply.status(429).withHeader("Retry-After", "0") : Reply.ok());
+
+            List<Long> ids = IntStream.range(0, 6).mapToObj(i -> enqueue("CB02", "REF-FLOOD-" + i)).toList();
+
+            // an open circuit would hold them 30 s (the clock follows real time): beyond the wait below
+            ids.forEach(id -> assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(1));
+            assertThat(calls.get()).isGreaterThan(12);
+        } finally {
+            stub.close();
+        }
+    }
+
+    @Test
+    void eachSenderKeepsToItsPaceBelowTheReceiversLimit() {
+        // PACE's pace is 8 requests/s (test configuration); the receiver allows 10 a second, as
+        // PartnerRateLimitFilter does, and answers 429 past it
+        PartnerStub stub = PartnerStub.start();
+        try {
+            TestPartners.put("PACE", stub);
+            RateLimiter receiverLimit = RateLimiter.of("receiver", RateLimiterConfig.custom().limitForPeriod(10)
+                    .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
+            AtomicInteger refused = new AtomicInteger();
+            stub.replyWith(request -> {
+                if (receiverLimit.acquirePermission()) {
+                    return Reply.ok();
+                }
+                refused.incrementAndGet();
+                return Reply.status(429).withHeader("Retry-After", "1");
+            });
+
+            List<Long> ids = IntStream.range(0, 30).mapToObj(i -> "REF-PACE-" + i).map(subject -> enqueue("PACE", subject)).toList();
+
+            ids.forEach(id -> awaitStatus(id, DELIVERED));
+            assertThat(refused.get()).as("429s answered by the receiver").isZero();
+            assertThat(stub.received()).hasSize(30);
+        } finally {
+            stub.close();
+        }
     }
 
     @Test
@@ -327,18 +392,103 @@ class DeliveryEngineTest extends DeliveryTestSupport {
             List<Long> failing = IntStream.range(0, 4).mapToObj(i -> enqueue("CB01", "REF-CB-" + i)).toList();
             failing.forEach(id -> awaitRecord(id, r -> r.attempts() == 1 && r.status() == PENDING));
 
-            long waiting = enqueue("CB01", "REF-CB-WAIT");
+            List<Long> waiting = IntStream.range(0, 5).mapToObj(i -> enqueue("CB01", "REF-CB-WAIT-" + i)).toList();
+            engine.pollNow();
 
-            Instant postponedAt = clock.instant();
-            DeliveryRecord postponed = awaitRecord(waiting, r -> r.status() == PENDING && r.nextAttemptAt().isAfter(postponedAt));
-            assertThat(postponed.attempts()).isZero();
-            assertThat(postponed.nextAttemptAt()).isBetween(postponedAt.plusSeconds(20), postponedAt.plusSeconds(31));
+            // queued waiting, and left untouched while the circuit is open: no write per message
+            assertThat(waiting).allSatisfy(id -> {
+                DeliveryRecord untouched = record(id);
+                assertThat(untouched.status()).isEqualTo(PENDING);
+                assertThat(untouched.attempts()).isZero();
+                assertThat(untouched.updatedAt()).isEqualTo(untouched.createdAt());
+            });
             assertThat(stub.received()).hasSize(4);
             stub.replyOk();
             advance(Duration.ofSeconds(31));
-            assertThat(awaitStatus(waiting, DELIVERED).attempts()).isEqualTo(1);
+            waiting.forEach(id -> assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(1));
         } finally {
             stub.close();
         }
+    }
+
+    @Test
+    void aListenerThatFailsIsToldAgainUntilTheServiceHasRecordedTheOutcome() {
+        Partner oc = partner();
+        outcomes.failOn("REF-LISTENER-FAILS", 2);
+
+        long id = enqueue(oc.code(), "REF-LISTENER-FAILS");
+
+        awaitStatus(id, DELIVERED);
+        await().atMost(TIMEOUT).until(() -> outcomes.of(id).size() == 1);
+        assertThat(outcomes.of(id).get(0).status()).isEqualTo(DELIVERED);
+        assertThat(oc.stub().received()).as("sent once: only the report is tried again").hasSize(1);
+    }
+
+    @Test
+    void aHangingListenerStallsNeitherDeliveriesNorTheRecordingOfResults() {
+        Partner oc = partner();
+        Partner other = partner();
+        outcomes.hangOn("REF-LISTENER-HANGS");
+        try {
+            long hanging = enqueue(oc.code(), "REF-LISTENER-HANGS");
+            awaitStatus(hanging, DELIVERED);
+            await().atMost(TIMEOUT).until(() -> outcomes.calls() > 0 && outcomes.of(hanging).isEmpty());
+
+            List<Long> others = IntStream.range(0, 20).mapToObj(i -> enqueue(other.code(), "REF-AFTER-HANG-" + i)).toList();
+
+            others.forEach(id -> awaitStatus(id, DELIVERED));
+            assertThat(outcomes.of(hanging)).isEmpty();
+            outcomes.release("REF-LISTENER-HANGS");
+            await().atMost(TIMEOUT).until(() -> outcomes.of(hanging).size() == 1
+                    && others.stream().allMatch(id -> outcomes.of(id).size() == 1));
+        } finally {
+            outcomes.release("REF-LISTENER-HANGS");
+        }
+    }
+
+    @Test
+    void whileTheCircuitIsOpenAMessageIsNeverSentPastTheProtocolsBound() throws Exception {
+        // CB03's circuit opens after 4 calls and stays open 2 days (test configuration)
+        PartnerStub stub = PartnerStub.start();
+        try {
+            TestPartners.put("CB03", stub);
+            stub.replyWith(request -> Reply.status(500));
+            List<Long> failing = IntStream.range(0, 4).mapToObj(i -> enqueue("CB03", "REF-BOUND-" + i)).toList();
+            failing.forEach(id -> awaitRecord(id, r -> r.attempts() == 1 && r.status() == PENDING));
+            long waiting = enqueue("CB03", "REF-BOUND-WAIT");
+            stub.replyOk();
+
+            advance(Duration.ofHours(12));
+            assertThat(record(waiting).status()).isEqualTo(PENDING);
+            advance(Duration.ofHours(12));
+            clock.advance(Duration.ofDays(2));
+            advance(Duration.ofSeconds(1));
+
+            // past its 24 hours: failed, never sent, whatever the circuit did meanwhile
+            DeliveryRecord failed = awaitStatus(waiting, FAILED);
+            assertThat(failed.attempts()).isZero();
+            assertThat(failed.lastError()).contains("24 h");
+            failing.forEach(id -> awaitStatus(id, FAILED));
+            assertThat(stub.received()).hasSize(4);
+        } finally {
+            stub.close();
+        }
+    }
+
+    @Test
+    void aResendNeverGoesBackInTheOrderOfASubjectsMessages() {
+        Partner oc = partner();
+        long m2 = enqueue(oc.code(), "M2", "REF-RESEND-ORDER", body("REF-RESEND-ORDER", "m2"));
+        awaitStatus(m2, DELIVERED);
+        long m4 = enqueue(oc.code(), "M4", "REF-RESEND-ORDER", body("REF-RESEND-ORDER", "m4"));
+        awaitStatus(m4, DELIVERED);
+
+        DeliveryRecord resent = transaction.execute(status -> deliveries.resend(m2)).orElseThrow();
+
+        // the M4 goes again (it carries what the M2 did, and the end): never an M2 after the M4
+        assertThat(resent.id()).isEqualTo(m4);
+        await().atMost(TIMEOUT).until(() -> oc.stub().received().size() == 3 && record(m4).status() == DELIVERED);
+        assertThat(bodies(oc.stub())).containsExactly(record(m2).payload(), record(m4).payload(), record(m4).payload());
+        assertThat(record(m2).status()).isEqualTo(DELIVERED);
     }
 }

@@ -29,8 +29,20 @@ class DeliveryPropertiesTest {
         assertThat(properties.workerThreads()).isEqualTo(16);
         assertThat(properties.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.instanceId()).isNotBlank();
+        assertThat(properties.giveUpAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(properties.instances()).isEqualTo(1);
         assertThat(properties.partner("OC01")).isEqualTo(new DeliveryProperties.Partner(Duration.ofSeconds(2),
-                Duration.ofSeconds(10), 4, 50, 20, Duration.ofSeconds(30)));
+                Duration.ofSeconds(10), 4, 50, 20, Duration.ofSeconds(30), 400));
+        assertThat(properties.pacePerInstance("OC01")).isEqualTo(400);
+    }
+
+    @Test
+    void instancesShareThePaceTowardsEachPartner() {
+        DeliveryProperties properties = bind(Map.of("eintervention.delivery.instances", "4",
+                "eintervention.delivery.partners.OC02.requests-per-second", "100"));
+
+        assertThat(properties.pacePerInstance("OC01")).isEqualTo(100);
+        assertThat(properties.pacePerInstance("OC02")).isEqualTo(25);
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,8 +73,12 @@ class MultiInstanceTest {
         await().atMost(TIMEOUT).until(() -> count(one, DELIVERED) == 1000);
         assertThat(received).hasSize(1000);
         assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
-        int byOne = one.getBean(RecordingListener.class).count();
-        int byTwo = two.getBean(RecordingListener.class).count();
+        // each outcome recorded by the service of one instance, once (the reports follow the deliveries)
+        RecordingListener ofOne = one.getBean(RecordingListener.class);
+        RecordingListener ofTwo = two.getBean(RecordingListener.class);
+        await().atMost(TIMEOUT).until(() -> ofOne.count() + ofTwo.count() >= 1000);
+        int byOne = ofOne.count();
+        int byTwo = ofTwo.count();
         assertThat(byOne + byTwo).isEqualTo(1000);
         assertThat(byOne).as("instance one took part").isPositive();
         assertThat(byTwo).as("instance two took part").isPositive();
@@ -122,6 +129,49 @@ class MultiInstanceTest {
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(subjects);
         assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
+    }
+
+    @Test
+    void anOutcomeItsServiceHadNotRecordedWhenItsInstanceStoppedIsRecordedByAnother() {
+        ConfigurableApplicationContext one = start("one", "eintervention.delivery.shutdown-timeout=1s");
+        RecordingListener listenerOfOne = one.getBean(RecordingListener.class);
+        listenerOfOne.hangOn("REF-HANDOFF");
+        enqueue(one, List.of("REF-HANDOFF"));
+        await().atMost(TIMEOUT).until(() -> count(one, DELIVERED) == 1 && listenerOfOne.calls() == 1);
+
+        one.close(); // while its service records the outcome: interrupted, nothing recorded
+
+        assertThat(listenerOfOne.count()).isZero();
+        ConfigurableApplicationContext two = start("two");
+        RecordingListener listenerOfTwo = two.getBean(RecordingListener.class);
+        await().atMost(TIMEOUT).until(() -> listenerOfTwo.count() == 1);
+        assertThat(listenerOfTwo.count()).isEqualTo(1);
+        assertThat(received.get("REF-HANDOFF").get()).as("delivered once, reported after").isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void messagesThatWaitedPastTheirLeaseInAnInstanceAreSummedUpInOneLine(CapturedOutput output) {
+        ConfigurableApplicationContext one = start("one", "eintervention.delivery.worker-threads=2",
+                "eintervention.delivery.partner-defaults.max-concurrent-calls=1");
+        // two hanging partners hold both workers: the next messages wait in the instance, taken but not sent
+        for (int i = 0; i < 2; i++) {
+            PartnerStub blocker = PartnerStub.start().hang();
+            blockers.add(blocker);
+            String code = TestPartners.add(blocker);
+            one.getBean(TransactionTemplate.class).executeWithoutResult(status -> one.getBean(Outbox.class).enqueue(
+                    new OutboundMessage(code, "M2", "REF-HOLD", DeliveryTestSupport.PATH, DeliveryTestSupport.body("REF-HOLD", "v1"))));
+        }
+        enqueue(one, IntStream.range(0, 10).mapToObj(i -> "REF-OVERRUN-" + i).toList());
+
+        // their lease runs out while they wait; the next dispatch finds them
+        one.getBean(MovableClock.class).advance(Duration.ofSeconds(61));
+        enqueue(one, List.of("REF-OVERRUN-WAKE"));
+
+        await().atMost(TIMEOUT).until(() -> output.getOut().contains("message(s) taken as they were queued waited too long"));
+        assertThat(output.getOut().lines().filter(line -> line.contains("waited too long")))
+                .singleElement().asString().contains("10 message(s)");
+        blockers.forEach(PartnerStub::release);
     }
 
     @Test

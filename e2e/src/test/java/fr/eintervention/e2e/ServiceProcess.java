@@ -77,6 +77,15 @@ final class ServiceProcess implements AutoCloseable {
         return response.text("access_token");
     }
 
+    /** What the service wrote to its console so far. */
+    String log() {
+        try {
+            return Files.readString(WORK.resolve(name).resolve("service.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -118,6 +127,19 @@ final class ServiceProcess implements AutoCloseable {
             process.destroy();
             await(name + " stopped").atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive());
         }
+    }
+
+    /** Kills it as a crash would ({@code kill -9}): no shutdown hook runs, its embedded PostgreSQL is left behind. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await(name + " killed").atMost(Duration.ofMinutes(1)).until(() -> !process.isAlive());
+        }
+    }
+
+    /** Where its embedded PostgreSQL keeps its data. */
+    Path dataDirectory() {
+        return WORK.resolve(name).resolve("postgres");
     }
 
     /** Asks it to stop (SIGTERM), without waiting. */

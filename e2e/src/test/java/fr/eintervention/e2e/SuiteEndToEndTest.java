@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,6 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import org.yaml.snakeyaml.Yaml;
 
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +65,7 @@ class SuiteEndToEndTest {
         auth = ServiceProcess.of("e2e-auth", "auth-server");
         String issuer = "--AUTH_ISSUER=" + auth.url();
         auth = ServiceProcess.of("e2e-auth", "auth-server", issuer, "--PORT=" + auth.port()).onPort(auth.port());
-        oi = ServiceProcess.of("e2e-oi", "oi-service", concat(FAST_RETRIES, issuer));
+        oi = ServiceProcess.of("e2e-oi", "oi-service", concat(FAST_RETRIES, issuer, "--eintervention.oi.m5-figures-interval=1000"));
         String oiUrl = oi.url();
         oc01 = ServiceProcess.of("e2e-oc01", "oc-adapter", concat(FAST_RETRIES, issuer, "--OC_CODE=OC01",
                 "--OC_CLIENT_SECRET=demo-oc01-secret", "--eintervention.oc.code=OC01",
@@ -166,6 +178,92 @@ class SuiteEndToEndTest {
         assertThat(detail.get("intervention").get("impactedCustomers").asInt()).isEqualTo(2);
         assertThat(operator(refOi, "OC01").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0001-0001");
         assertThat(operator(refOi, "OC02").get("impactedCustomers").get(0).get("pto").asString()).isEqualTo("FI-0002-0001");
+    }
+
+    @Test
+    @Order(5)
+    void oneTraceFromTheTechniciansDeclarationToTheOcsReceiptOfTheM2() {
+        String traceId = UUID.randomUUID().toString().replace("-", ""); // 32 hex digits, as W3C wants
+        Instant start = Instant.now().minus(5, ChronoUnit.MINUTES);
+        JsonHttp.Response created = technician.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/interventions"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"technicianId":"TECH-E2E","codeOi":"OI01","pm":"%s","natures":[{"nature":1,"pbo":"PT000123"}],
+                         "start":"%s"}""".formatted(PM, start))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String refOi = acknowledgedReference(created.text("ref"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(deliveryStatus(refOi, "OC01", "m2")));
+
+        // the gateway's M1, the OI's reception of it and its M2, the OC's reception of the M2: one trace
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(linesWith(gateway, traceId)).anyMatch(line -> line.contains("M1") && line.contains("DELIVERED"));
+            assertThat(linesWith(oi, traceId)).anyMatch(line -> line.contains("M1 DO01/") && line.contains(refOi));
+            assertThat(linesWith(oi, traceId)).anyMatch(line -> line.contains("M2 " + refOi + " to OC01: DELIVERED"));
+            assertThat(linesWith(oc01, traceId)).anyMatch(line -> line.contains("M2 OI01/" + refOi));
+        });
+    }
+
+    /**
+     * Every metric the Grafana dashboards (deploy/grafana, one per service) and the alert rules
+     * (deploy/prometheus) query is one the services expose at /actuator/prometheus, after the
+     * flows above. The delivery engine's backlog gauges appear in a service once it has had a
+     * backlog for some partner: for them, one service showing them is enough.
+     */
+    @Test
+    @Order(6)
+    void theDashboardsAndAlertsQueryMetricsTheServicesExpose() throws Exception {
+        String operatorToken = auth.token("operator", "demo-operator-secret");
+        Map<String, Set<String>> exposed = new TreeMap<>();
+        exposed.put("oi-service", scrape(oi, operatorToken));
+        exposed.put("oc-adapter", scrape(oc01, operatorToken));
+        exposed.put("do-gateway", scrape(gateway, operatorToken));
+        Set<String> anywhere = exposed.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        Path deploy = Path.of(System.getProperty("suite.root", "..")).resolve("deploy");
+
+        for (Map.Entry<String, Set<String>> service : exposed.entrySet()) {
+            JsonNode dashboard = JsonHttp.parse(Files.readString(deploy.resolve("grafana").resolve(service.getKey() + ".json")));
+            List<String> queries = dashboard.findValues("expr").stream().map(JsonNode::asString).toList();
+            assertThat(queries).as(service.getKey()).hasSizeGreaterThan(3);
+            for (String query : queries) {
+                assertThat(metricNames(query)).as(query).isNotEmpty().allSatisfy(metric -> assertThat(
+                        metric.startsWith("eintervention_delivery_") ? anywhere : service.getValue())
+                        .as(service.getKey() + " exposes " + metric + " (" + query + ")").contains(metric));
+            }
+        }
+        Map<String, Object> rules = new Yaml().load(Files.readString(deploy.resolve("prometheus").resolve("eintervention-alerts.yml")));
+        List<String> expressions = new ArrayList<>();
+        for (Object group : (List<?>) rules.get("groups")) {
+            for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                expressions.add((String) ((Map<?, ?>) rule).get("expr"));
+            }
+        }
+        assertThat(expressions).hasSize(3);
+        for (String expression : expressions) {
+            assertThat(metricNames(expression)).as(expression).isNotEmpty().allSatisfy(metric -> assertThat(anywhere).contains(metric));
+        }
+    }
+
+    /** The metric names of a PromQL query: ours and the HTTP server's (functions, labels and keywords are not). */
+    private static Set<String> metricNames(String query) {
+        Matcher matcher = Pattern.compile("\\b(eintervention_[a-z0-9_]+|http_server_[a-z0-9_]+)\\b").matcher(query);
+        Set<String> names = new TreeSet<>();
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /** The metric names in a service's /actuator/prometheus, as Prometheus reads them (one per sample). */
+    private static Set<String> scrape(ServiceProcess service, String token) {
+        JsonHttp.Response response = service.http().withToken(token).get("/actuator/prometheus");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> linesWith(ServiceProcess service, String traceId) {
+        return service.log().lines().filter(line -> line.contains(traceId)).toList();
     }
 
     // --- the users' gestures ---

@@ -41,11 +41,15 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path dataDirectory, int port, boolean keep, Map<String, String> serverConfig) {
         try {
             Files.createDirectories(dataDirectory);
+            LeftoverPostmaster.stopIfAny(dataDirectory);
+            // a kept data directory is durable: an answered commit is on disk (the library's
+            // default is synchronous_commit=off); a throw-away one (tests) trades that for speed
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keep)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", keep ? "on" : "off");
+                    .setServerConfig("fsync", keep ? "on" : "off")
+                    .setServerConfig("synchronous_commit", keep ? "on" : "off");
             serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);

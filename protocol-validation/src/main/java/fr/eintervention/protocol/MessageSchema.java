@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The shape of one protocol object, as the contract and protocol-rules.md define it: which
+ * The shape of one protocol object, as the contract and docs/explanation/protocol-rules.md define it: which
  * fields are mandatory, their type, maximum length and pattern. Read by {@link MessageValidator}.
  */
 public final class MessageSchema {

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies the protocol's validation to a raw request body, in the order protocol-rules.md fixes:
+ * Applies the protocol's validation to a raw request body, in the order docs/explanation/protocol-rules.md states:
  * CHAMPS_NON_RENSEIGNE first (every missing field named), then MAUVAIS_FORMAT. Returns the body
  * with every timestamp rewritten as a UTC instant, ready to be bound to the contract types.
  * The business checks (CODE_OI_INCONNU, PM_INCONNU, REF_INTERV_OI_INCONNUE) belong to each receiver.

@@ -4,7 +4,7 @@ import fr.eintervention.model.ClientHSOCParInter;
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.model.InterventionOI;
 
-/** The three request bodies of the protocol and their schemas (contract + protocol-rules.md). */
+/** The three request bodies of the protocol and their schemas (contract + docs/explanation/protocol-rules.md). */
 public enum ProtocolMessage {
 
     /** M1 (no Fin_Inter) and M3 (with Fin_Inter), DO to OI. */

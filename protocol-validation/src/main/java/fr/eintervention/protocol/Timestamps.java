@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the protocol's timestamps in every form protocol-rules.md accepts and writes them with
+ * Reads the protocol's timestamps in every form docs/explanation/protocol-rules.md accepts and writes them with
  * an explicit offset. A time without offset is read in the configured zone (Europe/Paris).
  */
 public final class Timestamps {

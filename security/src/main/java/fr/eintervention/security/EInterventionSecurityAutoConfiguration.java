@@ -29,7 +29,7 @@ import jakarta.servlet.DispatcherType;
  * Secure by default: every service that depends on this module is an OAuth2 resource server
  * (JWT bearer tokens of the configured issuer) with the contract's scopes, where each partner
  * only speaks for itself, within its rate, with bounded request bodies. See
- * {@link EInterventionSecurityProperties} and {@code security/README.md}.
+ * {@link EInterventionSecurityProperties} and {@code docs/explanation/security.md}.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * How a service checks who calls it ({@code eintervention.security.*}). Every service depends on
- * the security module, so these settings apply to all of them; see {@code security/README.md}.
+ * the security module, so these settings apply to all of them; see {@code docs/reference/configuration.md} and {@code docs/explanation/security.md}.
  *
  * @param enabled       {@code true} (default): every endpoint but health (and, with
  *                      {@link #publicDocs}, the API documentation) needs a valid bearer token.
@@ -70,8 +70,12 @@ public record EInterventionSecurityProperties(
     }
 
     /**
-     * @param requestsPerSecond the requests per second each partner may make (default 50); a
-     *                          request past it is refused at once with 429. 0 means no limit.
+     * @param requestsPerSecond the requests per second each partner may make (default 500); a
+     *                          request past it is refused at once with 429 and {@code Retry-After}.
+     *                          0 means no limit. Above the senders' default pace
+     *                          ({@code eintervention.delivery.partner-defaults.requests-per-second},
+     *                          400): our own services never trip it at their defaults, and an OI
+     *                          drains a backlog into an OC adapter at 400 messages a second
      * @param partners          per partner overrides, operator code to requests per second, e.g.
      *                          {@code partners: {OI01: 200}}
      * @param maxInFlight       the requests of one partner being received or processed at once
@@ -79,7 +83,7 @@ public record EInterventionSecurityProperties(
      *                          sending its bodies slowly) never holds all the server's threads and
      *                          the others, health and the operators are still served. 0 means no limit.
      */
-    public record RateLimit(@DefaultValue("50") int requestsPerSecond, Map<String, Integer> partners,
+    public record RateLimit(@DefaultValue("500") int requestsPerSecond, Map<String, Integer> partners,
             @DefaultValue("32") int maxInFlight) {
 
         public RateLimit {

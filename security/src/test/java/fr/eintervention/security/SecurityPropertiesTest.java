@@ -31,8 +31,8 @@ class SecurityPropertiesTest {
         assertThat(properties.partnerClaim()).isEqualTo("partner");
         assertThat(properties.clients()).isEmpty();
         assertThat(properties.operatorScope()).isEqualTo("operator");
-        assertThat(properties.rateLimit().requestsPerSecond()).isEqualTo(50);
-        assertThat(properties.rateLimit().limitFor("DO01")).isEqualTo(50);
+        assertThat(properties.rateLimit().requestsPerSecond()).isEqualTo(500);
+        assertThat(properties.rateLimit().limitFor("DO01")).isEqualTo(500);
         assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
         assertThat(properties.publicDocs()).isTrue();
     }

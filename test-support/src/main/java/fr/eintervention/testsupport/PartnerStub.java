@@ -41,8 +41,20 @@ public final class PartnerStub implements AutoCloseable {
         }
     }
 
-    /** How the stub answers. */
-    public record Reply(int status, String body) {
+    /** How the stub answers, with headers of its own if any (e.g. {@code Retry-After}). */
+    public record Reply(int status, String body, Map<String, String> headers) {
+
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        /** The same answer with one more header. */
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, Map.copyOf(more));
+        }
+
         public static Reply ok() {
             return new Reply(200, "{\"Code_Reponse\":0,\"Libelle_Reponse\":\"OK\"}");
         }
@@ -162,6 +174,7 @@ public final class PartnerStub implements AutoCloseable {
             Reply reply = replies.apply(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);

@@ -25,8 +25,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Checks a capture before anything is queued, so that the technician learns at once what the OI
  * would refuse: the OI's own validation (the shared {@link MessageValidator}) on the very M1/M3
- * about to be sent, the routing, and the DO's rules on timestamps (protocol-rules.md, "Timestamp
- * quality"): refused when in the future, flagged when the duration is implausible.
+ * about to be sent, the routing, and the DO's rules on timestamps (docs/explanation/protocol-rules.md,
+ * "The DO"): refused when in the future, flagged when the duration is implausible.
  */
 @Component
 class CaptureRules {

@@ -24,6 +24,7 @@ class Intervention {
     private final String technicianId;
     private final String captureId;
     private Content content;
+    private DeviceClock deviceClock = DeviceClock.UNKNOWN;
     private final Map<Kind, Declaration> declarations = new EnumMap<>(Kind.class);
     private final List<Kind> toSend = new ArrayList<>();
 
@@ -136,5 +137,15 @@ class Intervention {
 
     Content content() {
         return content;
+    }
+
+    DeviceClock deviceClock() {
+        return deviceClock;
+    }
+
+    /** What the tool said of its clock at the start, at the end, or as stored. */
+    Intervention withDeviceClock(DeviceClock clock) {
+        this.deviceClock = clock == null ? DeviceClock.UNKNOWN : clock;
+        return this;
     }
 }

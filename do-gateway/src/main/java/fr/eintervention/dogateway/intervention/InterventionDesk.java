@@ -85,13 +85,16 @@ public class InterventionDesk {
             content = content.withEnd(end, endNatures);
         }
         Instant day = start != null ? start : now();
-        Intervention intervention = Intervention.begin(references.next(day), technicianId, captureId, content);
+        DeviceClock deviceClock = new DeviceClock(request.startClockOffsetSeconds(),
+                end != null ? request.endClockOffsetSeconds() : null);
+        Intervention intervention = Intervention.begin(references.next(day), technicianId, captureId, content)
+                .withDeviceClock(deviceClock);
         rules.check(errors, intervention, endNatures != null ? "endNatures" : "natures");
         for (int attempt = 1; ; attempt++) {
             Optional<Intervention> earlier = captureId == null ? Optional.empty()
                     : repository.findByCapture(technicianId, captureId);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), content, endNatures);
+                return replay(earlier.get(), content, endNatures, deviceClock.endOffsetSeconds());
             }
             try {
                 if (insert(intervention)) {
@@ -105,7 +108,8 @@ public class InterventionDesk {
                 if (attempt == 3) {
                     throw e;
                 }
-                intervention = Intervention.begin(references.next(day), technicianId, captureId, content);
+                intervention = Intervention.begin(references.next(day), technicianId, captureId, content)
+                        .withDeviceClock(deviceClock);
             }
         }
     }
@@ -120,7 +124,7 @@ public class InterventionDesk {
         List<NatureEntry> natures = request.natures() == null ? null
                 : rules.natures(errors, "natures", request.natures());
         errors.throwIfAny();
-        return end(ref, end, natures, "natures");
+        return end(ref, end, natures, "natures", request.clockOffsetSeconds());
     }
 
     /**
@@ -167,20 +171,22 @@ public class InterventionDesk {
                 .stream().map(views::of).toList();
     }
 
-    private Started replay(Intervention existing, Content content, List<NatureEntry> endNatures) {
+    private Started replay(Intervention existing, Content content, List<NatureEntry> endNatures, Integer endClockOffset) {
         if (!existing.content().sameStart(content)) {
             throw new Conflict("this capture was already received as " + existing.ref() + " with another start");
         }
         if (content.ended()) {
             return new Started(end(existing.ref(), content.end(), endNatures,
-                    endNatures != null ? "endNatures" : "natures"), false);
+                    endNatures != null ? "endNatures" : "natures", endClockOffset), false);
         }
         return new Started(views.of(existing), false);
     }
 
-    private InterventionView end(String ref, Instant end, List<NatureEntry> natures, String naturesField) {
+    private InterventionView end(String ref, Instant end, List<NatureEntry> natures, String naturesField,
+            Integer clockOffset) {
         return views.of(change(ref, intervention -> {
             if (intervention.end(end, natures)) {
+                intervention.withDeviceClock(intervention.deviceClock().atEnd(clockOffset));
                 rules.check(new Errors(), intervention, naturesField);
                 log.info("{} ended", ref);
             }

@@ -66,9 +66,10 @@ class InterventionRepository {
         Content content = intervention.content();
         Optional<Long> id = jdbc.sql("""
                 insert into intervention (ref_interv_do, technician_id, capture_id, code_oi, pm, natures,
-                                          debut_inter, fin_inter, end_natures, created_at, updated_at)
+                                          debut_inter, fin_inter, end_natures, start_clock_offset_s,
+                                          end_clock_offset_s, created_at, updated_at)
                 values (:ref, :technician, :capture, :codeOi, :pm, cast(:natures as jsonb),
-                        :debut, :fin, cast(:endNatures as jsonb), :now, :now)
+                        :debut, :fin, cast(:endNatures as jsonb), :startOffset, :endOffset, :now, :now)
                 on conflict (technician_id, capture_id) do nothing
                 returning id
                 """)
@@ -77,6 +78,8 @@ class InterventionRepository {
                 .param("pm", content.pm()).param("natures", json(content.natures()))
                 .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
                 .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
+                .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)
                 .query(Long.class).optional();
         id.ifPresent(intervention::assignId);
         return id.isPresent();
@@ -86,12 +89,15 @@ class InterventionRepository {
         Content content = intervention.content();
         jdbc.sql("""
                 update intervention set code_oi = :codeOi, pm = :pm, natures = cast(:natures as jsonb),
-                       debut_inter = :debut, fin_inter = :fin, end_natures = cast(:endNatures as jsonb), updated_at = :now
+                       debut_inter = :debut, fin_inter = :fin, end_natures = cast(:endNatures as jsonb),
+                       start_clock_offset_s = :startOffset, end_clock_offset_s = :endOffset, updated_at = :now
                 where id = :id
                 """)
                 .param("codeOi", content.codeOi()).param("pm", content.pm()).param("natures", json(content.natures()))
                 .param("debut", timestamp(content.start())).param("fin", timestamp(content.end()))
                 .param("endNatures", json(content.endNatures())).param("now", timestamp(now))
+                .param("startOffset", intervention.deviceClock().startOffsetSeconds(), java.sql.Types.INTEGER)
+                .param("endOffset", intervention.deviceClock().endOffsetSeconds(), java.sql.Types.INTEGER)
                 .param("id", intervention.id())
                 .update();
     }
@@ -153,7 +159,9 @@ class InterventionRepository {
         Content content = new Content(rs.getString("code_oi"), rs.getString("pm"), natures(rs.getString("natures")),
                 instant(rs, "debut_inter"), instant(rs, "fin_inter"), natures(rs.getString("end_natures")));
         return Intervention.restore(id, rs.getString("ref_interv_do"), rs.getString("technician_id"),
-                rs.getString("capture_id"), content, declarations(id));
+                rs.getString("capture_id"), content, declarations(id))
+                .withDeviceClock(new DeviceClock((Integer) rs.getObject("start_clock_offset_s"),
+                        (Integer) rs.getObject("end_clock_offset_s")));
     }
 
     private String json(List<NatureEntry> natures) {

@@ -15,7 +15,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param refIntervOi the OI's reference, once the OI acknowledged M1 (or M3)
  * @param m1          the start declared to the OI
  * @param m3          the end declared to the OI, once the end is known
- * @param warnings    implausible timestamps: flagged, not refused
+ * @param warnings    implausible timestamps, or a device clock far from the gateway's: flagged, not refused
+ * @param startClockOffsetSeconds the device clock minus the gateway's when the start was captured, as the tool said
+ * @param endClockOffsetSeconds   the same at the end
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterventionView(
@@ -31,7 +33,10 @@ public record InterventionView(
         String refIntervOi,
         DeclarationView m1,
         DeclarationView m3,
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings,
+        @Schema(description = "device clock minus the gateway's at the start (seconds, as the tool measured it)")
+        Integer startClockOffsetSeconds,
+        @Schema(description = "the same at the end") Integer endClockOffsetSeconds) {
 
     public enum State { STARTED, ENDED }
 

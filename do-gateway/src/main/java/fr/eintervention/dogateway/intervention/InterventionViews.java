@@ -3,6 +3,8 @@ package fr.eintervention.dogateway.intervention;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,7 +44,23 @@ class InterventionViews {
         return new InterventionView(intervention.ref(), intervention.technicianId(), content.codeOi(), content.pm(),
                 content.ended() ? InterventionView.State.ENDED : InterventionView.State.STARTED,
                 offset(content.start()), offset(content.end()), content.natures(), content.endNatures(),
-                refIntervOi(m1, m3), m1, m3, rules.warnings(content));
+                refIntervOi(m1, m3), m1, m3, warnings(content, intervention.deviceClock()),
+                intervention.deviceClock().startOffsetSeconds(), intervention.deviceClock().endOffsetSeconds());
+    }
+
+    /** The capture rules' warnings, and a device clock far from the gateway's when a time was captured. */
+    private List<String> warnings(Content content, DeviceClock clock) {
+        List<String> warnings = new ArrayList<>(rules.warnings(content));
+        clockWarning(warnings, "start", clock.startOffsetSeconds());
+        clockWarning(warnings, "end", clock.endOffsetSeconds());
+        return warnings;
+    }
+
+    private static void clockWarning(List<String> warnings, String moment, Integer offset) {
+        if (offset != null && Math.abs(offset) > DeviceClock.LARGE_SECONDS) {
+            warnings.add("the device clock was " + Math.abs(offset) + " s " + (offset > 0 ? "ahead of" : "behind")
+                    + " the gateway's when the " + moment + " was captured: the " + moment + " may be off by as much");
+        }
     }
 
     /** One per DO reference: given in R M1, or in R M3 when M1 never got through. */

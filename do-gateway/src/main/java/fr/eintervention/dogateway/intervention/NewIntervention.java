@@ -25,5 +25,9 @@ public record NewIntervention(
         @Schema(description = "the final natures, with end; default: natures") List<NatureEntry> endNatures,
         @Schema(description = "an identifier the tool gives this capture (or the Idempotency-Key header): "
                 + "posting it again does not create a second period", example = "6f1c2e0a-4b7d-4a59-9a64-2f0f4f1e9d11")
-        String deviceCaptureId) {
+        String deviceCaptureId,
+        @Schema(description = "device clock minus the gateway's clock in seconds when the start was captured, as the tool "
+                + "last measured it (positive: the device is ahead); stored and shown to the DO, the start is not changed",
+                example = "-4") Integer startClockOffsetSeconds,
+        @Schema(description = "the same, when the end was captured (with end)", example = "-4") Integer endClockOffsetSeconds) {
 }

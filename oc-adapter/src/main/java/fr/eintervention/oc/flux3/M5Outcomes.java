@@ -17,6 +17,11 @@ class M5Outcomes implements DeliveryListener {
     }
 
     @Override
+    public boolean listensTo(String kind) {
+        return M5Dispatcher.KIND.equals(kind);
+    }
+
+    @Override
     public void onOutcome(DeliveryRecord record) {
         if (M5Dispatcher.KIND.equals(record.kind())) {
             interventions.m5Outcome(record.id(), record.status().name(), record.answerLabel());

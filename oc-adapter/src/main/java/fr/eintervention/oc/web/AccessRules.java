@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import fr.eintervention.security.AuthorizationRules;
 
 /**
- * Who may call what, on top of the security module's rules ({@code security/README.md}):
+ * Who may call what, on top of the security module's rules ({@code docs/explanation/security.md}):
  * <ul>
  * <li>{@code POST /v1/intervention_OI} (M2/M4): the module: scope {@code write:interventions},
  * and {@code Code_OI} must be the caller (the OI's token partner);</li>

@@ -136,6 +136,25 @@ class OutageFeedTest extends OcAdapterTest {
     }
 
     @Test
+    void readsAQuotedCellThatHoldsALineBreakAndCountsLinesAsTheFileDoes() {
+        String pm = "PM-" + newRef();
+        String csv = "PTO;PM;downAt;cause;Position_PM_Module_OI\r\n"
+                + "FI-1;" + pm + ";2026-11-24T10:00:00+01:00;LOSS_OF_SIGNAL;\"M1\r\nP1 \"\"tiroir\"\"\"\r\n"
+                + "FI-2;" + pm + ";2026-11-24T10:01:00+01:00;LOSS_OF_SIGNAL;M2\r\n";
+
+        JsonHttp.Response response = http.post("/outages/csv", "text/csv", csv);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select position_pm from outage where pm = :pm and pto = 'FI-1'").param("pm", pm)
+                .query(String.class).single()).isEqualTo("M1\r\nP1 \"tiroir\"");
+        assertThat(stored(pm)).isEqualTo(2);
+
+        // the row after a two-line cell starts on line 4 of the file
+        JsonHttp.Response refused = http.post("/outages/csv", "text/csv", csv.replace(";" + pm + ";2026-11-24T10:01", ";;2026-11-24T10:01"));
+        assertThat(faults(refused)).containsExactly("line 4 PM");
+    }
+
+    @Test
     void refusesTheWholeCsvFileWhenAnyLineIsWrongAndGivesTheLines() {
         String pm = "PM-" + newRef();
         String csv = """

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -70,6 +72,10 @@ public class Consultation {
             where.append(" and debut_inter < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
+        if (filter.reference() != null) {
+            where.append(" and (ref_interv_oi = :reference or ref_interv_do = :reference)");
+            params.put("reference", filter.reference());
+        }
         if (filter.state() != null) {
             where.append(switch (filter.state()) {
                 case OPEN -> " and fin_inter is null";
@@ -99,7 +105,7 @@ public class Consultation {
                 .query((rs, n) -> new InterventionDetail.Nature(rs.getInt("nature"), rs.getString("pbo"), rs.getString("pto")))
                 .list();
         List<InterventionDetail.ReceivedMessage> messages = jdbc.sql(
-                        "select kind, outcome, received_at, payload::text from intervention_message where intervention_id = :id order by id")
+                        "select kind, outcome, received_at, payload from intervention_message where intervention_id = :id order by id")
                 .param("id", id)
                 .query((rs, n) -> new InterventionDetail.ReceivedMessage(rs.getString("kind"), rs.getString("outcome"),
                         instant(rs, "received_at"), rs.getString("payload")))
@@ -125,6 +131,10 @@ public class Consultation {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 
+        Map<String, String> withdrawn = new LinkedHashMap<>();
+        jdbc.sql("select oc, pm from intervention_withdrawal where intervention_id = :id").param("id", id)
+                .query((rs, n) -> withdrawn.put(rs.getString("oc"), rs.getString("pm"))).list();
+
         Set<String> operators = new TreeSet<>(sent.keySet());
         operators.addAll(reports.keySet());
         List<OcView> views = new ArrayList<>();
@@ -132,8 +142,8 @@ public class Consultation {
             boolean flux3 = referential.partner(oc).map(Partner::flux3).orElse(false);
             List<DeliveryRecord> ocDeliveries = sent.getOrDefault(oc, List.of());
             views.add(new OcView(oc, flux3, latest(ocDeliveries, "M2"), latest(ocDeliveries, "M4"),
-                    m5State(flux3, reports.get(oc), summary.finInter()), reports.get(oc),
-                    customers.getOrDefault(oc, List.of())));
+                    m5State(flux3 && !withdrawn.containsKey(oc), reports.get(oc), summary.finInter()), reports.get(oc),
+                    customers.getOrDefault(oc, List.of()), withdrawn.get(oc)));
         }
         return views;
     }
@@ -152,8 +162,63 @@ public class Consultation {
         if (fin == null) {
             return M5State.AWAITED;
         }
-        Instant midnight = fin.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        return Instant.now(clock).isBefore(midnight) ? M5State.AWAITED : M5State.MISSING;
+        return fin.isBefore(m5DueForEndsBefore()) ? M5State.MISSING : M5State.AWAITED;
+    }
+
+    /** An M5 not received is missing for every intervention that ended before this instant: today's midnight, Europe/Paris. */
+    private Instant m5DueForEndsBefore() {
+        return Instant.now(clock).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    /** The start of the day (Europe/Paris) {@code days} days from today (0: today, -1: yesterday). */
+    public Instant startOfDay(int days) {
+        return LocalDate.now(clock.withZone(zone)).plusDays(days).atStartOfDay(zone).toInstant();
+    }
+
+    /** What the operators watch during the day: the interventions started in [from, to), by state. */
+    public DayFigures dayFigures(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select count(*) as started,
+                               count(*) filter (where fin_inter is null) as open,
+                               count(*) filter (where fin_inter is not null) as ended,
+                               count(*) filter (where impacted_customers > 0) as with_impact,
+                               coalesce(sum(impacted_customers), 0) as customers,
+                               count(*) filter (where late_start) as late_starts
+                        from intervention where debut_inter >= :from and debut_inter < :to""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new DayFigures(rs.getLong("started"), rs.getLong("open"), rs.getLong("ended"),
+                        rs.getLong("with_impact"), rs.getLong("customers"), rs.getLong("late_starts")))
+                .single();
+    }
+
+    /**
+     * Per OC, the M5 of the interventions started in [from, to) that were sent to it (an M2 or
+     * M4): expected (the OC is in flux 3), received, still awaited, and missing (the intervention
+     * ended before today: the day of its end is over, see {@link #m5State}).
+     */
+    public List<M5Figures> m5Figures(Instant from, Instant to) {
+        return jdbc.sql("""
+                        with sent as (
+                            select distinct i.id, i.fin_inter, d.partner as oc
+                            from intervention i
+                            join delivery_message d on d.subject = i.ref_interv_oi
+                                 and d.kind in ('M2', 'M4') and d.status <> 'SUPERSEDED'
+                            where i.debut_inter >= :from and i.debut_inter < :to)
+                        select s.oc,
+                               count(*) filter (where p.flux3) as expected,
+                               count(r.oc) as received,
+                               count(*) filter (where p.flux3 and r.oc is null
+                                                and (s.fin_inter is null or s.fin_inter >= :due)) as awaited,
+                               count(*) filter (where p.flux3 and r.oc is null and s.fin_inter < :due) as missing
+                        from sent s
+                        left join partner p on p.code = s.oc
+                        left join oc_report r on r.intervention_id = s.id and r.oc = s.oc
+                        group by s.oc order by s.oc""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("due", Timestamp.from(m5DueForEndsBefore()))
+                .query((rs, n) -> new M5Figures(rs.getString("oc"), rs.getLong("expected"), rs.getLong("received"),
+                        rs.getLong("awaited"), rs.getLong("missing")))
+                .list();
     }
 
     private static Delivery latest(List<DeliveryRecord> deliveries, String kind) {
@@ -166,11 +231,42 @@ public class Consultation {
 
     /** Figures by DO or by PM over [from, to). */
     public List<Statistics> statistics(Instant from, Instant to, GroupBy groupBy) {
+        if (groupBy == GroupBy.DAY) {
+            return perDay(from, to);
+        }
         return jdbc.sql("select " + groupBy.column + " as key, count(*) as interventions,"
                         + " count(*) filter (where impacted_customers > 0) as with_impact,"
                         + " coalesce(sum(impacted_customers), 0) as customers"
                         + " from intervention where debut_inter >= :from and debut_inter < :to"
-                        + " group by " + groupBy.column + " order by " + groupBy.column)
+                        + " group by 1 order by 1")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Consultation::statistics)
+                .list();
+    }
+
+    /**
+     * Figures per day of Debut_Inter (Europe/Paris) over [from, to), days without intervention
+     * left out. The days' bounds are computed here and each day read as one range of the index
+     * on Debut_Inter: converting each intervention's time to the zone took three times longer.
+     */
+    private List<Statistics> perDay(Instant from, Instant to) {
+        StringJoiner days = new StringJoiner(",", "{", "}");
+        StringJoiner starts = new StringJoiner(",", "{", "}");
+        StringJoiner ends = new StringJoiner(",", "{", "}");
+        for (LocalDate day = from.atZone(zone).toLocalDate(); day.atStartOfDay(zone).toInstant().isBefore(to); day = day.plusDays(1)) {
+            days.add(day.toString());
+            starts.add(day.atStartOfDay(zone).toInstant().toString());
+            ends.add(day.plusDays(1).atStartOfDay(zone).toInstant().toString());
+        }
+        return jdbc.sql("""
+                        select d.day as key, count(*) as interventions,
+                               count(*) filter (where i.impacted_customers > 0) as with_impact,
+                               coalesce(sum(i.impacted_customers), 0) as customers
+                        from unnest(cast(:days as text[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
+                             as d(day, starts, ends)
+                        join intervention i on i.debut_inter >= greatest(d.starts, :from) and i.debut_inter < least(d.ends, :to)
+                        group by d.day order by d.day""")
+                .param("days", days.toString()).param("starts", starts.toString()).param("ends", ends.toString())
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(Consultation::statistics)
                 .list();
@@ -193,9 +289,9 @@ public class Consultation {
                 .list();
     }
 
-    /** What statistics are grouped by. */
+    /** What statistics are grouped by: the DO, the PM, or the day of Debut_Inter (Europe/Paris, yyyy-MM-dd). */
     public enum GroupBy {
-        DO("code_do"), PM("pm");
+        DO("code_do"), PM("pm"), DAY(null);
 
         private final String column;
 

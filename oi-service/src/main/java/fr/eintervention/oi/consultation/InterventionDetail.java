@@ -16,15 +16,22 @@ public record InterventionDetail(InterventionSummary intervention, List<Nature> 
     public record ReceivedMessage(String kind, String outcome, Instant receivedAt, String payload) {
     }
 
-    /** The M5 state of an OC: not expected (no flux 3), awaited, received, or missing after the deadline. */
+    /**
+     * The M5 state of an OC: not expected (no flux 3, or the intervention was withdrawn from it),
+     * awaited, received, or missing after the deadline.
+     */
     public enum M5State { NOT_EXPECTED, AWAITED, RECEIVED, MISSING }
 
     public record Delivery(long id, String status, int attempts, Instant lastAttemptAt, Instant deliveredAt,
             String answerLabel, String answerDescription) {
     }
 
+    /**
+     * @param withdrawnFromPm the PM this OC was told, when a correction moved the intervention
+     *                        away from it (its M4 closed the window there); null otherwise
+     */
     public record OcView(String oc, boolean flux3, Delivery m2, Delivery m4, M5State m5, Instant m5ReceivedAt,
-            List<Customer> impactedCustomers) {
+            List<Customer> impactedCustomers, String withdrawnFromPm) {
     }
 
     public record Customer(String pto, String pbo, String tube, String fibre, String positionPmModuleOi,

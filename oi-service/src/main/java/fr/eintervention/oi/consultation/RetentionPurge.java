@@ -36,7 +36,7 @@ public class RetentionPurge {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${eintervention.oi.purge-cron:0 30 3 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${eintervention.oi.purge-cron:0 30 3 * * *}", zone = "${eintervention.protocol.zone:Europe/Paris}")
     @Transactional
     public int purge() {
         Instant limit = Instant.now(clock).minus(properties.retention());

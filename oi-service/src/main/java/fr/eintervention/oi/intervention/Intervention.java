@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One presence of a technician on a PM, as the OI records it: the OI's decision table for M1/M3
@@ -15,6 +16,10 @@ import java.util.Objects;
 class Intervention {
 
     enum Notification { M2, M4 }
+
+    /** Where the intervention was before a correction moved it to another PM, as its OCs were told. */
+    record Move(String pm, Instant debut, List<String> pbos) {
+    }
 
     private static final Comparator<NatureEntry> ENTRY_ORDER = Comparator
             .comparingInt(NatureEntry::nature)
@@ -33,6 +38,7 @@ class Intervention {
     private boolean startReceived;
     private boolean lateStart;
     private final List<Notification> notifications = new ArrayList<>();
+    private Move movedFrom;
 
     /** A reference the OI has never seen: the first message makes it. */
     static Intervention unknown(String refOi, String codeDo, String refDo) {
@@ -112,6 +118,9 @@ class Intervention {
     }
 
     private void apply(Declaration message) {
+        if (pm != null && !pm.equals(message.pm()) && movedFrom == null) {
+            movedFrom = new Move(pm, debut, pbos());
+        }
         codeOi = message.codeOi();
         pm = message.pm();
         natures = List.copyOf(message.natures());
@@ -141,6 +150,11 @@ class Intervention {
     /** The notifications registered by the messages received, to send to the OCs present at the PM. */
     List<Notification> notifications() {
         return List.copyOf(notifications);
+    }
+
+    /** The PM the messages received moved the intervention from (a corrected PM), if they did. */
+    Optional<Move> movedFrom() {
+        return Optional.ofNullable(movedFrom);
     }
 
     /** The PBOs the DO gave, for M2/M4 (anonymised: no PTO, no nature). */

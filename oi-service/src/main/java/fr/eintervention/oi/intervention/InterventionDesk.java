@@ -37,16 +37,19 @@ public class InterventionDesk {
     private final Referential referential;
     private final References references;
     private final OcNotifications notifications;
+    private final PmCorrections pmCorrections;
     private final OiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InterventionDesk(InterventionRepository interventions, Referential referential, References references,
-            OcNotifications notifications, OiProperties properties, TransactionTemplate transaction, Clock clock) {
+            OcNotifications notifications, PmCorrections pmCorrections, OiProperties properties,
+            TransactionTemplate transaction, Clock clock) {
         this.interventions = interventions;
         this.referential = referential;
         this.references = references;
         this.notifications = notifications;
+        this.pmCorrections = pmCorrections;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -62,7 +65,8 @@ public class InterventionDesk {
         if (!referential.isOwnCode(declaration.codeOi())) {
             throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
         }
-        List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi())
+        // a retired PM takes no new intervention; the end of one that started there is still forwarded
+        List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi(), "M3".equals(declaration.kind()))
                 .orElseThrow(() -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm()));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -102,6 +106,7 @@ public class InterventionDesk {
             }
         }
         notifications.queue(intervention, operators);
+        pmCorrections.withdraw(intervention, operators, now);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");
         return new Receipt(intervention.refOi(), outcome);

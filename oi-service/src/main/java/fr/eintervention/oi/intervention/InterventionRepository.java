@@ -46,7 +46,7 @@ class InterventionRepository {
     /** the audit row of the intervention {@code i}'s message */
     private static final String AUDIT = """
             insert into intervention_message (intervention_id, kind, outcome, received_at, payload)
-            select i.id, :kind, :outcome, :receivedAt, cast(:payload as jsonb) from i""";
+            select i.id, :kind, :outcome, :receivedAt, :payload from i""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;

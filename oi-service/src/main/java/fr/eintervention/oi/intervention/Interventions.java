@@ -13,9 +13,14 @@ public class Interventions {
     /** An intervention's identity and window ({@code fin} is null until M3). */
     public record Window(long id, String refOi, String pm, Instant debut, Instant fin) {
 
-        /** The outage time lies within [Debut_Inter, Fin_Inter], bounds included. */
+        /** The outage time lies within [Debut_Inter, Fin_Inter], bounds included; never before the end is known. */
         public boolean contains(Instant instant) {
-            return !instant.isBefore(debut) && (fin == null || !instant.isAfter(fin));
+            return isEnded() && !instant.isBefore(debut) && !instant.isAfter(fin);
+        }
+
+        /** An M3 was received: the window has an end. */
+        public boolean isEnded() {
+            return fin != null;
         }
     }
 
@@ -23,6 +28,15 @@ public class Interventions {
 
     Interventions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The intervention was withdrawn from that OC: a correction moved it away from the PM the OC
+     * was told (docs/explanation/protocol-rules-decided.md, "PM changed by a correction").
+     */
+    public boolean isWithdrawnFrom(long interventionId, String oc) {
+        return jdbc.sql("select count(*) from intervention_withdrawal where intervention_id = :id and oc = :oc")
+                .param("id", interventionId).param("oc", oc).query(Long.class).single() > 0;
     }
 
     /** Locks the intervention's row until the transaction ends (serialises its M5s). */

@@ -31,11 +31,13 @@ class OcNotifications implements PayloadRenderer {
     private final Outbox outbox;
     private final Timestamps timestamps;
     private final InterventionRepository interventions;
+    private final Withdrawals withdrawals;
 
-    OcNotifications(Outbox outbox, Timestamps timestamps, InterventionRepository interventions) {
+    OcNotifications(Outbox outbox, Timestamps timestamps, InterventionRepository interventions, Withdrawals withdrawals) {
         this.outbox = outbox;
         this.timestamps = timestamps;
         this.interventions = interventions;
+        this.withdrawals = withdrawals;
     }
 
     @Override
@@ -45,6 +47,12 @@ class OcNotifications implements PayloadRenderer {
 
     @Override
     public Optional<Object> render(DeliveryRecord record) {
+        Optional<Withdrawals.Withdrawal> withdrawal = withdrawals.find(record.subject(), record.partner());
+        if (withdrawal.isPresent()) {
+            // an OC of a former PM: the M4 that withdrew it, never the intervention at its new PM
+            return interventions.findByRefOi(record.subject())
+                    .map(intervention -> withdrawalPayload(intervention, withdrawal.get()));
+        }
         return interventions.findByRefOi(record.subject())
                 .map(intervention -> payload(intervention, Intervention.Notification.valueOf(record.kind())));
     }
@@ -64,6 +72,17 @@ class OcNotifications implements PayloadRenderer {
             log.info("{} {} queued for {}", notification, intervention.refOi(), operators.isEmpty() ? "no OC" : operators);
         }
         outbox.enqueueAll(messages);
+    }
+
+    /** The M4 that withdraws the intervention from an OC of its former PM: Fin_Inter = Debut_Inter. */
+    InterventionOI withdrawalPayload(Intervention intervention, Withdrawals.Withdrawal withdrawal) {
+        return new InterventionOI()
+                .codeOI(intervention.codeOi())
+                .refIntervOI(intervention.refOi())
+                .PM(withdrawal.pm())
+                .PBO(withdrawal.pbos().stream().map(pbo -> new PBO().PBO(pbo)).toList())
+                .debutInter(timestamps.toOffset(withdrawal.debut()))
+                .finInter(timestamps.toOffset(withdrawal.debut()));
     }
 
     /** The M2/M4 body from the intervention's current data (also used to correct and re-send). */

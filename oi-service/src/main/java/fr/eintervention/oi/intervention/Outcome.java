@@ -1,6 +1,6 @@
 package fr.eintervention.oi.intervention;
 
-/** What the OI did with an accepted M1/M3 (protocol-rules.md, decision table). */
+/** What the OI did with an accepted M1/M3 (docs/explanation/protocol-rules.md, the OI receiving M1 and M3). */
 public enum Outcome {
     /** first M1, first M3 (before or after M1): recorded, M2 or M4 queued */
     NEW,

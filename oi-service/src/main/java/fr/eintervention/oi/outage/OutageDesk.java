@@ -63,7 +63,12 @@ public class OutageDesk {
             }
             throw new ProtocolViolation(Answer.REF_INTERV_OI_INCONNUE, "Ref_Interv_OI " + ref + " non transmise a " + oc);
         }
-        OutageReport report = OutageReport.of(window, m5);
+        if (!window.isEnded()) {
+            // an M5 answers an M4 (the spec's condition for sending it): it is about a window with an end
+            throw new ProtocolViolation(Answer.REF_INTERV_OI_INCONNUE,
+                    "Ref_Interv_OI " + ref + " pas encore terminee (pas de M3/M4): M5 refuse");
+        }
+        OutageReport report = OutageReport.of(window, m5, interventions.isWithdrawnFrom(window.id(), oc));
         Instant now = Instant.now(clock);
         boolean replaced = reports.replace(report, now, rawPayload != null ? rawPayload : "{}");
         log.info("M5 {} from {}: {} impacted customer(s), {} outside the window{}", ref, oc,

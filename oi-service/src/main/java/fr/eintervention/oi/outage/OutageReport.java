@@ -12,12 +12,16 @@ import fr.eintervention.oi.intervention.Interventions.Window;
  */
 record OutageReport(long interventionId, String oc, List<ImpactedCustomer> customers) {
 
-    static OutageReport of(Window window, ClientHSOCParInter m5) {
+    /**
+     * @param withdrawn the intervention was withdrawn from this OC (moved to another PM): none of
+     *                  its customers counts, all are flagged outside the window
+     */
+    static OutageReport of(Window window, ClientHSOCParInter m5, boolean withdrawn) {
         List<ClientHSOC> clients = m5.getListeClientsHS() == null ? List.of() : m5.getListeClientsHS();
         return new OutageReport(window.id(), m5.getCodeOCImpacte(), clients.stream()
                 .map(client -> new ImpactedCustomer(client.getPTO(), client.getPBO(), client.getTube(),
                         client.getFibre(), client.getPositionPMModuleOI(), client.getHmSCoupure().toInstant(),
-                        !window.contains(client.getHmSCoupure().toInstant())))
+                        withdrawn || !window.contains(client.getHmSCoupure().toInstant())))
                 .toList());
     }
 

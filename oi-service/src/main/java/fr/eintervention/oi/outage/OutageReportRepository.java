@@ -21,7 +21,7 @@ class OutageReportRepository {
                 .param("id", report.interventionId()).param("oc", report.oc()).update();
         boolean existed = jdbc.sql("""
                 insert into oc_report (intervention_id, oc, received_at, payload)
-                values (:id, :oc, :receivedAt, cast(:payload as jsonb))
+                values (:id, :oc, :receivedAt, :payload)
                 on conflict (intervention_id, oc) do update
                    set received_at = excluded.received_at, payload = excluded.payload,
                        corrections = oc_report.corrections + 1

@@ -28,15 +28,16 @@ public class Referential {
 
     /**
      * The OCs present at the PM, the recipients of its M2/M4; empty when the PM is not in the
-     * referential under that OI code. One query: it runs for every M1/M3.
+     * referential under that OI code, or was retired (unless {@code evenRetired}: the end of an
+     * intervention that started there is still forwarded). One query: it runs for every M1/M3.
      */
-    public Optional<List<String>> operatorsAt(String pm, String codeOi) {
+    public Optional<List<String>> operatorsAt(String pm, String codeOi, boolean evenRetired) {
         List<String> rows = jdbc.sql("""
                 select o.oc from pm p left join pm_operator o on o.pm = p.code
-                where p.code = :pm and p.code_oi = :codeOi
+                where p.code = :pm and p.code_oi = :codeOi and (p.retired_at is null or :evenRetired)
                 order by o.oc
                 """)
-                .param("pm", pm).param("codeOi", codeOi).query(String.class).list();
+                .param("pm", pm).param("codeOi", codeOi).param("evenRetired", evenRetired).query(String.class).list();
         // a known PM without OC gives one row with no OC
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().filter(Objects::nonNull).toList());
     }
@@ -80,14 +81,32 @@ public class Referential {
     }
 
     Optional<Pm> pm(String code) {
-        return jdbc.sql("select code, code_oi from pm where code = :code").param("code", code)
-                .query((rs, n) -> new Pm(rs.getString("code"), rs.getString("code_oi"), operatorsAt(code)))
+        return jdbc.sql("select code, code_oi, retired_at from pm where code = :code").param("code", code)
+                .query((rs, n) -> new Pm(rs.getString("code"), rs.getString("code_oi"), operatorsAt(code),
+                        rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()))
                 .optional();
     }
 
-    /** Creates or replaces a PM and the list of OCs present at it. */
+    /** PMs in code order, after {@code after} when given (keyset: as fast on the last page as on the first). */
+    List<Pm> pms(String after, String codePrefix, int limit) {
+        return jdbc.sql("""
+                select p.code, p.code_oi, array_remove(array_agg(o.oc order by o.oc), null) as operators
+                from (select code, code_oi from pm
+                      where (cast(:after as varchar) is null or code > :after)
+                        and (cast(:prefix as varchar) is null or code like :prefix || '%')
+                      order by code limit :limit) p
+                left join pm_operator o on o.pm = p.code
+                group by p.code, p.code_oi order by p.code""")
+                .param("after", after).param("prefix", codePrefix == null ? null : codePrefix.replace("%", "").replace("_", "\\_"))
+                .param("limit", limit)
+                .query((rs, n) -> new Pm(rs.getString("code"), rs.getString("code_oi"),
+                        List.of((String[]) rs.getArray("operators").getArray())))
+                .list();
+    }
+
+    /** Creates or replaces a PM and the list of OCs present at it; a retired PM is back in service. */
     void savePm(Pm pm) {
-        jdbc.sql("insert into pm (code, code_oi) values (:code, :codeOi) on conflict (code) do update set code_oi = excluded.code_oi")
+        jdbc.sql("insert into pm (code, code_oi) values (:code, :codeOi) on conflict (code) do update set code_oi = excluded.code_oi, retired_at = null")
                 .param("code", pm.code()).param("codeOi", pm.codeOi()).update();
         jdbc.sql("delete from pm_operator where pm = :code").param("code", pm.code()).update();
         for (String oc : pm.operators()) {

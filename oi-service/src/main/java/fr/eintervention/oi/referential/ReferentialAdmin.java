@@ -46,6 +46,15 @@ public class ReferentialAdmin {
         return partner;
     }
 
+    /**
+     * A page of PMs in code order, with the OCs present at each: those after {@code after} (the
+     * last code of the previous page; null for the first), whose code starts with
+     * {@code codePrefix} when given.
+     */
+    public List<Pm> pms(String after, String codePrefix, int limit) {
+        return referential.pms(after, codePrefix, limit);
+    }
+
     public Optional<Pm> pm(String code) {
         return referential.pm(code);
     }

@@ -18,7 +18,7 @@ import fr.eintervention.oi.OiServiceTest;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
-/** The OI's decision table for M1/M3 (protocol-rules.md), over HTTP, read back from the database. */
+/** The OI's decision table for M1/M3 (docs/explanation/protocol-rules.md), over HTTP, read back from the database. */
 class FluxOneDecisionTableTest extends OiServiceTest {
 
     private String accepted(String body) {
@@ -113,13 +113,27 @@ class FluxOneDecisionTableTest extends OiServiceTest {
     }
 
     @Test
+    void theAuditKeepsEachMessageExactlyAsReceived() {
+        String ref = newRef();
+        // keys in another order than the contract's, spaces and line breaks: jsonb would have normalised them
+        String body = "{\"Debut_Inter\":\"2026-11-24T09:15:00+01:00\",  \"PM\":\"FI-35238-0001\",\n"
+                + " \"Ref_Interv_DO\":\"" + ref + "\", \"Code_OI\":\"OI01\",\"Code_DO\":\"DO01\",\n"
+                + " \"Nature_PBO_PTO\":[{\"PTO\":\"FI-1234-5678\",\"nature\":1,\"PBO\":\"PT000123\"}]}";
+        String refOi = accepted(body);
+
+        JsonNode messages = http.get("/consultation/interventions/" + refOi).json().get("messages");
+        assertThat(messages.get(0).get("payload").asString()).isEqualTo(body);
+    }
+
+    @Test
     void aPmChangeRetargetsTheOcsOfTheNewPm() {
         String ref = newRef();
         String refOi = accepted(m1(ref));
 
         accepted(m1(ref, "FI-35238-0002", "2026-11-24T09:15:00+01:00"));
 
-        assertThat(queued(refOi)).containsExactly("M2 OC01", "M2 OC02", "M2 OC02", "M2 OC03");
+        // OC01, not at the new PM, is told the intervention is over at the former one (PmCorrectionTest)
+        assertThat(queued(refOi)).containsExactly("M2 OC01", "M2 OC02", "M2 OC02", "M2 OC03", "M4 OC01");
     }
 
     @Test

@@ -88,6 +88,32 @@ class FluxThreeTest extends OiServiceTest {
     }
 
     @Test
+    void anM5ForAnInterventionNotEndedIsRefusedAndNothingStored() {
+        String refOi = intervention("2026-11-24T09:00:00+01:00", null); // M1 only: no end yet
+
+        JsonHttp.Response response = m5("OC01", refOi, client("FI-0001-0001", "2026-11-24T10:00:00+01:00"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("Code_Reponse").asInt()).isEqualTo(3);
+        assertThat(response.text("Libelle_Reponse")).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(response.text("Description_Reponse")).contains("pas encore terminee");
+        assertThat(operator(view(refOi), "OC01").get("m5").asString()).isEqualTo("AWAITED");
+        assertThat(jdbc.sql("select count(*) from impacted_customer c join intervention i on i.id = c.intervention_id"
+                + " where i.ref_interv_oi = :ref").param("ref", refOi).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theM5IsKeptExactlyAsReceived() {
+        String refOi = intervention("2026-11-24T09:00:00+01:00", "2026-11-24T11:00:00+01:00");
+        String body = "{ \"Ref_Interv_OI\" : \"" + refOi + "\",\n  \"Code_OC_impacte\":\"OC01\" }";
+
+        assertThat(asOc("OC01").post("/v1/client_HS_OC_Par_Inter", body).status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select r.payload from oc_report r join intervention i on i.id = r.intervention_id"
+                + " where i.ref_interv_oi = :ref").param("ref", refOi).query(String.class).single()).isEqualTo(body);
+    }
+
+    @Test
     void aSecondM5FromTheSameOcReplacesTheFirst() {
         String refOi = intervention("2026-11-24T09:00:00+01:00", "2026-11-24T11:00:00+01:00");
         m5("OC01", refOi, client("FI-0001-0001", "2026-11-24T10:00:00+01:00"), client("FI-0001-0002", "2026-11-24T10:05:00+01:00"));

@@ -18,7 +18,8 @@ class StrictFluxThreeChecksTest extends OiServiceTest {
 
     @Test
     void refusesAnOcTheInterventionWasNotSentToAndAnUnknownOc() {
-        String refOi = declare(m1(newRef())).text("Ref_Interv_OI"); // sent to OC01 and OC02
+        // ended (an M5 is about a window with an end), sent to OC01 and OC02
+        String refOi = declare(m3(newRef(), "2026-11-24T11:00:00+01:00")).text("Ref_Interv_OI");
 
         JsonHttp.Response notRecipient = asOc("OC03").post("/v1/client_HS_OC_Par_Inter",
                 "{\"Code_OC_impacte\":\"OC03\",\"Ref_Interv_OI\":\"" + refOi + "\"}");

@@ -1,18 +1,26 @@
 package fr.eintervention.protocol.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a request may take to send its body ({@code eintervention.input.*}).
+ * How incoming bodies are read ({@code eintervention.input.*}).
  *
  * @param bodyReadTimeout a body not fully received within this time, from the moment the service
  *                        starts reading it, is refused with 408 and the connection closed
  *                        (default 10s; an M1 of 2KB takes milliseconds, a 32MB outage batch about
  *                        3 s at 100 Mbit/s)
+ * @param streamedPaths   path prefixes whose endpoint reads the body as a stream, with its own
+ *                        limits and strict decoding (e.g. the OI's bulk referential import, up to
+ *                        1GB): their body is neither read into memory nor checked first; default none
  */
 @ConfigurationProperties("eintervention.input")
-record InputProperties(@DefaultValue("10s") Duration bodyReadTimeout) {
+record InputProperties(@DefaultValue("10s") Duration bodyReadTimeout, List<String> streamedPaths) {
+
+    InputProperties {
+        streamedPaths = streamedPaths == null ? List.of() : List.copyOf(streamedPaths);
+    }
 }

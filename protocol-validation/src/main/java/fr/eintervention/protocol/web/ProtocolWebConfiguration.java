@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ProtocolProperties.class, InputProperties.class})
-@Import({ProtocolBodyAdvice.class, ProtocolExceptionHandler.class})
+@Import({ProtocolBodyAdvice.class, ProtocolExceptionHandler.class, ProtocolAnswerMetrics.class})
 public class ProtocolWebConfiguration implements WebMvcConfigurer {
 
     public static final String BASE_PATH = "/v1";
@@ -61,7 +61,7 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<StrictBodyFilter> strictBodyFilter(InputProperties properties) {
         FilterRegistrationBean<StrictBodyFilter> registration =
-                new FilterRegistrationBean<>(new StrictBodyFilter(properties.bodyReadTimeout()));
+                new FilterRegistrationBean<>(new StrictBodyFilter(properties.bodyReadTimeout(), properties.streamedPaths()));
         registration.setOrder(StrictBodyFilter.ORDER);
         registration.setName("strictBodyFilter");
         return registration;

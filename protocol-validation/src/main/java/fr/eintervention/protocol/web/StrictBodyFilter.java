@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Reads every request body once the caller is authorized (after Spring Security and the body
  * size limits): within {@code eintervention.input.body-read-timeout} (else 408, connection
  * closed), then checks it with {@link ProtocolText} (strict UTF-8, no BOM, no character the
- * protocol cannot carry, JSON escapes included) and hands it on from memory.
+ * protocol cannot carry, JSON escapes included) and hands it on from memory. Paths whose
+ * endpoint streams its body with its own checks ({@code eintervention.input.streamed-paths}) are
+ * left alone.
  */
 final class StrictBodyFilter extends OncePerRequestFilter {
 
@@ -40,9 +43,17 @@ final class StrictBodyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(StrictBodyFilter.class);
 
     private final Duration timeout;
+    private final List<String> streamedPaths;
 
-    StrictBodyFilter(Duration timeout) {
+    StrictBodyFilter(Duration timeout, List<String> streamedPaths) {
         this.timeout = timeout;
+        this.streamedPaths = List.copyOf(streamedPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return streamedPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     @Override

@@ -77,14 +77,14 @@ class ConsultationController {
     }
 
     @GetMapping("/statistics")
-    @Operation(summary = "Interventions, interventions with impacted customers, impacted customers and rate, by DO or by PM")
+    @Operation(summary = "Interventions, interventions with impacted customers, impacted customers and rate, by DO, PM or day")
     List<Statistics> statistics(@RequestParam String from, @RequestParam String to,
-            @Parameter(description = "DO or PM") @RequestParam(defaultValue = "DO") String by) {
+            @Parameter(description = "DO, PM or DAY (day of Debut_Inter, Europe/Paris)") @RequestParam(defaultValue = "DO") String by) {
         Consultation.GroupBy groupBy;
         try {
             groupBy = Consultation.GroupBy.valueOf(by.toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw badRequest("by: DO or PM");
+            throw badRequest("by: DO, PM or DAY");
         }
         return consultation.statistics(instant("from", from), instant("to", to), groupBy);
     }

@@ -1,0 +1,75 @@
+package fr.eintervention.apidocs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.function.SingletonSupplier;
+
+import fr.eintervention.security.EInterventionSecurityAutoConfiguration;
+import fr.eintervention.security.EInterventionSecurityProperties;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import jakarta.servlet.ServletContext;
+
+/**
+ * Each service's {@code /v3/api-docs} and Swagger UI: the service's title, version (of the build)
+ * and role with the documentation's links; the protocol's operations in the protocol's words with
+ * all their answers ({@link ProtocolOperations}); with security on, the OAuth2 client-credentials
+ * scheme of the configured issuer on every secured operation ({@link OAuth2Scheme}), so that an
+ * operator can Authorize in Swagger UI and try any call; the server URL from
+ * {@code eintervention.public-url}, never from the request ({@link PublicUrl}).
+ */
+@AutoConfiguration(after = EInterventionSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(OpenAPI.class)
+@EnableConfigurationProperties(ApiDocsProperties.class)
+public class ApiDocsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI einterventionOpenApi(ApiDocsProperties properties, ObjectProvider<BuildProperties> build, Environment environment) {
+        String application = environment.getProperty("spring.application.name", "service");
+        return new OpenAPI()
+                .info(ServiceInfo.of(properties, application, build.getIfAvailable(),
+                        environment.getProperty("eintervention.security.enabled", Boolean.class, true)))
+                .components(new Components());
+    }
+
+    @Bean
+    PublicUrl einterventionPublicUrl(Environment environment) {
+        return new PublicUrl(environment.getProperty(PublicUrl.PROPERTY), environment.getProperty("server.servlet.context-path"));
+    }
+
+    @Bean
+    ProtocolOperations einterventionProtocolOperations() {
+        return new ProtocolOperations();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "eintervention.security.enabled", matchIfMissing = true)
+    @ConditionalOnClass(SecurityFilterChain.class)
+    OAuth2Scheme einterventionOAuth2Scheme(ApiDocsProperties properties, EInterventionSecurityProperties security,
+            ObjectProvider<SecurityFilterChain> chains,
+            ObjectProvider<ServletContext> servletContext) {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("write:interventions", "send M1/M3 (a DO, to the OI) or M2/M4 (the OI, to an OC)");
+        scopes.put("write:clients", "send M5 (an OC, to the OI)");
+        scopes.put(security.operatorScope(), "the operators' tools: administration, consultation, deliveries, metrics");
+        scopes.putAll(properties.scopes());
+        Supplier<String> tokenUrl = SingletonSupplier.of(() -> TokenUrl.of(properties.tokenUrl(), security.issuerUri()));
+        return new OAuth2Scheme(tokenUrl, scopes,
+                () -> new AccessRules(chains.orderedStream().toList(), servletContext.getIfAvailable()));
+    }
+}

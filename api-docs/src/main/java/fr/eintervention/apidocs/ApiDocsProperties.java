@@ -1,0 +1,32 @@
+package fr.eintervention.apidocs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What a service's {@code /v3/api-docs} and Swagger UI say about it ({@code eintervention.api-docs.*}).
+ * The public URL of the service is {@code eintervention.public-url} (see {@link PublicUrl}).
+ *
+ * @param title       the API's title (default {@code E-Intervention <spring.application.name>})
+ * @param description the service's role, in Markdown; the documentation's links and how to
+ *                    authorize are appended
+ * @param docsUrl     where the project's documentation is browsed, the folder that holds
+ *                    {@code docs/} (e.g. {@code https://github.com/<owner>/<repo>/blob/main/}); when
+ *                    blank (default) the description names the files of the repository instead
+ * @param tokenUrl    the token endpoint Swagger UI asks for a token (client credentials); default: the
+ *                    {@code token_endpoint} of the issuer's discovery document, or
+ *                    {@code <eintervention.security.issuer-uri>/oauth2/token} when it cannot be read
+ * @param scopes      scopes a service uses besides the module's ({@code write:interventions},
+ *                    {@code write:clients} and the operator scope), with what they give, e.g.
+ *                    {@code scopes: {field: "the technicians' field API"}}
+ */
+@ConfigurationProperties("eintervention.api-docs")
+public record ApiDocsProperties(String title, String description, String docsUrl, String tokenUrl,
+        Map<String, String> scopes) {
+
+    public ApiDocsProperties {
+        scopes = scopes == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(scopes));
+    }
+}

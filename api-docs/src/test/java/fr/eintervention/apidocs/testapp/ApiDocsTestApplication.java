@@ -1,0 +1,56 @@
+package fr.eintervention.apidocs.testapp;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.eintervention.model.InterventionDO;
+import fr.eintervention.model.ReponseInterventionDO;
+import fr.eintervention.model.api.InterventionDOApi;
+import fr.eintervention.security.AuthorizationRules;
+
+/** A service in miniature: M1/M3, an operator's endpoint, a field endpoint of its own scope, a public one. */
+@SpringBootApplication
+public class ApiDocsTestApplication {
+
+    @Bean
+    AuthorizationRules ownRules() {
+        return rules -> {
+            rules.requestMatchers("/field/**").hasAuthority("SCOPE_field");
+            rules.requestMatchers("/public/**").permitAll();
+        };
+    }
+
+    @RestController
+    static class InterventionDOController implements InterventionDOApi {
+        @Override
+        public ResponseEntity<ReponseInterventionDO> declarerInterventionDO(InterventionDO interventionDO) {
+            return ResponseEntity.ok(new ReponseInterventionDO()
+                    .codeReponse(ReponseInterventionDO.CodeReponseEnum.NUMBER_0)
+                    .libelleReponse(ReponseInterventionDO.LibelleReponseEnum.OK)
+                    .refIntervOI("OI01-TEST"));
+        }
+    }
+
+    @RestController
+    static class Tools {
+        @GetMapping("/admin/things")
+        Map<String, String> things() {
+            return Map.of();
+        }
+
+        @GetMapping("/field/{ref}")
+        Map<String, String> field() {
+            return Map.of();
+        }
+
+        @GetMapping("/public/hello")
+        Map<String, String> hello() {
+            return Map.of("hello", "world");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package fr.eintervention.bench.shape;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import fr.eintervention.localpostgres.LocalPostgres;
+
+/**
+ * A PostgreSQL as production runs it: durable commits ({@code fsync} and {@code synchronous_commit}
+ * on) and every other setting at its default (JIT included). The system's binaries when installed
+ * ({@code /usr/lib/postgresql/<version>/bin}, run as the {@code postgres} user when this runs as
+ * root), else the embedded server with those two settings forced.
+ */
+final class DurablePostgres implements AutoCloseable {
+
+    private final Path data;
+    private final Path bin;
+    private final int port;
+    private final LocalPostgres embedded;
+
+    private DurablePostgres(Path data, Path bin, int port, LocalPostgres embedded) {
+        this.data = data;
+        this.bin = bin;
+        this.port = port;
+        this.embedded = embedded;
+    }
+
+    static DurablePostgres start() throws IOException, InterruptedException {
+        Path data = Files.createTempDirectory("eintervention-shape-pg");
+        Path bin = systemBinaries();
+        if (bin == null) {
+            LocalPostgres server = LocalPostgres.start(data, 0, true, Map.of("fsync", "on", "synchronous_commit", "on"));
+            return new DurablePostgres(data, null, server.port(), server);
+        }
+        int port = freePort();
+        if (isRoot()) {
+            run(List.of("chown", "-R", "postgres:postgres", data.toString()));
+        }
+        run(asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                "--no-instructions"));
+        run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", data.resolve("server.log").toString(),
+                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + data
+                        + " -c max_connections=300 -c log_checkpoints=on",
+                "start"));
+        return new DurablePostgres(data, bin, port, null);
+    }
+
+    String describe() {
+        String settings = "fsync=on, synchronous_commit=on, jit at its default";
+        return embedded != null ? "embedded PostgreSQL 17 (" + settings + ")" : "system PostgreSQL " + bin.getParent().getFileName() + " (" + settings + ")";
+    }
+
+    int port() {
+        return port;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** pgbench from the system's binaries, or null. */
+    Path pgbench() {
+        Path candidate = bin != null ? bin.resolve("pgbench") : Path.of("/usr/bin/pgbench");
+        return Files.isExecutable(candidate) ? candidate : null;
+    }
+
+    List<String> asPostgresCommand(String... command) {
+        return asPostgres(command);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (embedded != null) {
+            embedded.close();
+        } else {
+            run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static Path systemBinaries() throws IOException {
+        Path root = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(root) || Boolean.getBoolean("embedded")) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(dir -> Files.isExecutable(dir.resolve("postgres")) && Files.isExecutable(dir.resolve("initdb")))
+                    .max(Comparator.comparing(dir -> Integer.parseInt(dir.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElse(null);
+        }
+    }
+
+    private static List<String> asPostgres(String... command) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package fr.eintervention.bench.shape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * OC receivers, a process of their own: one HTTP server per OC answering every M2/M4 OK, each
+ * reception kept as (Ref_Interv_OI, OC, kind, time). A control server answers {@code /count}
+ * and {@code /received?prefix=} (lines {@code ref oc kind epochMicros}, first reception of each).
+ * Prints {@code READY control=<port> OC01=<port> ...} once listening.
+ * Arguments: the OC codes.
+ */
+public final class OcReceivers {
+
+    private static final byte[] OK = "{\"Code_Reponse\":0,\"Libelle_Reponse\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
+    private static final Map<String, Long> FIRST = new ConcurrentHashMap<>();
+    private static final ConcurrentLinkedQueue<String> ORDER = new ConcurrentLinkedQueue<>();
+    private static final AtomicLong COUNT = new AtomicLong();
+
+    private OcReceivers() {
+    }
+
+    public static void main(String[] ocs) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        StringBuilder ready = new StringBuilder("READY");
+        HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        control.createContext("/count", exchange -> answer(exchange, 200, Long.toString(COUNT.get()).getBytes(StandardCharsets.UTF_8)));
+        control.createContext("/received", OcReceivers::received);
+        control.setExecutor(Executors.newSingleThreadExecutor());
+        control.start();
+        ready.append(" control=").append(control.getAddress().getPort());
+        for (String oc : ocs) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+            server.createContext("/", exchange -> receive(exchange, oc));
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+            ready.append(' ').append(oc).append('=').append(server.getAddress().getPort());
+        }
+        System.out.println(ready);
+        System.out.flush();
+    }
+
+    private static void receive(HttpExchange exchange, String oc) throws IOException {
+        long micros = micros(Instant.now());
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String kind = body.contains("\"Fin_Inter\"") ? "M4" : "M2";
+        String key = field(body, "Ref_Interv_OI") + ' ' + oc + ' ' + kind;
+        if (FIRST.putIfAbsent(key, micros) == null) {
+            ORDER.add(key);
+            COUNT.incrementAndGet();
+        }
+        answer(exchange, 200, OK);
+    }
+
+    private static void received(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        String prefix = query != null && query.startsWith("prefix=") ? query.substring(7) : "";
+        List<String> lines = new ArrayList<>();
+        for (String key : ORDER) {
+            if (key.startsWith(prefix)) {
+                lines.add(key + ' ' + FIRST.get(key));
+            }
+        }
+        answer(exchange, 200, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+    }
+
+    /** A string field's value, without parsing the whole body. */
+    static String field(String body, String name) {
+        int key = body.indexOf("\"" + name + "\"");
+        if (key < 0) {
+            return "";
+        }
+        int start = body.indexOf('"', body.indexOf(':', key) + 1) + 1;
+        return body.substring(start, body.indexOf('"', start));
+    }
+}

@@ -1,0 +1,442 @@
+package fr.eintervention.bench.shape;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The OI measured in production's shape, in one run (issue 19): a PostgreSQL with durable commits
+ * and default settings ({@link DurablePostgres}), the demo authorization server, the OI (security
+ * on, its production defaults) as processes of their own, the OC receivers ({@link OcReceivers})
+ * and the load generator ({@link LoadGenerator}) as further processes. It reports
+ * <ol>
+ * <li>the physical limit: pgbench running the OI's own M1 transaction and the later outcome
+ * update ({@code pgbench/m1-transaction.sql}) at its best client count;</li>
+ * <li>the ingest capacity: the highest M1 rate sustained for {@code -Dcapacity-seconds} (60) with
+ * R M1 p99 at most 100 ms, every M1 answered OK and every M2 received within 10 s of the last M1;</li>
+ * <li>M1 -> M2 latency at {@code -Drate} (200) M1/s to 4 OCs;</li>
+ * <li>the drain of a {@code -Dbacklog} (10,000) message backlog by one OI, then by two on one database;</li>
+ * <li>each process's heap after a full GC and its RSS.</li>
+ * </ol>
+ * Run {@code bench/production-shape.sh} (it builds first). Child logs stay in the printed directory.
+ */
+public final class ProductionShapeBenchmark {
+
+    private static final int RATE = Integer.getInteger("rate", 200);
+    private static final int SECONDS = Integer.getInteger("seconds", 60);
+    private static final int WARMUP = Integer.getInteger("warmup", 60);
+    private static final int BACKLOG = Integer.getInteger("backlog", 10_000);
+    private static final int CAPACITY_SECONDS = Integer.getInteger("capacity-seconds", 60);
+    private static final int PGBENCH_SECONDS = Integer.getInteger("pgbench-seconds", 20);
+    private static final List<Integer> CAPACITY_RATES = ints(System.getProperty("capacity-rates", "200,300,400,500,600,800"));
+    private static final List<Integer> PGBENCH_CLIENTS = ints(System.getProperty("pgbench-clients", "1,2,4,8,16,32"));
+    /** the OI's JVM options: the memory setting the README gives production */
+    private static final String OI_JVM = System.getProperty("oi-jvm", "-Xms256m -Xmx512m");
+    /** stored interventions at which M1 and the consultation are timed, e.g. 1000,10000000 (none by default: 10^7 takes a while) */
+    private static final List<Integer> SIZES = System.getProperty("sizes", "").isBlank() ? List.of() : ints(System.getProperty("sizes"));
+    private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
+    private static final String PM = "FI-BENCH-0001";
+    private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    private final Path work;
+    private final DurablePostgres postgres;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Integer> receiverPorts = new LinkedHashMap<>();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private String issuer;
+    private int controlPort;
+
+    private ProductionShapeBenchmark(Path work, DurablePostgres postgres) {
+        this.work = work;
+        this.postgres = postgres;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("eintervention-shape");
+        System.out.println("logs of every process: " + work);
+        try (DurablePostgres postgres = DurablePostgres.start()) {
+            System.out.println("database: " + postgres.describe());
+            new ProductionShapeBenchmark(work, postgres).run();
+        }
+    }
+
+    private void run() throws Exception {
+        sql("postgres", "create database oi");
+        int authPort = DurablePostgres.freePort();
+        issuer = "http://127.0.0.1:" + authPort;
+        List<ChildProcess> processes = new ArrayList<>();
+        try {
+            ChildProcess auth = ChildProcess.start("auth-server", work, List.of("-Xmx128m"),
+                    List.of("-jar", jar("auth-server").toString(), "--spring.profiles.active=demo", "--server.port=" + authPort),
+                    Map.of("AUTH_ISSUER", issuer));
+            processes.add(auth);
+            ChildProcess receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx256m"),
+                    ChildProcess.main(OcReceivers.class, OCS.toArray(String[]::new)), Map.of());
+            processes.add(receivers);
+            for (String entry : receivers.awaitLine("READY", Duration.ofSeconds(30)).substring(6).split(" ")) {
+                String[] pair = entry.split("=");
+                if (pair[0].equals("control")) {
+                    controlPort = Integer.parseInt(pair[1]);
+                } else {
+                    receiverPorts.put(pair[0], Integer.parseInt(pair[1]));
+                }
+            }
+            auth.awaitUp(issuer + "/actuator/health", Duration.ofMinutes(2));
+            int oiPort = DurablePostgres.freePort();
+            ChildProcess oi = startOi("oi-1", oiPort);
+            processes.add(oi);
+            String oiUrl = "http://127.0.0.1:" + oiPort;
+            referential(oiUrl, token("operator", "demo-operator-secret"));
+            physicalLimit();
+            String doToken = token("DO01", "demo-do01-secret");
+            System.out.printf("warm-up: %d s at 100 M1/s, then %d s at %d M1/s%n", WARMUP, WARMUP / 2, RATE);
+            load(oiUrl, doToken, 100, 0, WARMUP, "WARM1");
+            load(oiUrl, doToken, RATE, 0, WARMUP / 2, "WARM2");
+            latency(oiUrl, doToken, oi);
+            capacity(oiUrl, doToken);
+            for (int size : SIZES) {
+                costAtSize(oiUrl, doToken, token("operator", "demo-operator-secret"), size);
+            }
+            if (BACKLOG > 0) {
+                drain("DRAIN1", "one instance");
+                int secondPort = DurablePostgres.freePort();
+                ChildProcess second = startOi("oi-2", secondPort);
+                processes.add(second);
+                drain("DRAIN2", "two instances");
+            }
+            for (ChildProcess process : processes) {
+                results.put("heap after full GC / RSS, " + process.name,
+                        String.format("%.0f MB / %.0f MB", process.heapAfterFullGcMb(), process.rssMb()));
+            }
+        } finally {
+            processes.forEach(ChildProcess::close);
+        }
+        System.out.println();
+        System.out.println("| measure | result |");
+        System.out.println("| --- | --- |");
+        results.forEach((measure, result) -> System.out.println("| " + measure + " | " + result + " |"));
+    }
+
+    private ChildProcess startOi(String name, int port) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar("oi-service").toString(),
+                "--spring.profiles.active=demo",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + postgres.jdbcUrl("oi"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--eintervention.security.issuer-uri=" + issuer,
+                // the load generator is one DO sending for a whole region: above the per-partner limit's default
+                "--eintervention.security.rate-limit.partners.DO01=100000",
+                "--logging.level.fr.eintervention=WARN"));
+        for (String oc : OCS) {
+            String prefix = "--eintervention.outbound." + oc + ".auth.";
+            arguments.addAll(List.of(prefix + "type=oauth2", prefix + "token-uri=" + issuer + "/oauth2/token",
+                    prefix + "client-id=OI01", prefix + "client-secret=demo-oi01-secret"));
+        }
+        // further settings of the OI under test, e.g. -Doi.args="--eintervention.delivery.worker-threads=32"
+        String extra = System.getProperty("oi.args", "");
+        if (!extra.isBlank()) {
+            arguments.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        ChildProcess oi = ChildProcess.start(name, work, Arrays.asList(OI_JVM.trim().split("\\s+")), arguments,
+                Map.of("AUTH_ISSUER", issuer));
+        oi.awaitUp("http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(3));
+        return oi;
+    }
+
+    private void referential(String oiUrl, String operatorToken) throws IOException, InterruptedException {
+        for (String oc : OCS) {
+            put(oiUrl + "/admin/referential/partners/" + oc, operatorToken,
+                    "{\"name\":\"bench " + oc + "\",\"baseUrl\":\"http://127.0.0.1:" + receiverPorts.get(oc) + "\",\"flux3\":false}");
+        }
+        put(oiUrl + "/admin/referential/pms/" + PM, operatorToken,
+                "{\"codeOi\":\"OI01\",\"operators\":[\"" + String.join("\",\"", OCS) + "\"]}");
+    }
+
+    /** pgbench running the OI's M1 transaction at each client count: the best transactions per second. */
+    private void physicalLimit() throws IOException, InterruptedException {
+        Path pgbench = postgres.pgbench();
+        if (pgbench == null) {
+            results.put("physical limit (pgbench, OI's M1 transaction)", "not measured: no pgbench on this machine");
+            return;
+        }
+        Path script = work.resolve("m1-transaction.sql");
+        try (var in = ProductionShapeBenchmark.class.getResourceAsStream("/pgbench/m1-transaction.sql")) {
+            Files.write(script, in.readAllBytes());
+        }
+        script.toFile().setReadable(true, false);
+        work.toFile().setExecutable(true, false);
+        double best = 0;
+        int bestClients = 0;
+        StringBuilder all = new StringBuilder();
+        for (int clients : PGBENCH_CLIENTS) {
+            List<String> command = new ArrayList<>(postgres.asPostgresCommand(pgbench.toString(), "-h", "127.0.0.1",
+                    "-p", Integer.toString(postgres.port()), "-U", "postgres", "-n", "-f", script.toString(),
+                    "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
+                    "-T", Integer.toString(PGBENCH_SECONDS), "-D", "clients=" + clients, "oi"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            Matcher tps = PGBENCH_TPS.matcher(output);
+            if (!tps.find()) {
+                throw new IllegalStateException("pgbench failed:\n" + output);
+            }
+            double value = Double.parseDouble(tps.group(1));
+            all.append(String.format("%d: %.0f, ", clients, value));
+            System.out.printf("pgbench, OI's M1 transaction, %d clients: %.0f M1/s%n", clients, value);
+            if (value > best) {
+                best = value;
+                bestClients = clients;
+            }
+        }
+        physicalLimit = best;
+        results.put("physical limit (pgbench, OI's M1 transaction, by clients)", all.substring(0, all.length() - 2) + " M1/s");
+        results.put("physical limit, best", String.format("**%.0f M1/s** (%d clients)", best, bestClients));
+    }
+
+    private double physicalLimit;
+
+    private void latency(String oiUrl, String doToken, ChildProcess oi) throws Exception {
+        long[] cpu = machineCpu();
+        Load load = load(oiUrl, doToken, RATE, 10, SECONDS, "LAT");
+        String cpuBusy = String.format("%.0f%%", busy(cpu));
+        double rss = oi.rssMb();
+        List<Double> m2 = m2Latencies(load, Duration.ofSeconds(30));
+        double[] millis = m2.stream().mapToDouble(Double::doubleValue).toArray();
+        results.put(String.format("R M1 at %d M1/s × %d OCs, p50 / p99", RATE, OCS.size()),
+                String.format("%.1f / %.1f ms", load.answerPercentile(50), load.answerPercentile(99)));
+        results.put(String.format("M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", RATE, OCS.size()),
+                String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)", percentile(millis, 50),
+                        percentile(millis, 99), percentile(millis, 100), millis.length, load.refs.size() * OCS.size(), cpuBusy));
+        results.put("OI RSS at the end of the latency phase", String.format("%.0f MB", rss));
+    }
+
+    private void capacity(String oiUrl, String doToken) throws Exception {
+        int sustained = 0;
+        StringBuilder tried = new StringBuilder();
+        for (int rate : CAPACITY_RATES) {
+            Load load = load(oiUrl, doToken, rate, 5, CAPACITY_SECONDS, "CAP" + rate);
+            List<Double> m2 = m2Latencies(load, Duration.ofSeconds(10));
+            long expected = (long) load.refs.size() * OCS.size();
+            boolean kept = load.failed == 0 && load.answerPercentile(99) <= 100 && m2.size() >= expected;
+            tried.append(String.format("%d/s: R M1 p99 %.0f ms, %s M2 %,d/%,d%s; ", rate, load.answerPercentile(99),
+                    load.failed == 0 ? "all OK," : load.failed + " failed,", m2.size(), expected, kept ? "" : " ✗"));
+            System.out.println("capacity " + tried);
+            if (!kept) {
+                break;
+            }
+            sustained = rate;
+        }
+        results.put("ingest capacity, rates tried", tried.toString().trim());
+        results.put("ingest capacity", String.format("**%d M1/s**%s", sustained, physicalLimit > 0
+                ? String.format(" = %.0f%% of the physical limit", 100 * sustained / physicalLimit) : ""));
+    }
+
+    /**
+     * Tops the stored interventions up to {@code size} (a generated year of 500 PMs and 20 DOs),
+     * then times M1s at 100/s for 30 s and the consultation's queries (p50 of 20 after 3 warm-ups).
+     */
+    private void costAtSize(String oiUrl, String doToken, String operatorToken, int size) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
+                PreparedStatement insert = connection.prepareStatement(Files.readString(resource("/pgbench/interventions.sql")))) {
+            insert.setInt(1, size);
+            insert.executeUpdate();
+            connection.createStatement().execute("vacuum analyze intervention");
+        }
+        System.out.printf("%,d interventions stored (%.0f s)%n", size, (System.nanoTime() - start) / 1e9);
+        Load load = load(oiUrl, doToken, 100, 5, 30, "SIZE" + size);
+        StringBuilder queries = new StringBuilder(String.format("R M1 p99 %.1f ms", load.answerPercentile(99)));
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("by PM", "/consultation/interventions?pm=FI-GEN-42");
+        paths.put("by DO, a month", "/consultation/interventions?codeDo=DO07&from=2026-03-01&to=2026-04-01");
+        paths.put("one", "/consultation/interventions/OIGEN-" + (size / 2));
+        paths.put("statistics by DO, a month", "/consultation/statistics?from=2026-06-01&to=2026-07-01&by=DO");
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            double[] millis = new double[20];
+            for (int run = -3; run < millis.length; run++) {
+                long begin = System.nanoTime();
+                http.send(HttpRequest.newBuilder(URI.create(oiUrl + path.getValue())).header("Authorization", "Bearer " + operatorToken)
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (run >= 0) {
+                    millis[run] = (System.nanoTime() - begin) / 1e6;
+                }
+            }
+            queries.append(String.format("; %s p50 %.1f ms", path.getKey(), percentile(millis, 50)));
+        }
+        results.put(String.format("cost at %,d stored interventions", size), queries.toString());
+    }
+
+    /** Queues BACKLOG M2s, due now, in the outbox, and reports the deliveries per second as the receivers saw them. */
+    private void drain(String prefix, String label) throws Exception {
+        long before = count();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
+                PreparedStatement insert = connection.prepareStatement(
+                        Files.readString(resource("/pgbench/backlog.sql")))) {
+            insert.setInt(1, OCS.size());
+            insert.setString(2, prefix);
+            insert.setString(3, prefix);
+            insert.setInt(4, BACKLOG);
+            insert.executeUpdate();
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (count() - before < BACKLOG && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        long[] times = received().stream().filter(line -> line.startsWith(prefix + "-"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))).sorted().toArray();
+        double seconds = (times[times.length - 1] - times[0]) / 1e6;
+        results.put("drain of " + String.format("%,d", BACKLOG) + " M2, " + label,
+                String.format("**%,.0f deliveries/s** (%,d in %.1f s)", times.length / seconds, times.length, seconds));
+    }
+
+    private Path resource(String name) throws IOException {
+        Path file = work.resolve(Path.of(name).getFileName());
+        try (var in = ProductionShapeBenchmark.class.getResourceAsStream(name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    /** Runs the load generator as a process of its own, and reads what it measured. */
+    private Load load(String oiUrl, String token, int rate, int lead, int seconds, String prefix) throws Exception {
+        Path out = work.resolve(prefix + ".txt");
+        ChildProcess generator = ChildProcess.start("load-" + prefix, work, List.of("-Xmx256m"),
+                ChildProcess.main(LoadGenerator.class, oiUrl, token, Integer.toString(rate), Integer.toString(lead),
+                        Integer.toString(seconds), prefix, PM, out.toString()), Map.of());
+        generator.awaitExit(Duration.ofSeconds(lead + seconds + 180));
+        Matcher failed = Pattern.compile("FAILED (\\d+)").matcher(generator.output());
+        Load load = new Load(new HashMap<>(), new ArrayList<>(), failed.find() ? Integer.parseInt(failed.group(1)) : -1);
+        for (String line : Files.readAllLines(out)) {
+            String[] fields = line.split(" ");
+            if (fields.length == 4 && fields[3].equals("200")) {
+                load.refs.put(fields[0], Long.parseLong(fields[1]));
+                load.answerMicros.add(Long.parseLong(fields[2]));
+            }
+        }
+        return load;
+    }
+
+    /** Milliseconds from each measured M1's sending to its M2's reception by each OC, waiting up to {@code patience} for them. */
+    private List<Double> m2Latencies(Load load, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<Double> millis = new ArrayList<>();
+        do {
+            millis.clear();
+            for (String line : received()) {
+                String[] fields = line.split(" ");
+                Long sent = load.refs.get(fields[0]);
+                if (sent != null && fields[2].equals("M2")) {
+                    millis.add((Long.parseLong(fields[3]) - sent) / 1000.0);
+                }
+            }
+            if (millis.size() >= load.refs.size() * OCS.size()) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return millis;
+    }
+
+    private long count() throws Exception {
+        return Long.parseLong(get("http://127.0.0.1:" + controlPort + "/count").trim());
+    }
+
+    private List<String> received() throws Exception {
+        String body = get("http://127.0.0.1:" + controlPort + "/received");
+        return body.isEmpty() ? List.of() : List.of(body.split("\n"));
+    }
+
+    private String token(String client, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        return OcReceivers.field(response.body(), "access_token");
+    }
+
+    private void put(String url, String token, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + url + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void sql(String database, String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static Path jar(String module) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + "/target/*-exec.jar: run bench/production-shape.sh, which builds first"))
+                    .toAbsolutePath();
+        }
+    }
+
+    /** The machine's CPU ticks so far: {busy, total} (Linux {@code /proc/stat}). */
+    private static long[] machineCpu() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]), total};
+    }
+
+    private static double busy(long[] before) throws IOException {
+        long[] after = machineCpu();
+        return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+    }
+
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static List<Integer> ints(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    /** What the load generator measured: when each answered M1 was sent (by Ref_Interv_OI) and its answer times. */
+    private record Load(Map<String, Long> refs, List<Long> answerMicros, int failed) {
+        double answerPercentile(double p) {
+            return percentile(answerMicros.stream().mapToDouble(micros -> micros / 1000.0).toArray(), p);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package fr.eintervention.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class AttemptTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Test
+    void readsRetryAfterAsSecondsOrAsAnHttpDate() {
+        Instant now = Instant.parse("2026-11-30T08:00:00Z");
+
+        assertThat(Attempt.retryAfter("3", now)).contains(Duration.ofSeconds(3));
+        assertThat(Attempt.retryAfter("Mon, 30 Nov 2026 08:00:05 GMT", now)).contains(Duration.ofSeconds(5));
+        assertThat(Attempt.retryAfter("Mon, 30 Nov 2026 07:00:00 GMT", now)).contains(Duration.ZERO);
+        assertThat(Attempt.retryAfter("-2", now)).contains(Duration.ZERO);
+        assertThat(Attempt.retryAfter("soon", now)).isEmpty();
+        assertThat(Attempt.retryAfter(null, now)).isEmpty();
+    }
+
+    @Test
+    void aPartnerAskingToWaitIsNeitherARetryNorAFailure() {
+        Attempt tooMany = Attempt.answered(429, "", null, MAPPER);
+        Attempt unavailable = Attempt.answered(503, "", "7", MAPPER);
+        Attempt down = Attempt.answered(503, "", null, MAPPER);
+
+        assertThat(tooMany.outcome()).isEqualTo(Attempt.Outcome.THROTTLED);
+        assertThat(tooMany.retryAfter()).isEqualTo(Attempt.DEFAULT_RETRY_AFTER);
+        assertThat(tooMany.partnerHealthy()).isTrue();
+        assertThat(unavailable.outcome()).isEqualTo(Attempt.Outcome.THROTTLED);
+        assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(down.outcome()).as("a 503 without Retry-After is a failure, retried").isEqualTo(Attempt.Outcome.RETRY);
+        assertThat(down.partnerHealthy()).isFalse();
+    }
+}

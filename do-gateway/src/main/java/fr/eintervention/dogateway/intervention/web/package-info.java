@@ -1,0 +1,2 @@
+/** HTTP adapter of the field API used by the technicians' tools. */
+package fr.eintervention.dogateway.intervention.web;

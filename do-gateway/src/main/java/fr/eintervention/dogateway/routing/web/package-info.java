@@ -1,0 +1,2 @@
+/** HTTP adapter of the OI directory's admin API. */
+package fr.eintervention.dogateway.routing.web;

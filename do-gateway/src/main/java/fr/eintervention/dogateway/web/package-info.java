@@ -1,0 +1,2 @@
+/** Web concerns shared by the gateway's adapters: access rules and error answers. */
+package fr.eintervention.dogateway.web;

@@ -1,0 +1,43 @@
+package fr.eintervention.dogateway.apidocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
+
+import fr.eintervention.dogateway.DoGatewayTest;
+import fr.eintervention.testsupport.ApiDocs;
+import fr.eintervention.testsupport.TestTokens;
+import tools.jackson.databind.JsonNode;
+
+/** The DO gateway's /v3/api-docs, as Swagger UI and an operator's tools read it. */
+class DoApiDocsTest extends DoGatewayTest {
+
+    @Autowired
+    BuildProperties build;
+
+    @Test
+    void describesTheGatewayItsVersionAndItsDocumentation() {
+        JsonNode info = ApiDocs.of(port).document().path("info");
+        assertThat(info.path("title").asString()).isEqualTo("E-Intervention DO gateway");
+        assertThat(info.path("version").asString()).isEqualTo(build.getVersion());
+        assertThat(info.path("description").asString()).contains("M1/M3", "docs/explanation/protocol-rules.md");
+    }
+
+    @Test
+    void everySecuredOperationDeclaresTheIssuersClientCredentialsWithItsScope() {
+        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri());
+        assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isGreaterThanOrEqualTo(4);
+        assertThat(docs.document().path("components").path("securitySchemes").path(ApiDocs.SCHEME)
+                .path("flows").path("clientCredentials").path("scopes").propertyNames())
+                .contains("field", "operator").doesNotContain("write:clients");
+        assertThat(docs.operation("/interventions", "post").path("security").toString())
+                .isEqualTo("[{\"oauth2\":[\"field\"]}]");
+    }
+
+    @Test
+    void theServerIsRelativeNeverTheRequestsHost() {
+        assertThat(ApiDocs.serversWithHost(port, "attacker.example")).containsExactly("/");
+    }
+}

@@ -1,0 +1,2 @@
+/** The DO gateway's API documentation. */
+package fr.eintervention.dogateway.apidocs;

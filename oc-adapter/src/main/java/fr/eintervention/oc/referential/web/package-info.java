@@ -1,0 +1,2 @@
+/** HTTP adapter of the PM referential's admin API. */
+package fr.eintervention.oc.referential.web;

@@ -1,0 +1,2 @@
+/** The OC adapter's API documentation. */
+package fr.eintervention.oc.apidocs;

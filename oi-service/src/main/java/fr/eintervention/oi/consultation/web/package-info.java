@@ -1,0 +1,2 @@
+/** HTTP adapter of the consultation and statistics API. */
+package fr.eintervention.oi.consultation.web;

@@ -1,0 +1,2 @@
+/** The OI's API documentation. */
+package fr.eintervention.oi.apidocs;

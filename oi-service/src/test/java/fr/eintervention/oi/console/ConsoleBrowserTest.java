@@ -1,0 +1,400 @@
+package fr.eintervention.oi.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.eintervention.oi.referential.Partner;
+import fr.eintervention.oi.referential.ReferentialAdmin;
+import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.PartnerStub;
+import fr.eintervention.testsupport.TestTokens;
+import fr.eintervention.testsupport.browser.BrowserTest;
+import fr.eintervention.testsupport.browser.Chromium;
+
+/**
+ * The operations console in the system's headless Chromium, against the OI service running for
+ * real (its own database on a real PostgreSQL), two OCs receiving over real HTTP, and the demo
+ * auth-server run from its jar, where the operator signs in (authorization code with PKCE).
+ * Retries are seconds apart so that an OC's outage plays out within the test.
+ */
+@BrowserTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eintervention.oi.codes=OI01",
+                "spring.flyway.locations=classpath:db/migration,classpath:db/sample",
+                "eintervention.security.rate-limit.requests-per-second=0",
+                "eintervention.delivery.retry-delays=3s,3s",
+                "eintervention.delivery.poll-interval=500ms"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final int AUTH_PORT = AuthServerProcess.freePort();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** the PM of the demo referential where OC01 and OC02 are present */
+    private static final String PM = "FI-35238-0001";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+
+    @DynamicPropertySource
+    static void console(DynamicPropertyRegistry registry) {
+        registry.add("eintervention.console.issuer-uri", () -> "http://localhost:" + AUTH_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ReferentialAdmin referential;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Map<String, PartnerStub> ocs = Map.of("OC01", PartnerStub.start(), "OC02", PartnerStub.start());
+    private AuthServerProcess auth;
+    private ChromeDriver browser;
+    /** the intervention whose M2 could not reach OC02 */
+    private String failedRef;
+
+    @BeforeAll
+    void start() {
+        ocs.forEach((code, stub) -> referential.savePartner(new Partner(code, "Opérateur " + code, stub.baseUrl(), true, false)));
+        auth = AuthServerProcess.start(AUTH_PORT,
+                "--eintervention.auth-server.sign-in.apps.ops-console.redirect-uris=" + console("/console/"));
+        browser = Chromium.desktop();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (auth != null) {
+            auth.close();
+        }
+        ocs.values().forEach(PartnerStub::close);
+    }
+
+    @Test
+    @Order(1)
+    void anAnonymousVisitorIsSentToSignInAndAPartnersTokenIsRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(console("/console/interventions")))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/console/oauth2/authorization/ops-console");
+
+        // signing in: the authorization code flow with PKCE, at the auth-server
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(console("/console/oauth2/authorization/ops-console")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow())
+                .startsWith(auth.issuer() + "/oauth2/authorize?")
+                .contains("client_id=ops-console", "code_challenge=", "code_challenge_method=S256", "scope=operator");
+
+        for (String token : List.of(TestTokens.token("DO01", "write:interventions"), TestTokens.tokenWithoutPartner("operator", "operator"))) {
+            HttpResponse<String> partner = http.send(HttpRequest.newBuilder(URI.create(console("/console/interventions")))
+                    .header("Authorization", TestTokens.bearer(token)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(partner.statusCode()).as("a bearer token on the console").isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void someoneWithoutTheOperatorScopeIsRefused() {
+        ChromeDriver technician = Chromium.desktop();
+        try {
+            signIn(technician, "technicien");
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> technician.findElement(By.tagName("h1")).getText().equals("Accès refusé"));
+            assertThat(technician.getPageSource()).doesNotContain("Interventions commencées");
+        } finally {
+            technician.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anInterventionSentByTheDoAppearsOnTodayWithinSecondsAndItsPageShowsM2DeliveredToEachOc() {
+        signIn(browser, "operateur");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.tagName("h1")).getText().startsWith("Aujourd'hui"));
+
+        String refOi = declare(newRef());
+
+        // the page is not reloaded: its live part refreshes itself
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("latest")).getText().contains(refOi));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> Integer.parseInt(cell(browser, "activity", "OC01", "delivered")) >= 1
+                        && Integer.parseInt(cell(browser, "activity", "OC02", "delivered")) >= 1);
+        screenshot(browser, "aujourdhui");
+
+        browser.findElement(By.linkText(refOi)).click();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            return m2Status(browser, "OC01").equals("DELIVERED") && m2Status(browser, "OC02").equals("DELIVERED");
+        });
+        assertThat(browser.findElement(By.cssSelector("article[data-oc='OC01'] table.attempts")).getText())
+                .contains("M2", "DELIVERED", "200 OK");
+        screenshot(browser, "intervention");
+    }
+
+    @Test
+    @Order(4)
+    void anOcMadeToFailShowsItsMessagesWaitingThenFailed() {
+        ocs.get("OC02").replyWith(request -> PartnerStub.Reply.status(503));
+        failedRef = declare(newRef());
+
+        browser.get(console("/console/interventions/" + failedRef));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            return m2Status(browser, "OC01").equals("DELIVERED") && List.of("PENDING", "SENDING").contains(m2Status(browser, "OC02"));
+        });
+        screenshot(browser, "intervention-en-attente");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            return m2Status(browser, "OC02").equals("FAILED");
+        });
+        assertThat(browser.findElement(By.cssSelector("article[data-oc='OC02'] table.attempts")).getText()).contains("503");
+
+        browser.get(console("/console/"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> Integer.parseInt(cell(browser, "activity", "OC02", "failed")) >= 1);
+    }
+
+    @Test
+    @Order(5)
+    void reSendingThemFromEnvoisDeliversThemOnceTheOcIsBack() {
+        ocs.get("OC02").replyOk();
+        int before = receivedAbout("OC02", failedRef);
+
+        browser.get(console("/console/envois?partenaire=OC02&statut=FAILED"));
+        assertThat(browser.findElement(By.id("deliveries")).getText()).contains(failedRef, "FAILED");
+        assertThat(browser.findElement(By.id("resendable")).getText()).isEqualTo("1");
+        screenshot(browser, "envois-echec");
+        browser.findElement(By.id("bulk-resend")).click();
+
+        assertThat(textOf(By.id("confirmation"))).startsWith("1 message(s)").contains("pour OC02");
+        screenshot(browser, "renvoi");
+        browser.findElement(By.id("confirm-resend")).click();
+
+        assertThat(textOf(By.id("requeued"))).isEqualTo("1 message(s) renvoyé(s).");
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedAbout("OC02", failedRef) == before + 1);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            browser.navigate().refresh();
+            List<String> resent = rows(browser, "deliveries").stream().filter(row -> row.contains(failedRef)).toList();
+            return !resent.isEmpty() && resent.stream().allMatch(row -> row.contains("DELIVERED"));
+        });
+        screenshot(browser, "envois");
+
+        browser.get(console("/console/interventions/" + failedRef));
+        assertThat(m2Status(browser, "OC02")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    @Order(6)
+    void theStatisticsPageShowsTheExpectedCountsForAGeneratedDataSet() throws Exception {
+        Instant day = Instant.parse("2031-03-10T08:00:00Z");
+        // DOA1: 4 interventions, 1 with 3 impacted customers; DOB2: 2 interventions, both impacted (1 + 2)
+        stored("DOA1", "PM-STAT-1", day, 0);
+        stored("DOA1", "PM-STAT-1", day.plus(1, ChronoUnit.DAYS), 3);
+        stored("DOA1", "PM-STAT-2", day.plus(1, ChronoUnit.DAYS), 0);
+        stored("DOA1", "PM-STAT-2", day.plus(3, ChronoUnit.DAYS), 0);
+        stored("DOB2", "=HYPERLINK(\"https://evil.example\")", day.plus(4, ChronoUnit.DAYS), 1);
+        stored("DOB2", "=HYPERLINK(\"https://evil.example\")", day.plus(5, ChronoUnit.DAYS), 2);
+        stored("DOB2", "PM-STAT-3", day.plus(60, ChronoUnit.DAYS), 9); // outside the period
+
+        browser.get(console("/console/statistiques?du=2031-03-01&au=2031-03-31&seuil=2"));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("6");
+        assertThat(browser.findElement(By.id("customers")).getText()).isEqualTo("6");
+        assertThat(rows(browser, "per-do")).containsExactly("DOA1 4 1 3 25,0 %", "DOB2 2 2 3 100,0 %");
+        assertThat(rows(browser, "per-day")).hasSize(5).first().isEqualTo("2031-03-10 1 0 0 0,0 %");
+        assertThat(rows(browser, "ranking")).containsExactly("=HYPERLINK(\"https://evil.example\") 2 2 3 100,0 %",
+                "PM-STAT-1 2 1 3 50,0 %", "PM-STAT-2 2 0 0 0,0 %");
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.bar"))).hasSize(5 + 5 + 2 + 2 + 3 + 3);
+        screenshot(browser, "statistiques");
+
+        browser.get(console("/console/statistiques?seuil=beaucoup"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Requête refusée");
+        browser.get(console("/console/interventions/OI01-NOPE"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Introuvable");
+
+        String csv = download("/console/statistiques/pm.csv?du=2031-03-01&au=2031-03-31");
+        assertThat(csv).contains("'=HYPERLINK(\"\"https://evil.example\"\")\";2;2;3;1.0")
+                .doesNotContain(";=HYPERLINK", "\n=HYPERLINK");
+        assertThat(download("/console/statistiques/do.csv?du=2031-03-01&au=2031-03-31"))
+                .isEqualTo("\uFEFFCode_DO;Interventions;Interventions avec clients impactes;Clients impactes;Taux\r\n"
+                        + "DOA1;4;1;3;0.25\r\nDOB2;2;2;3;1.0\r\n");
+    }
+
+    @Test
+    @Order(7)
+    void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
+        String refDo = newRef();
+        String refOi = declare(refDo);
+        browser.get(console("/console/interventions"));
+        browser.findElement(By.name("reference")).sendKeys(refDo);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector(".count")).getText().equals("1 intervention(s)"));
+        assertThat(browser.findElement(By.id("interventions")).getText()).contains(refOi, refDo, PM);
+        browser.get(console("/console/interventions?du=" + java.time.LocalDate.now(PARIS)));
+        screenshot(browser, "interventions");
+
+        browser.get(console("/console/referentiel"));
+        assertThat(browser.findElement(By.id("partners")).getText()).contains("OC01", ocs.get("OC01").baseUrl())
+                .doesNotContainIgnoringCase("secret");
+        browser.findElement(By.xpath("//summary[contains(., 'Ajouter ou modifier un PM')]")).click();
+        WebElement form = browser.findElement(By.cssSelector("form[action$='/console/referentiel/pms']"));
+        form.findElement(By.name("code")).sendKeys("PM-CONSOLE-1");
+        form.findElement(By.name("codeOi")).sendKeys("OI01");
+        form.findElement(By.name("operators")).sendKeys("OC01, OC02");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(textOf(By.cssSelector(".notice"))).isEqualTo("PM PM-CONSOLE-1 enregistré.");
+        assertThat(browser.findElement(By.id("pms")).getText()).contains("PM-CONSOLE-1 OI01 OC01, OC02");
+        browser.get(console("/console/referentiel"));
+        screenshot(browser, "referentiel");
+
+        // on a tablet
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        browser.get(console("/console/"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(By.id("activity")).isDisplayed());
+        Files.write(SCREENSHOTS.resolve("console-tablette.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        browser.findElement(By.cssSelector("header .who button")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.tagName("h1")).getText().equals("Vous êtes déconnecté de la console"));
+        HttpResponse<String> afterwards = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(console("/console/"))).header("Cookie", "OI_CONSOLE_SESSION="
+                        + browser.manage().getCookieNamed("OI_CONSOLE_SESSION").getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(afterwards.statusCode()).as("the session that was signed in is over").isEqualTo(302);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private String console(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void signIn(WebDriver driver, String user) {
+        driver.get(console("/console/"));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver.getCurrentUrl().startsWith(auth.issuer() + "/login"));
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver.getCurrentUrl().startsWith(console("/console/")));
+    }
+
+    /** A DO sends an M1 starting now, at the PM where OC01 and OC02 are present; its Ref_Interv_OI. */
+    private String declare(String refDo) {
+        String start = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+        JsonHttp.Response answer = JsonHttp.at(port).as("DO01", "write:interventions").post("/v1/intervention_DO", """
+                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
+                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"}"""
+                .formatted(refDo, PM, start));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.text("Ref_Interv_OI");
+    }
+
+    private static String newRef() {
+        return "CONSOLE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private int receivedAbout(String oc, String refOi) {
+        return (int) ocs.get(oc).received("/v1/intervention_OI").stream().filter(r -> r.body().contains(refOi)).count();
+    }
+
+    /** The text of an element of the page a click is leading to, once it is there. */
+    private String textOf(By element) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(element).getText(),
+                text -> !text.isEmpty());
+    }
+
+    private static String m2Status(WebDriver driver, String oc) {
+        return driver.findElement(By.cssSelector("article[data-oc='" + oc + "'] .status[data-kind='M2']")).getText();
+    }
+
+    private static String cell(WebDriver driver, String table, String oc, String column) {
+        return driver.findElement(By.cssSelector("#" + table + " tr[data-oc='" + oc + "'] td." + column)).getText();
+    }
+
+    private static List<String> rows(WebDriver driver, String table) {
+        // the text even of a table folded in a <details>, cells separated by one space
+        return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(row -> row.getDomProperty("textContent").replaceAll("\\s+", " ").trim()).toList();
+    }
+
+    private void stored(String codeDo, String pm, Instant debut, int impacted) {
+        jdbc.sql("""
+                insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
+                                          start_received, created_at, updated_at, impacted_customers)
+                values (:refOi, :codeDo, :refDo, 'OI01', :pm, :debut, :fin, true, now(), now(), :impacted)""")
+                .param("refOi", "OI01-" + newRef()).param("codeDo", codeDo).param("refDo", newRef()).param("pm", pm)
+                .param("debut", Timestamp.from(debut)).param("fin", Timestamp.from(debut.plus(1, ChronoUnit.HOURS)))
+                .param("impacted", impacted).update();
+    }
+
+    /** A CSV export as the signed-in operator gets it (the browser's session cookie). */
+    private String download(String path) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("OI_CONSOLE_SESSION").getValue();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(console(path)))
+                .header("Cookie", "OI_CONSOLE_SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        return response.body();
+    }
+
+    /** The whole page at 1280 px wide. */
+    private static void screenshot(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 600), 3000)));
+            Files.write(SCREENSHOTS.resolve("console-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The protocol's rules shared by every receiver and the DO gateway: validation, answers, timestamps. */
+package fr.eintervention.protocol;
