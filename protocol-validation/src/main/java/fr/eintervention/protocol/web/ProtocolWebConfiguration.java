@@ -49,8 +49,9 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
     /** Path, query and headers checked before anything reads the body or the parameters. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<StrictRequestFilter> strictRequestFilter() {
-        FilterRegistrationBean<StrictRequestFilter> registration = new FilterRegistrationBean<>(new StrictRequestFilter());
+    FilterRegistrationBean<StrictRequestFilter> strictRequestFilter(InputProperties properties) {
+        FilterRegistrationBean<StrictRequestFilter> registration =
+                new FilterRegistrationBean<>(new StrictRequestFilter(properties.formPaths()));
         registration.setOrder(StrictRequestFilter.ORDER);
         registration.setName("strictRequestFilter");
         return registration;

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -52,14 +53,23 @@ final class StrictBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return streamedPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        return InputProperties.under(request, streamedPaths);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (InputProperties.isForm(request)) {
+            // an HTML form where forms are taken (StrictRequestFilter refused the others): the server parses it
+            Optional<Fault> fault = formFields(request);
+            if (fault.isPresent()) {
+                Refusals.write(request, response, HttpStatus.BAD_REQUEST, fault.get());
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -80,6 +90,21 @@ final class StrictBodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CheckedBodyRequest(request, body), response);
+    }
+
+    private static Optional<Fault> formFields(HttpServletRequest request) {
+        for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
+            Optional<String> reason = ProtocolText.check(field.getKey());
+            for (int i = 0; reason.isEmpty() && i < field.getValue().length; i++) {
+                reason = ProtocolText.check(field.getValue()[i]);
+            }
+            if (reason.isPresent()) {
+                StringBuilder name = new StringBuilder();
+                field.getKey().codePoints().forEach(c -> name.appendCodePoint(ProtocolText.carriable(c) ? c : '?'));
+                return Optional.of(new Fault("form field " + name, reason.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private byte[] read(InputStream in, long length) throws IOException {

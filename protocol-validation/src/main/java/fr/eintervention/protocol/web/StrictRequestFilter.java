@@ -22,14 +22,21 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The first check of every request, before anything reads its body or parameters: path and
  * query parameters decoded strictly ({@link ProtocolText}), a body's {@code Content-Type}
- * readable, concrete, not a form or multipart (no endpoint takes them, and the server would
- * parse them before any limit), in UTF-8; an {@code Accept} header readable, and on a protocol
+ * readable, concrete, not multipart nor a form (no endpoint takes them, and the server would
+ * parse them before any limit) but on the paths of HTML forms ({@code eintervention.input.form-paths}),
+ * in UTF-8; an {@code Accept} header readable, and on a protocol
  * endpoint one that accepts JSON. Refusals: see {@link Refusals}.
  */
 final class StrictRequestFilter extends OncePerRequestFilter {
 
     /** Before Spring's form filter (-9900), which reads form bodies of PUT and PATCH requests. */
     static final int ORDER = -9950;
+
+    private final List<String> formPaths;
+
+    StrictRequestFilter(List<String> formPaths) {
+        this.formPaths = List.copyOf(formPaths);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -97,7 +104,7 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         return ProtocolText.check(decoded).map(reason -> new Fault(field, reason));
     }
 
-    private static Optional<Fault> contentType(HttpServletRequest request) {
+    private Optional<Fault> contentType(HttpServletRequest request) {
         String header = request.getContentType();
         if (header == null) {
             return Optional.empty();
@@ -111,7 +118,8 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         if (type.isWildcardType() || type.isWildcardSubtype()) {
             return Optional.of(new Fault("Content-Type", "a concrete media type expected, e.g. application/json"));
         }
-        if (MediaType.APPLICATION_FORM_URLENCODED.includes(type) || "multipart".equalsIgnoreCase(type.getType())) {
+        boolean form = MediaType.APPLICATION_FORM_URLENCODED.includes(type);
+        if (form && !InputProperties.under(request, formPaths) || "multipart".equalsIgnoreCase(type.getType())) {
             return Optional.of(new Fault("Content-Type", "forms and multipart bodies are not accepted"));
         }
         Charset charset;
