@@ -16,22 +16,23 @@ import tools.jackson.databind.ObjectMapper;
  * What came of one try at sending a message, and what it means under the protocol's retry rules:
  * a functional answer is final (OK or KO), a partner that cannot take the message now is retried.
  *
- * @param outcome           what to do with the message
+ * @param result            what to do with the message
  * @param httpStatus        the answer's HTTP status; null without an answer
  * @param answerCode        {@code Code_Reponse}, when the body is a protocol answer
  * @param answerLabel       {@code Libelle_Reponse}, when the body is a protocol answer
  * @param answerDescription {@code Description_Reponse}, when the body is a protocol answer
  * @param answerBody        the body received; null without an answer
  * @param error             why it did not deliver the message; null when it did
- * @param retryAfter        how long the partner asked to wait ({@link Outcome#THROTTLED}); null otherwise
+ * @param retryAfter        how long the partner asked to wait ({@link Result#THROTTLED}); null otherwise
  */
-record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String answerLabel,
+record Attempt(Result result, Integer httpStatus, Integer answerCode, String answerLabel,
         String answerDescription, String answerBody, String error, Duration retryAfter) {
 
     /** what a 429 without {@code Retry-After} waits */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    enum Outcome {
+    /** What an attempt means for its message. */
+    enum Result {
         /** the partner answered OK */
         DELIVERED,
         /** the partner refused the message: a KO answer, or a 4xx that retrying will not change */
@@ -48,26 +49,26 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
     }
 
     static Attempt noEndpoint(String partner) {
-        return new Attempt(Outcome.NOT_SENT, null, null, null, null, null,
+        return new Attempt(Result.NOT_SENT, null, null, null, null, null,
                 "partner " + partner + " unknown to the partner directory (no endpoint)", null);
     }
 
     /** The request got no answer. */
     static Attempt failed(Exception exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
-        return new Attempt(Outcome.RETRY, null, null, null, null, null,
+        return new Attempt(Result.RETRY, null, null, null, null, null,
                 cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
     }
 
     /** Not sent: its turn under the pace did not come soon; it waits again, no attempt counted. */
     static Attempt paced() {
-        return new Attempt(Outcome.THROTTLED, null, null, null, null, null,
+        return new Attempt(Result.THROTTLED, null, null, null, null, null,
                 "not sent: waited for its turn under the pace towards its partner", Duration.ZERO);
     }
 
     /** Not sent: the message was not delivered within the protocol's bound. */
     static Attempt expired(Duration bound) {
-        return new Attempt(Outcome.NOT_SENT, null, null, null, null, null,
+        return new Attempt(Result.NOT_SENT, null, null, null, null, null,
                 "not delivered within " + bound.toHours() + " h of being queued: given up", null);
     }
 
@@ -86,7 +87,7 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
         Optional<Duration> asked = retryAfter(retryAfter, Instant.now());
         if (httpStatus == 429 || (httpStatus == 503 && asked.isPresent())) {
             Duration wait = asked.orElse(DEFAULT_RETRY_AFTER);
-            return new Attempt(Outcome.THROTTLED, httpStatus, null, null, null, body,
+            return new Attempt(Result.THROTTLED, httpStatus, null, null, null, body,
                     "HTTP " + httpStatus + ", asked to wait " + wait.toMillis() + " ms", wait);
         }
         JsonNode json = readJson(body, mapper);
@@ -97,21 +98,21 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
         // the label wins over the number (the specification and the contract number some answers differently)
         boolean ok = isAnswer && Answer.read(label, code) == Answer.OK;
         boolean success = httpStatus >= 200 && httpStatus < 300;
-        Outcome outcome;
+        Result result;
         String error = null;
         if (isAnswer && !ok) {
-            outcome = Outcome.REJECTED;
+            result = Result.REJECTED;
             error = "answered " + (label != null ? label : "code " + code);
         } else if (success && ok) {
-            outcome = Outcome.DELIVERED;
+            result = Result.DELIVERED;
         } else if (httpStatus >= 500 || httpStatus == 408 || httpStatus == 401) {
-            outcome = Outcome.RETRY;
+            result = Result.RETRY;
             error = "HTTP " + httpStatus;
         } else {
-            outcome = Outcome.REJECTED;
+            result = Result.REJECTED;
             error = "HTTP " + httpStatus + " without a protocol answer";
         }
-        return new Attempt(outcome, httpStatus, code, label, description, body, error, null);
+        return new Attempt(result, httpStatus, code, label, description, body, error, null);
     }
 
     /**
@@ -137,16 +138,16 @@ record Attempt(Outcome outcome, Integer httpStatus, Integer answerCode, String a
     }
 
     boolean sent() {
-        return outcome != Outcome.NOT_SENT;
+        return result != Result.NOT_SENT;
     }
 
     /** Whether the partner took the call: what its circuit breaker counts (a partner asking to wait is not failing). */
     boolean partnerHealthy() {
-        return outcome != Outcome.RETRY;
+        return result != Result.RETRY;
     }
 
     boolean throttled() {
-        return outcome == Outcome.THROTTLED;
+        return result == Result.THROTTLED;
     }
 
     private static JsonNode readJson(String body, ObjectMapper mapper) {

@@ -24,17 +24,17 @@ public class Deliveries {
     public static final Set<DeliveryStatus> RESENDABLE = Collections.unmodifiableSet(EnumSet.of(
             DeliveryStatus.PENDING, DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.DELIVERED));
 
-    private final DeliveryStore store;
+    private final DeliveryQueries queries;
     private final Payloads payloads;
     private final Clock clock;
     private final DeliveryTrigger trigger;
     private final Map<String, PayloadRenderer> renderers;
     private final Duration giveUpAfter;
 
-    Deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers,
+    Deliveries(DeliveryQueries queries, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers,
             Duration giveUpAfter) {
         this.giveUpAfter = giveUpAfter;
-        this.store = store;
+        this.queries = queries;
         this.payloads = payloads;
         this.clock = clock;
         this.trigger = trigger;
@@ -46,17 +46,17 @@ public class Deliveries {
     }
 
     public Optional<DeliveryRecord> byId(long id) {
-        return store.findById(id);
+        return queries.findById(id);
     }
 
     /** Every message about a subject (e.g. an intervention reference), to every partner, oldest first. */
     public List<DeliveryRecord> bySubject(String subject) {
-        return store.find(subject, null);
+        return queries.find(subject, null);
     }
 
     /** Every message about a subject to one partner, oldest first. */
     public List<DeliveryRecord> bySubjectAndPartner(String subject, String partner) {
-        return store.find(subject, partner);
+        return queries.find(subject, partner);
     }
 
     /**
@@ -67,12 +67,12 @@ public class Deliveries {
      */
     @Transactional
     public int purgeFinishedBefore(Instant limit) {
-        return store.deleteFinishedBefore(limit);
+        return queries.deleteFinishedBefore(limit);
     }
 
     /** Messages matching every filter given (null: any), newest first. */
     public DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
-        return store.search(subject, partner, status, page, size);
+        return queries.search(subject, partner, status, page, size);
     }
 
     /**
@@ -82,7 +82,7 @@ public class Deliveries {
      */
     public List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before,
             int limit) {
-        return store.browse(partner, status, from, to, before, limit);
+        return queries.browse(partner, status, from, to, before, limit);
     }
 
     /**
@@ -90,12 +90,12 @@ public class Deliveries {
      * operator is asked to confirm.
      */
     public long countResendable(String partner, Instant from, Instant to, Set<DeliveryStatus> statuses) {
-        return store.countByStatus(statuses, partner, from, to);
+        return queries.countByStatus(statuses, partner, from, to);
     }
 
     /** Per partner, the messages queued since {@code from} by where they stand (e.g. today's, for a dashboard). */
     public List<PartnerActivity> activitySince(Instant from) {
-        return store.activitySince(from);
+        return queries.activitySince(from);
     }
 
     /**
@@ -112,7 +112,7 @@ public class Deliveries {
      */
     @Transactional
     public Optional<DeliveryRecord> resend(long id) {
-        Optional<DeliveryRecord> message = store.findById(id);
+        Optional<DeliveryRecord> message = queries.findById(id);
         return message.map(this::requeue);
     }
 
@@ -127,14 +127,14 @@ public class Deliveries {
         if (statuses.isEmpty() || !RESENDABLE.containsAll(statuses)) {
             throw new IllegalArgumentException("statuses to re-send must be among " + RESENDABLE + ": " + statuses);
         }
-        List<DeliveryRecord> messages = store.findByStatus(statuses, partner, from, to);
+        List<DeliveryRecord> messages = queries.findByStatus(statuses, partner, from, to);
         messages.forEach(this::requeue);
         return messages.size();
     }
 
     /** Per partner: what is waiting, failed and rejected, and how long the oldest waits. */
     public List<PartnerBacklog> backlog() {
-        return store.backlog(clock.instant());
+        return queries.backlog(clock.instant());
     }
 
     private DeliveryRecord requeue(DeliveryRecord asked) {
@@ -148,7 +148,7 @@ public class Deliveries {
                 .map(payloads::write)
                 .orElse(null);
         Instant now = clock.instant();
-        DeliveryRecord queued = store.requeue(message.id(), RESENDABLE, payload, now, now.plus(giveUpAfter))
+        DeliveryRecord queued = queries.requeue(message.id(), RESENDABLE, payload, now, now.plus(giveUpAfter))
                 .orElseThrow(() -> new NotResendableException("message " + message.id() + " is being sent, try again"));
         trigger.dispatchAfterCommit(List.of(), List.of(queued.id()));
         return queued;
@@ -162,7 +162,7 @@ public class Deliveries {
         if (message.status() == DeliveryStatus.SUPERSEDED) {
             return message; // refused as such: its replacement is the one to re-send
         }
-        return store.find(message.subject(), message.partner()).stream()
+        return queries.find(message.subject(), message.partner()).stream()
                 .filter(other -> other.id() > message.id() && other.status() != DeliveryStatus.SUPERSEDED)
                 .max(Comparator.comparingLong(DeliveryRecord::id))
                 .orElse(message);

@@ -52,9 +52,15 @@ public class DeliveryConfiguration {
     /** After the service's own migrations (a database initializer), so that they find the schema as they left it. */
     @Bean
     @DependsOnDatabaseInitialization
-    DeliveryStore deliveryStore(DataSource dataSource, ObjectMapper mapper) {
+    DeliveryQueue deliveryQueue(DataSource dataSource, ObjectMapper mapper) {
         migrate(dataSource);
-        return new DeliveryStore(JdbcClient.create(new JitOffJdbcTemplate(dataSource)), mapper);
+        return new DeliveryQueue(JdbcClient.create(new JitOffJdbcTemplate(dataSource)), mapper);
+    }
+
+    /** @param migrated only for the order: the queue's bean migrates the engine's schema first */
+    @Bean
+    DeliveryQueries deliveryQueries(DataSource dataSource, DeliveryQueue migrated) {
+        return new DeliveryQueries(JdbcClient.create(new JitOffJdbcTemplate(dataSource)));
     }
 
     @Bean
@@ -74,27 +80,33 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryEngine deliveryEngine(DeliveryStore store, PartnerDirectory directory, PartnerClient client,
-            MeterRegistry meters, ObjectProvider<DeliveryListener> listeners, DeliveryProperties properties,
-            Clock clock, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactions) {
+    DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryQueries queries, PartnerDirectory directory,
+            PartnerClient client, MeterRegistry meters, ObjectProvider<DeliveryListener> listeners,
+            DeliveryProperties properties, Clock clock, DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactions) {
         // the service's transaction manager: a listener's writes join the transaction that takes the hand-off
         PlatformTransactionManager transactionManager = transactions.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
-        return new DeliveryEngine(store, directory, client,
-                new PartnerGuards(properties, clock, meters), new DeliveryMetrics(meters),
-                listeners.orderedStream().toList(), properties, clock, new TransactionTemplate(transactionManager));
+        DeliveryMetrics metrics = new DeliveryMetrics(meters);
+        OutcomeReporter reporter = new OutcomeReporter(queue, listeners.orderedStream().toList(),
+                new TransactionTemplate(transactionManager), properties.batchSize());
+        AttemptRecorder recorder = new AttemptRecorder(queue, new AttemptLog(metrics), reporter,
+                properties.instanceId(), properties.batchSize(), clock);
+        return new DeliveryEngine(queue, queries, directory, new PartnerGuards(properties, clock, meters),
+                new AttemptSender(client, metrics), new RetrySchedule(properties.retryDelays()), recorder, reporter,
+                metrics, properties, clock);
     }
 
     @Bean
-    Outbox outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces,
+    Outbox outbox(DeliveryQueue queue, Payloads payloads, Clock clock, DeliveryEngine engine, TraceContexts traces,
             DeliveryProperties properties) {
-        return new Outbox(store, payloads, clock, engine, traces, properties.giveUpAfter());
+        return new Outbox(queue, payloads, clock, engine, traces, properties.giveUpAfter());
     }
 
     @Bean
-    Deliveries deliveries(DeliveryStore store, Payloads payloads, Clock clock, DeliveryEngine engine,
+    Deliveries deliveries(DeliveryQueries queries, Payloads payloads, Clock clock, DeliveryEngine engine,
             ObjectProvider<PayloadRenderer> renderers, DeliveryProperties properties) {
-        return new Deliveries(store, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter());
+        return new Deliveries(queries, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter());
     }
 
     /**

@@ -45,7 +45,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code eintervention.delivery.partners.OC01.read-timeout=30s}
  */
 @ConfigurationProperties("eintervention.delivery")
-public record DeliveryProperties(
+record DeliveryProperties(
         @DefaultValue({"1m", "2m", "5m", "10m", "20h"}) List<Duration> retryDelays,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("60s") Duration leaseDuration,
@@ -58,7 +58,7 @@ public record DeliveryProperties(
         @DefaultValue Partner partnerDefaults,
         Map<String, PartnerOverride> partners) {
 
-    public DeliveryProperties {
+    DeliveryProperties {
         retryDelays = List.copyOf(retryDelays);
         instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
         // partner codes are upper case; a key bound from an environment variable arrives in lower case
@@ -74,13 +74,13 @@ public record DeliveryProperties(
     }
 
     /** The settings of one partner: its overrides over the defaults. */
-    public Partner partner(String code) {
+    Partner partner(String code) {
         PartnerOverride override = partners.get(code);
         return override == null ? partnerDefaults : override.over(partnerDefaults);
     }
 
     /** The pace of this instance towards a partner, in requests per second: its share of the service's. */
-    public double pacePerInstance(String code) {
+    double pacePerInstance(String code) {
         return partner(code).requestsPerSecond() / instances;
     }
 
@@ -135,7 +135,7 @@ public record DeliveryProperties(
      *                            receivers' default limit of 500 per partner
      *                            ({@code eintervention.security.rate-limit.requests-per-second})
      */
-    public record Partner(
+    record Partner(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("10s") Duration readTimeout,
             @DefaultValue("4") int maxConcurrentCalls,
@@ -146,7 +146,7 @@ public record DeliveryProperties(
     }
 
     /** Per-partner overrides: each setting left out takes the value of {@code partner-defaults}. */
-    public record PartnerOverride(
+    record PartnerOverride(
             Duration connectTimeout,
             Duration readTimeout,
             Integer maxConcurrentCalls,

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import fr.eintervention.delivery.DeliveryStore.Lease;
+import fr.eintervention.delivery.DeliveryQueue.Lease;
 
 /** Starts the first attempt of freshly committed messages, off the caller's thread. */
 interface DeliveryTrigger {

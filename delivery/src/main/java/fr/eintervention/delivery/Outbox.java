@@ -20,15 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class Outbox {
 
-    private final DeliveryStore store;
+    private final DeliveryQueue queue;
     private final Payloads payloads;
     private final Clock clock;
     private final DeliveryTrigger trigger;
     private final TraceContexts traces;
     private final Duration giveUpAfter;
 
-    Outbox(DeliveryStore store, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces, Duration giveUpAfter) {
-        this.store = store;
+    Outbox(DeliveryQueue queue, Payloads payloads, Clock clock, DeliveryTrigger trigger, TraceContexts traces, Duration giveUpAfter) {
+        this.queue = queue;
         this.payloads = payloads;
         this.clock = clock;
         this.trigger = trigger;
@@ -62,10 +62,10 @@ public class Outbox {
         }
         Set<String> keys = new HashSet<>();
         Map<Object, String> bodies = new IdentityHashMap<>();
-        List<DeliveryStore.Queued> queued = new ArrayList<>(messages.size());
+        List<DeliveryQueue.Queued> queued = new ArrayList<>(messages.size());
         String traceparent = traces.current(); // the messages carry the trace of what caused them
         for (OutboundMessage message : messages) {
-            DeliveryStore.Queued next = new DeliveryStore.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write),
+            DeliveryQueue.Queued next = new DeliveryQueue.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write),
                     traceparent);
             if (!keys.add(next.key())) {
                 throw new IllegalArgumentException("Two " + message.kind() + " of " + message.subject()
@@ -76,7 +76,7 @@ public class Outbox {
         Instant now = clock.instant();
         // the messages of a partner that takes no calls now wait untouched for the poll that finds it taking calls again
         Set<String> notTakingCalls = trigger.partnersNotTakingCalls();
-        List<DeliveryRecord> stored = store.enqueue(queued, now, now.plus(giveUpAfter), trigger.leaseForQueued(),
+        List<DeliveryRecord> stored = queue.enqueue(queued, now, now.plus(giveUpAfter), trigger.leaseForQueued(),
                 notTakingCalls);
         trigger.dispatchAfterCommit(
                 stored.stream().filter(message -> message.status() == DeliveryStatus.SENDING).toList(),

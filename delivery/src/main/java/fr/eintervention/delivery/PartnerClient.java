@@ -25,6 +25,7 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import fr.eintervention.credentials.Credentials;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -55,7 +56,7 @@ final class PartnerClient implements AutoCloseable {
 
     /** Sends the body as stored, byte for byte; never throws for what the partner does. */
     Attempt post(PartnerEndpoint endpoint, DeliveryRecord message) {
-        PartnerEndpoint.Credentials credentials = endpoint.credentials();
+        Credentials credentials = endpoint.credentials();
         // in the trace of the request that queued the message: the client's observation sends its traceparent on
         try (TraceContexts.Scope trace = traces.continued(message.traceparent(), "deliver " + message.kind())) {
             HttpHeaders authentication = new HttpHeaders();

@@ -4,16 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpHeaders;
+import fr.eintervention.credentials.Credentials;
 
 /**
  * How to reach one partner: its base URL and the credentials to present.
  *
  * @param baseUrl     e.g. {@code https://oc.example.com/api} (the message path is appended)
- * @param credentials the seam where a partner's credentials are applied to each request
+ * @param credentials what is applied to each request to the partner (the security module builds them from configuration)
  */
 public record PartnerEndpoint(String baseUrl, Credentials credentials) {
 
@@ -53,31 +52,5 @@ public record PartnerEndpoint(String baseUrl, Credentials credentials) {
             return Optional.of("host " + uri.getHost() + " is not among the allowed partner hosts");
         }
         return Optional.empty();
-    }
-
-    /** Applies a partner's credentials to an outgoing request. */
-    @FunctionalInterface
-    public interface Credentials {
-
-        Credentials NONE = headers -> { };
-
-        void apply(HttpHeaders headers);
-
-        /** The partner answered 401: forget any cached token, so that the retry gets a fresh one. */
-        default void unauthorized() {
-        }
-
-        /** The TLS context to use with that partner (a client certificate), or null for the default. */
-        default javax.net.ssl.SSLContext sslContext() {
-            return null;
-        }
-
-        static Credentials basic(String user, String password) {
-            return headers -> headers.setBasicAuth(user, password);
-        }
-
-        static Credentials staticHeaders(Map<String, String> values) {
-            return headers -> values.forEach(headers::set);
-        }
     }
 }

@@ -31,12 +31,12 @@ class AttemptTest {
         Attempt unavailable = Attempt.answered(503, "", "7", MAPPER);
         Attempt down = Attempt.answered(503, "", null, MAPPER);
 
-        assertThat(tooMany.outcome()).isEqualTo(Attempt.Outcome.THROTTLED);
+        assertThat(tooMany.result()).isEqualTo(Attempt.Result.THROTTLED);
         assertThat(tooMany.retryAfter()).isEqualTo(Attempt.DEFAULT_RETRY_AFTER);
         assertThat(tooMany.partnerHealthy()).isTrue();
-        assertThat(unavailable.outcome()).isEqualTo(Attempt.Outcome.THROTTLED);
+        assertThat(unavailable.result()).isEqualTo(Attempt.Result.THROTTLED);
         assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(down.outcome()).as("a 503 without Retry-After is a failure, retried").isEqualTo(Attempt.Outcome.RETRY);
+        assertThat(down.result()).as("a 503 without Retry-After is a failure, retried").isEqualTo(Attempt.Result.RETRY);
         assertThat(down.partnerHealthy()).isFalse();
     }
 }

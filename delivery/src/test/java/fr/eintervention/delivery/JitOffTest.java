@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import fr.eintervention.delivery.DeliveryStore.Lease;
+import fr.eintervention.delivery.DeliveryQueue.Lease;
 import fr.eintervention.testsupport.TestPostgres;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,8 +72,8 @@ class JitOffTest {
 
     @Test
     void theEnginesSessionsDoNotJitCompileTheClaimThatPostgresqlWouldCompileAtItsDefaults() {
-        DeliveryStore engine = new DeliveryStore(JdbcClient.create(new JitOffJdbcTemplate(engineSession)), JsonMapper.builder().build());
-        DeliveryStore plain = new DeliveryStore(JdbcClient.create(plainSession), JsonMapper.builder().build());
+        DeliveryQueue engine = new DeliveryQueue(JdbcClient.create(new JitOffJdbcTemplate(engineSession)), JsonMapper.builder().build());
+        DeliveryQueue plain = new DeliveryQueue(JdbcClient.create(plainSession), JsonMapper.builder().build());
         Instant now = Instant.now();
         Lease lease = new Lease("jit-test", now, now.plusSeconds(60));
         Map<String, Integer> rooms = Map.of(PARTNER, 16);
@@ -98,7 +98,7 @@ class JitOffTest {
                 llvm, BACKLOG, claimMillis(plain, rooms), claimMillis(engine, rooms));
     }
 
-    private static double claimMillis(DeliveryStore store, Map<String, Integer> rooms) {
+    private static double claimMillis(DeliveryQueue store, Map<String, Integer> rooms) {
         int claims = 20;
         long start = System.nanoTime();
         for (int i = 0; i < claims; i++) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.eintervention.credentials.Credentials;
 import fr.eintervention.delivery.PartnerDirectory;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.testsupport.PartnerStub;
@@ -38,6 +39,6 @@ public class TestPartners implements PartnerDirectory {
     @Override
     public Optional<PartnerEndpoint> endpoint(String partnerCode) {
         return Optional.ofNullable(BASE_URLS.get(partnerCode))
-                .map(url -> new PartnerEndpoint(url, PartnerEndpoint.Credentials.basic(partnerCode, "secret")));
+                .map(url -> new PartnerEndpoint(url, Credentials.basic(partnerCode, "secret")));
     }
 }

@@ -41,6 +41,6 @@ public class OiDirectory implements PartnerDirectory {
                 .map(properties.ois()::get)
                 .map(DoGatewayProperties.Oi::baseUrl)
                 .filter(url -> !url.isBlank())
-                .map(url -> credentials.endpoint(partnerCode, url));
+                .map(url -> new PartnerEndpoint(url, credentials.forPartner(partnerCode)));
     }
 }

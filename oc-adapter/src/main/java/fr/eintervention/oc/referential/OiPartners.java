@@ -34,6 +34,6 @@ public class OiPartners implements PartnerDirectory {
         return Optional.ofNullable(properties.partners().get(partnerCode))
                 .map(OcProperties.Partner::baseUrl)
                 .filter(baseUrl -> !baseUrl.isBlank())
-                .map(baseUrl -> credentials.endpoint(partnerCode, baseUrl));
+                .map(baseUrl -> new PartnerEndpoint(baseUrl, credentials.forPartner(partnerCode)));
     }
 }

@@ -38,6 +38,6 @@ class PartnerRegistry implements PartnerDirectory {
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
                 // one saved before URLs were checked: never called (its messages wait, visibly, for a fix)
                 .filter(partner -> PartnerEndpoint.checkBaseUrl(partner.baseUrl(), List.of()).isEmpty())
-                .collect(Collectors.toMap(Partner::code, partner -> credentials.endpoint(partner.code(), partner.baseUrl())));
+                .collect(Collectors.toMap(Partner::code, partner -> new PartnerEndpoint(partner.baseUrl(), credentials.forPartner(partner.code()))));
     }
 }

@@ -266,6 +266,101 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
+    void aPmFileIsImportedWithItsProgressAndAFileWithFaultsIsRejectedWithItsReport() throws IOException {
+        Path good = Files.createTempFile("console-import-", ".csv");
+        Files.writeString(good, "PM;Code_OI;OC\nPM-IMPORT-1;OI01;OC01|OC02\nPM-IMPORT-2;OI01;OC02\nPM-IMPORT-3;OI01;\n");
+        browser.get(console("/console/referentiel"));
+        assertThat(browser.findElement(By.id("import-replace-warning")).isDisplayed()).as("merge: no confirmation").isFalse();
+        browser.findElement(By.id("import-file")).sendKeys(good.toAbsolutePath().toString());
+        browser.findElement(By.id("import-submit")).click();
+
+        // the answer to the upload is the job just received; what follows comes from polling it
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("import-job")).getDomAttribute("data-status").equals("APPLIED"));
+        assertThat(textOf(By.id("import-outcome"))).isEqualTo("Import appliqué : 3 ajouté(s), 0 mis à jour, 0 retiré(s).");
+        assertThat(browser.findElement(By.cssSelector("#import-job h3")).getText()).endsWith("(PM, fusion) : appliqué");
+        assertThat(browser.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("import-percentage")).getText()).isEqualTo("100 %");
+        assertThat(browser.findElement(By.id("import-lines")).getText()).isEqualTo("4");
+        assertThat(browser.findElement(By.id("import-fault-count")).getText()).isEqualTo("0");
+        assertThat(browser.findElement(By.id("import-job")).getDomAttribute("hx-get")).as("polling ends with the job").isNull();
+        assertThat(browser.findElement(By.id("import-status")).getDomAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.getCurrentUrl()).contains("/console/referentiel?import=");
+
+        browser.get(console("/console/referentiel?pm=PM-IMPORT-"));
+        assertThat(shownRows("pms")).containsExactly("PM-IMPORT-1 OI01 OC01, OC02 voir", "PM-IMPORT-2 OI01 OC02 voir",
+                "PM-IMPORT-3 OI01 aucun voir");
+
+        // a replacing file with faults: 28 of them, over two pages of the report; nothing applied, nothing retired
+        StringBuilder faulty = new StringBuilder("PM;Code_OI;OC\n")
+                .append("bad code!;OI01;OC01\n")               // line 2: PM
+                .append("PM-IMPORT-1;OI09;OC02\n");            // line 3: Code_OI
+        for (int i = 1; i <= 25; i++) {
+            faulty.append("PM-BAD-%02d;OI01;OC99\n".formatted(i)); // lines 4 to 28: OC
+        }
+        faulty.append("PM-IMPORT-5;OI01;OC01\nPM-IMPORT-5;OI01;OC02\n"); // line 30: PM twice
+        Path bad = Files.createTempFile("console-import-", ".csv");
+        Files.writeString(bad, faulty);
+        browser.get(console("/console/referentiel"));
+        browser.findElement(By.cssSelector("input[name=mode][value=replace]")).click();
+        assertThat(browser.findElement(By.id("import-replace-warning")).getText())
+                .contains("les PM absents du fichier seront retirés");
+        browser.findElement(By.id("import-confirm")).click();
+        browser.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("import-submit")).click();
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("import-job")).getDomAttribute("data-status").equals("REJECTED"));
+        assertThat(textOf(By.id("import-outcome"))).startsWith("Import rejeté : 28 défaut(s), rien n'a été appliqué.");
+        assertThat(browser.findElement(By.cssSelector("#import-job h3")).getText()).endsWith("(PM, remplacement) : rejeté");
+        assertThat(browser.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("100");
+        assertThat(textOf(By.id("import-fault-range"))).isEqualTo("Défauts 1 à 20 sur 28");
+        List<String> faults = shownRows("import-faults");
+        assertThat(faults).hasSize(20);
+        assertThat(faults.get(0)).startsWith("2 PM not a PM code");
+        assertThat(faults.get(1)).startsWith("3 Code_OI OI09 is not one of this OI's codes");
+        assertThat(faults.get(2)).startsWith("4 OC OC99 is not a partner");
+        screenshotOf(browser, "import", "import");
+
+        browser.findElement(By.cssSelector("#import-report a[rel=next]")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("import-fault-range")).getText().equals("Défauts 21 à 28 sur 28"));
+        assertThat(shownRows("import-faults")).hasSize(8).last().asString().startsWith("30 PM already on line 29");
+
+        browser.get(console("/console/referentiel?pm=PM-IMPORT-"));
+        assertThat(shownRows("pms")).as("nothing applied, nothing retired")
+                .containsExactly("PM-IMPORT-1 OI01 OC01, OC02 voir", "PM-IMPORT-2 OI01 OC02 voir", "PM-IMPORT-3 OI01 aucun voir");
+        browser.get(console("/console/referentiel?pm=" + PM));
+        assertThat(shownRows("pms")).singleElement().asString().startsWith(PM + " OI01");
+
+        // a file larger than the service's body limit for other requests (256KB) is the import's to judge
+        StringBuilder large = new StringBuilder("PM;Code_OI;OC\n");
+        for (int i = 1; i <= 12_000; i++) {
+            large.append("PM-GRAND-%05d;OI01;OC99\n".formatted(i));
+        }
+        assertThat(large.length()).isGreaterThan(256 * 1024);
+        Path big = Files.createTempFile("console-import-", ".csv");
+        Files.writeString(big, large);
+        browser.get(console("/console/referentiel"));
+        browser.findElement(By.id("import-file")).sendKeys(big.toAbsolutePath().toString());
+        browser.findElement(By.id("import-submit")).click();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("import-job")).getDomAttribute("data-status").equals("REJECTED"));
+        assertThat(textOf(By.id("import-fault-range"))).isEqualTo("Défauts 1 à 20 sur 12 000 (les 1 000 premiers sont conservés)");
+        assertThat(browser.findElement(By.id("import-lines")).getText()).isEqualTo("12 001");
+
+        // replacing without the confirmation is refused by the service too, not only by the form
+        Object refused = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = JSON.parse(document.body.getAttribute('hx-headers'));
+                headers['Content-Type'] = 'text/csv';
+                fetch('/console/referentiel/imports?mode=replace', {method: 'POST', headers: headers, body: 'PM;Code_OI;OC\\n'})
+                    .then(r => r.text().then(t => done(r.status + ' ' + t)));""");
+        assertThat(refused).asString().startsWith("400 ").contains("Remplacement non confirmé");
+    }
+
+    @Test
+    @Order(8)
     void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
         String refDo = newRef();
         String refOi = declare(refDo);
@@ -358,6 +453,11 @@ class ConsoleBrowserTest {
         return driver.findElement(By.cssSelector("#" + table + " tr[data-oc='" + oc + "'] td." + column)).getText();
     }
 
+    /** The rows of a table as shown, cells separated by one space. */
+    private List<String> shownRows(String table) {
+        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream().map(WebElement::getText).toList();
+    }
+
     private static List<String> rows(WebDriver driver, String table) {
         // the text even of a table folded in a <details>, cells separated by one space
         return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
@@ -382,6 +482,19 @@ class ConsoleBrowserTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         return response.body();
+    }
+
+    /** A part of the page at the top of a window 1280 px wide. */
+    private static void screenshotOf(ChromeDriver driver, String id, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            driver.manage().window().setSize(new Dimension(1280, 1300));
+            driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+            Files.write(SCREENSHOTS.resolve("console-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The whole page at 1280 px wide. */

@@ -66,6 +66,16 @@ class ConsoleSecurityTest extends OiServiceTest {
     }
 
     @Test
+    void anUploadToTheBulkImportWithoutASessionIsRefused() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/console/referentiel/imports?mode=merge")).header("Content-Type", "text/csv").header("HX-Request", "true")
+                        .POST(HttpRequest.BodyPublishers.ofString("PM;Code_OI;OC\nPM-ANONYME-1;OI01;OC01\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(401, 403);
+        assertThat(http.get("/admin/referential/pms/PM-ANONYME-1").status()).isEqualTo(404);
+    }
+
+    @Test
     void htmxComesFromTheServiceItself() throws Exception {
         HttpResponse<String> htmx = get("/webjars/htmx.org/dist/htmx.min.js", null);
         assertThat(htmx.statusCode()).isEqualTo(200);

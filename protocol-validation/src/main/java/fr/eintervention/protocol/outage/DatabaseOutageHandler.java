@@ -71,12 +71,22 @@ class DatabaseOutageHandler {
      */
     @ExceptionHandler(TransactionSystemException.class)
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException exception, HttpServletRequest request) {
-        if (isConnectionFailure(exception)) {
+        if (isOutage(exception)) {
             return unavailable(exception, request);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The commit or rollback failed on a lost connection, or a rollback failed after the statement
+     * itself failed so: the transaction template keeps that first failure as the application
+     * exception (the pool closed the broken connection, and the rollback only says it is closed).
+     */
+    static boolean isOutage(TransactionSystemException exception) {
+        Throwable first = exception.getApplicationException();
+        return isConnectionFailure(exception) || (first != null && isConnectionFailure(first));
     }
 
     /** Somewhere in the chain, the connection to the database failed or could not be made. */

@@ -22,11 +22,23 @@ class DatabaseOutageHandlerTest {
     }
 
     @Test
+    void aRollbackOfAConnectionThePoolClosedAfterTheStatementFailedIsAnOutage() {
+        TransactionSystemException closed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        closed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
+                new SQLException("terminating connection due to unexpected postmaster exit", "57P01")));
+
+        assertThat(DatabaseOutageHandler.isConnectionFailure(closed)).isFalse();
+        assertThat(DatabaseOutageHandler.isOutage(closed)).isTrue();
+    }
+
+    @Test
     void aCommitRefusedForAnotherReasonIsNot() {
         TransactionSystemException refused = new TransactionSystemException("JDBC commit failed",
                 new SQLException("could not serialize access", "40001"));
 
         assertThat(DatabaseOutageHandler.isConnectionFailure(refused)).isFalse();
         assertThat(DatabaseOutageHandler.isConnectionFailure(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseOutageHandler.isOutage(refused)).isFalse();
     }
 }

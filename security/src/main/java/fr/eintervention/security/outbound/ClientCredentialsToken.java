@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
-import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.credentials.Credentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * before it expires (30 s, or a fifth of its life when shorter), dropped when the partner answers
  * 401 so that the retry fetches a fresh one.
  */
-final class ClientCredentialsToken implements PartnerEndpoint.Credentials {
+final class ClientCredentialsToken implements Credentials {
 
     private static final Logger log = LoggerFactory.getLogger(ClientCredentialsToken.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

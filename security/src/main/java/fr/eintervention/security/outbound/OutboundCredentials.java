@@ -15,13 +15,12 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 
-import fr.eintervention.delivery.PartnerEndpoint;
-import fr.eintervention.delivery.PartnerEndpoint.Credentials;
+import fr.eintervention.credentials.Credentials;
 
 /**
  * The credentials this service presents to each partner, read from
  * {@code eintervention.outbound.<PARTNER_CODE>.auth.*} (see {@link OutboundAuth}), for the
- * services' {@link fr.eintervention.delivery.PartnerDirectory}:
+ * services' partner directories (the delivery engine's {@code PartnerDirectory}):
  *
  * <pre>{@code
  * new PartnerEndpoint(baseUrl, outboundCredentials.forPartner("OC01"))
@@ -62,11 +61,6 @@ public final class OutboundCredentials {
     /** The credentials to present to that partner ({@link Credentials#NONE} when none are configured). */
     public Credentials forPartner(String partnerCode) {
         return credentials.getOrDefault(normalize(partnerCode), Credentials.NONE);
-    }
-
-    /** A partner's endpoint with its configured credentials. */
-    public PartnerEndpoint endpoint(String partnerCode, String baseUrl) {
-        return new PartnerEndpoint(baseUrl, forPartner(partnerCode));
     }
 
     /** The codes of the partners that have credentials configured. */

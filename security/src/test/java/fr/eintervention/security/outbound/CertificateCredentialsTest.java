@@ -32,7 +32,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
-import fr.eintervention.delivery.PartnerEndpoint.Credentials;
+import fr.eintervention.credentials.Credentials;
 
 /** A client certificate from a Spring Boot SSL bundle, up to a mutual TLS round trip. */
 class CertificateCredentialsTest {

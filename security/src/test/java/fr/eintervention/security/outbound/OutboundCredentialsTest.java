@@ -27,7 +27,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.http.HttpHeaders;
 
-import fr.eintervention.delivery.PartnerEndpoint.Credentials;
+import fr.eintervention.credentials.Credentials;
 import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.PartnerStub.Reply;
@@ -105,7 +105,6 @@ class OutboundCredentialsTest {
         assertThat(outbound.forPartner("OC01")).isSameAs(Credentials.NONE);
         assertThat(outbound.forPartner("OC09")).isSameAs(Credentials.NONE);
         assertThat(send(outbound.forPartner("OC09")).header("Authorization")).isNull();
-        assertThat(outbound.endpoint("OC09", "http://oc09.example").credentials()).isSameAs(Credentials.NONE);
     }
 
     @Test

@@ -13,11 +13,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import fr.eintervention.oi.referential.Partner;
 import fr.eintervention.oi.referential.Pm;
 import fr.eintervention.oi.referential.ReferentialAdmin;
+import fr.eintervention.oi.referential.ReferentialImporter;
 import fr.eintervention.protocol.ProtocolViolation;
 
 /**
  * Référentiel: partners and where they receive messages (their credentials live in the service's
- * configuration and are never shown), PMs with the OCs present at each; forms to add and edit them.
+ * configuration and are never shown), PMs with the OCs present at each; forms to add and edit them;
+ * the bulk import ({@link ReferentialImportPagesController}), with the job {@code import} when given.
  */
 @Controller
 class ReferentialPagesController {
@@ -25,14 +27,20 @@ class ReferentialPagesController {
     static final int PAGE_SIZE = 50;
 
     private final ReferentialAdmin admin;
+    private final ReferentialImporter importer;
 
-    ReferentialPagesController(ReferentialAdmin admin) {
+    ReferentialPagesController(ReferentialAdmin admin, ReferentialImporter importer) {
         this.admin = admin;
+        this.importer = importer;
     }
 
     @GetMapping("/console/referentiel")
     String referential(@RequestParam(required = false) String apres, @RequestParam(required = false) String pm,
-            Model model) {
+            @RequestParam(name = "import", required = false) Long importId,
+            @RequestParam(name = "defauts", defaultValue = "0") int faultPage, Model model) {
+        if (importId != null) {
+            importer.find(importId).ifPresent(job -> ReferentialImportPagesController.job(model, job, faultPage));
+        }
         String prefix = InterventionsController.blankToNull(pm);
         // one more than shown: whether there is a next page
         List<Pm> pms = admin.pms(InterventionsController.blankToNull(apres), prefix, PAGE_SIZE + 1);

@@ -1,11 +1,9 @@
 package fr.eintervention.delivery;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
+import static fr.eintervention.delivery.DeliveryRows.COLUMNS;
+import static fr.eintervention.delivery.DeliveryRows.ts;
+
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +17,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Every statement on {@code delivery_message}. Times come from the engine's clock, never from
- * the database's {@code now()}, so that tests can move time and instances agree on leases.
+ * The hot path on {@code delivery_message}: queue, claim under a lease, store the results of
+ * attempts, hand final outcomes over. Times come from the engine's clock, never from the
+ * database's {@code now()}, so that tests can move time and instances agree on leases.
  */
-final class DeliveryStore {
+final class DeliveryQueue {
 
     /** An instance's hold on the messages it claims: until then, no other instance takes them. */
     record Lease(String owner, Instant now, Instant until) {
@@ -35,23 +34,6 @@ final class DeliveryStore {
      */
     record Finished(DeliveryRecord record, boolean hasSuccessor) {
     }
-
-    /**
-     * What an attempt leaves in its message's row.
-     *
-     * @param attemptedAt   when the attempt ended
-     * @param nextAttemptAt when the message is due again, if it waits
-     * @param report        the outcome is final and the service wants to be told of it: it is
-     *                      marked unreported until it is ({@link #takeUnreported})
-     */
-    record Outcome(DeliveryRecord message, DeliveryStatus status, int attempts, Instant attemptedAt,
-            Instant nextAttemptAt, Attempt attempt, boolean report) {
-    }
-
-    private static final String COLUMNS = """
-            id, partner, kind, subject, path, payload, status, attempts, next_attempt_at, last_attempt_at,
-            last_http_status, answer_code, answer_label, answer_description, answer_body, last_error,
-            created_at, updated_at, delivered_at, traceparent, give_up_at""";
 
     /**
      * A candidate {@code c} may be sent now: it is due, and no earlier message of its subject and
@@ -73,7 +55,7 @@ final class DeliveryStore {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
 
-    DeliveryStore(JdbcClient jdbc, ObjectMapper mapper) {
+    DeliveryQueue(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -129,7 +111,7 @@ final class DeliveryStore {
                 .param("owner", lease.map(Lease::owner).orElse(null))
                 .param("until", ts(lease.map(Lease::until).orElse(null)))
                 .query(rs -> {
-                    DeliveryRecord record = record(rs, 0);
+                    DeliveryRecord record = DeliveryRows.record(rs, 0);
                     stored.put(key(record.partner(), record.kind(), record.subject()), record);
                 });
         return messages.stream().map(queued -> stored.get(queued.key())).toList();
@@ -140,7 +122,7 @@ final class DeliveryStore {
 
         /** What no two messages queued together may share: partner, kind and subject. */
         String key() {
-            return DeliveryStore.key(message.partner(), message.kind(), message.subject());
+            return DeliveryQueue.key(message.partner(), message.kind(), message.subject());
         }
     }
 
@@ -270,7 +252,7 @@ final class DeliveryStore {
         return jdbc.sql(claimStatement(candidates))
                 .params(candidateParams)
                 .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
-                .query(DeliveryStore::record).list();
+                .query(DeliveryRows::record).list();
     }
 
     /**
@@ -278,27 +260,27 @@ final class DeliveryStore {
      * Returns the messages this instance still held; one missing from the list had its lease
      * run out, and another instance took it over.
      */
-    List<Finished> finish(List<Outcome> outcomes, String owner, Instant now) {
-        if (outcomes.isEmpty()) {
+    List<Finished> finish(List<AttemptRecord> records, String owner, Instant now) {
+        if (records.isEmpty()) {
             return List.of();
         }
         // the rows travel as one JSON array: one statement, one plan, whatever the batch size
         ArrayNode rows = mapper.createArrayNode();
-        for (Outcome outcome : outcomes) {
-            Attempt attempt = outcome.attempt();
+        for (AttemptRecord record : records) {
+            Attempt attempt = record.attempt();
             rows.addObject()
-                    .put("id", outcome.message().id())
-                    .put("status", outcome.status().name())
-                    .put("attempts", outcome.attempts())
-                    .put("attempted_at", outcome.attemptedAt().toString())
-                    .put("next_attempt_at", outcome.nextAttemptAt().toString())
+                    .put("id", record.message().id())
+                    .put("status", record.status().name())
+                    .put("attempts", record.attempts())
+                    .put("attempted_at", record.attemptedAt().toString())
+                    .put("next_attempt_at", record.nextAttemptAt().toString())
                     .put("http_status", attempt.httpStatus())
                     .put("answer_code", attempt.answerCode())
                     .put("answer_label", cut(attempt.answerLabel(), 50))
                     .put("answer_description", cut(attempt.answerDescription(), 200))
                     .put("answer_body", cut(attempt.answerBody(), 8000))
                     .put("last_error", cut(attempt.error(), 500))
-                    .put("report", outcome.report());
+                    .put("report", record.report());
         }
         return jdbc.sql("""
                 update delivery_message m set
@@ -316,7 +298,7 @@ final class DeliveryStore {
                     exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor
                 """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS, siblingsOf("m")))
                 .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", ts(now))
-                .query((rs, row) -> new Finished(record(rs, row), rs.getBoolean("has_successor")))
+                .query((rs, row) -> new Finished(DeliveryRows.record(rs, row), rs.getBoolean("has_successor")))
                 .list();
     }
 
@@ -350,175 +332,7 @@ final class DeliveryStore {
      */
     Optional<DeliveryRecord> takeUnreported(long id) {
         return jdbc.sql("update delivery_message set unreported = false where id = :id and unreported returning " + COLUMNS)
-                .param("id", id).query(DeliveryStore::record).optional();
-    }
-
-    /**
-     * Puts a message back to be sent now, the retry schedule started afresh, with a new body if
-     * given. Empty when the message is not (or no longer) in one of the given statuses.
-     */
-    Optional<DeliveryRecord> requeue(long id, Collection<DeliveryStatus> from, String payload, Instant now,
-            Instant giveUpAt) {
-        return jdbc.sql("""
-                update delivery_message
-                set status = 'PENDING', attempts = 0, next_attempt_at = :now, payload = coalesce(:payload, payload),
-                    delivered_at = null, updated_at = :now, give_up_at = :giveUpAt, unreported = false
-                where id = :id and status in (:from)
-                returning %s
-                """.formatted(COLUMNS))
-                .param("id", id).param("from", from.stream().map(Enum::name).toList())
-                .param("payload", payload).param("now", ts(now)).param("giveUpAt", ts(giveUpAt))
-                .query(DeliveryStore::record).optional();
-    }
-
-    int deleteFinishedBefore(Instant limit) {
-        return jdbc.sql("""
-                delete from delivery_message
-                where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED') and not unreported
-                """)
-                .param("limit", ts(limit)).update();
-    }
-
-    Optional<DeliveryRecord> findById(long id) {
-        return jdbc.sql("select " + COLUMNS + " from delivery_message where id = :id")
-                .param("id", id).query(DeliveryStore::record).optional();
-    }
-
-    /** Every message about a subject, to one partner when given, oldest first. */
-    List<DeliveryRecord> find(String subject, String partner) {
-        Filter filter = filter(subject, partner, null);
-        return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
-                .params(filter.params).query(DeliveryStore::record).list();
-    }
-
-    /**
-     * Messages of a partner, in a status, queued in [from, to) (each filter when given), newest
-     * first, older than the message {@code before} when given: a page of a keyset pagination,
-     * without a count, as fast on the last page as on the first.
-     */
-    List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before, int limit) {
-        Filter filter = filter(null, partner, status)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to))
-                .with("id < :before", "before", before);
-        return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id desc limit :limit")
-                .params(filter.params).param("limit", limit).query(DeliveryStore::record).list();
-    }
-
-    /** Messages matching every filter given (null: any), newest first. */
-    DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
-        Filter filter = filter(subject, partner, status);
-        long total = jdbc.sql("select count(*) from delivery_message" + filter.where())
-                .params(filter.params).query(Long.class).single();
-        List<DeliveryRecord> items = jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where()
-                        + " order by id desc limit :size offset :offset")
-                .params(filter.params).param("size", size).param("offset", (long) page * size)
-                .query(DeliveryStore::record).list();
-        return new DeliveryPage(items, page, size, total);
-    }
-
-    private static Filter filter(String subject, String partner, DeliveryStatus status) {
-        return new Filter()
-                .with("subject = :subject", "subject", subject)
-                .with("partner = :partner", "partner", partner)
-                .with("status = :status", "status", status == null ? null : status.name());
-    }
-
-    /** Messages in one of the statuses, of a partner and queued in [from, to) when given, oldest first. */
-    List<DeliveryRecord> findByStatus(Collection<DeliveryStatus> statuses, String partner, Instant from, Instant to) {
-        Filter filter = new Filter()
-                .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
-                .with("partner = :partner", "partner", partner)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to));
-        return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
-                .params(filter.params).query(DeliveryStore::record).list();
-    }
-
-    /** How many messages are in one of the statuses, of a partner and queued in [from, to) when given. */
-    long countByStatus(Collection<DeliveryStatus> statuses, String partner, Instant from, Instant to) {
-        Filter filter = new Filter()
-                .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
-                .with("partner = :partner", "partner", partner)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to));
-        return jdbc.sql("select count(*) from delivery_message" + filter.where())
-                .params(filter.params).query(Long.class).single();
-    }
-
-    /** Per partner, the messages queued since {@code from} by where they stand (index on created_at). */
-    List<PartnerActivity> activitySince(Instant from) {
-        return jdbc.sql("""
-                select partner,
-                       count(*) filter (where status = 'DELIVERED') as delivered,
-                       count(*) filter (where status in ('PENDING', 'SENDING')) as pending,
-                       count(*) filter (where status = 'FAILED') as failed,
-                       count(*) filter (where status = 'REJECTED') as rejected,
-                       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
-                from delivery_message
-                where created_at >= :from
-                group by partner
-                order by partner
-                """)
-                .param("from", ts(from))
-                .query((rs, row) -> new PartnerActivity(rs.getString("partner"), rs.getLong("delivered"),
-                        rs.getLong("pending"), rs.getLong("failed"), rs.getLong("rejected"), instant(rs, "oldest_pending")))
-                .list();
-    }
-
-    List<PartnerBacklog> backlog(Instant now) {
-        return jdbc.sql("""
-                select partner,
-                       count(*) filter (where status in ('PENDING', 'SENDING')) as pending,
-                       count(*) filter (where status = 'FAILED') as failed,
-                       count(*) filter (where status = 'REJECTED') as rejected,
-                       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_pending
-                from delivery_message
-                -- one test per index: waiting, leased (SENDING), failed or rejected
-                where status = 'PENDING' or lease_until is not null or status in ('FAILED', 'REJECTED')
-                group by partner
-                order by partner
-                """)
-                .query((rs, row) -> {
-                    Instant oldest = instant(rs, "oldest_pending");
-                    long age = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
-                    return new PartnerBacklog(rs.getString("partner"), rs.getLong("pending"), rs.getLong("failed"),
-                            rs.getLong("rejected"), oldest, age);
-                })
-                .list();
-    }
-
-    private static DeliveryRecord record(ResultSet rs, int row) throws SQLException {
-        return new DeliveryRecord(
-                rs.getLong("id"),
-                rs.getString("partner"),
-                rs.getString("kind"),
-                rs.getString("subject"),
-                rs.getString("path"),
-                rs.getString("payload"),
-                DeliveryStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempts"),
-                instant(rs, "next_attempt_at"),
-                instant(rs, "last_attempt_at"),
-                rs.getObject("last_http_status", Integer.class),
-                rs.getObject("answer_code", Integer.class),
-                rs.getString("answer_label"),
-                rs.getString("answer_description"),
-                rs.getString("answer_body"),
-                rs.getString("last_error"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "delivered_at"),
-                rs.getString("traceparent"), instant(rs, "give_up_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                .param("id", id).query(DeliveryRows::record).optional();
     }
 
     /** An array parameter: one statement text (one prepared plan) whatever the number of ids. */
@@ -528,24 +342,5 @@ final class DeliveryStore {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /** Conditions for the filters given; a null value is no filter. */
-    private static final class Filter {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> params = new HashMap<>();
-
-        Filter with(String condition, String name, Object value) {
-            if (value != null) {
-                conditions.add(condition);
-                params.put(name, value);
-            }
-            return this;
-        }
-
-        String where() {
-            return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        }
     }
 }

@@ -1,0 +1,75 @@
+package fr.eintervention.delivery;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import fr.eintervention.delivery.PartnerGuards.Guard;
+
+/**
+ * Fair per-partner claims. Keeps the partners that may have more due messages than this
+ * instance could take so far ("backlogged"), and says how many of each to claim in one go: no
+ * more than the free workers, than the partner may take at once, than a batch. A partner that
+ * takes no calls for now is left out: the poll finds its messages again once it does.
+ */
+final class PartnerClaims {
+
+    private final PartnerGuards guards;
+    private final int batchSize;
+    private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
+
+    PartnerClaims(PartnerGuards guards, int batchSize) {
+        this.guards = guards;
+        this.batchSize = batchSize;
+    }
+
+    /** The partner may have due messages this instance has not taken. */
+    void backlogged(String partner) {
+        backlogged.add(partner);
+    }
+
+    void backlogged(Collection<String> partners) {
+        backlogged.addAll(partners);
+    }
+
+    boolean anyBacklogged() {
+        return !backlogged.isEmpty();
+    }
+
+    /** How many due messages to claim now of each backlogged partner, {@code free} workers being free. */
+    Map<String, Integer> rooms(int free) {
+        Map<String, Integer> rooms = new LinkedHashMap<>();
+        for (String partner : List.copyOf(backlogged)) {
+            if (free == 0) {
+                break; // a worker that ends wakes the dispatcher up again
+            }
+            Guard guard = guards.of(partner);
+            if (!guard.takesCalls()) {
+                // the poll finds its messages again once the circuit may close or the partner's wait ends
+                backlogged.remove(partner);
+                continue;
+            }
+            int room = Math.min(Math.min(free, guard.freeCalls()), batchSize);
+            if (room > 0) { // else one of its calls that ends wakes the dispatcher up again
+                rooms.put(partner, room);
+                free -= room;
+            }
+        }
+        return rooms;
+    }
+
+    /** What the claim of those rooms got: a partner that got fewer than its room has nothing more due now. */
+    void claimed(Map<String, Integer> rooms, List<DeliveryRecord> claimed) {
+        Map<String, Long> claimedPerPartner = claimed.stream()
+                .collect(Collectors.groupingBy(DeliveryRecord::partner, Collectors.counting()));
+        rooms.forEach((partner, room) -> {
+            if (claimedPerPartner.getOrDefault(partner, 0L) < room) {
+                backlogged.remove(partner); // nothing more due for it now
+            }
+        });
+    }
+}
