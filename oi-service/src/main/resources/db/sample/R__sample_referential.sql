@@ -6,6 +6,9 @@ insert into partner (code, name, base_url, flux3) values
     ('DO01', 'Donneur d''ordre 1', null, false)
 on conflict (code) do nothing;
 
+-- DO01 declares interventions
+update partner set acts_as_do = true where code = 'DO01';
+
 insert into pm (code, code_oi) values
     ('FI-35238-0001', 'OI01'),
     ('FI-35238-0002', 'OI01'),

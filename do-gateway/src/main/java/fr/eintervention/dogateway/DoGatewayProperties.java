@@ -2,13 +2,16 @@ package fr.eintervention.dogateway;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.protocol.MessageSchema;
 
 /**
@@ -43,6 +46,14 @@ public record DoGatewayProperties(
 
     /** @param baseUrl where the OI exposes the protocol, {@code /v1/intervention_DO} being appended */
     public record Oi(String baseUrl) {
+
+        public Oi {
+            Optional<String> fault = baseUrl == null || baseUrl.isBlank() ? Optional.empty()
+                    : PartnerEndpoint.checkBaseUrl(baseUrl, List.of());
+            fault.ifPresent(reason -> {
+                throw new IllegalStateException("eintervention.do.ois.*.base-url " + baseUrl + ": " + reason);
+            });
+        }
     }
 
     /**

@@ -1,14 +1,17 @@
 package fr.eintervention.oc;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.protocol.MessageSchema;
 
 /**
@@ -41,6 +44,14 @@ public record OcProperties(
 
     /** @param baseUrl where the OI exposes the protocol, {@code /v1/client_HS_OC_Par_Inter} being appended */
     public record Partner(String baseUrl) {
+
+        public Partner {
+            Optional<String> fault = baseUrl == null || baseUrl.isBlank() ? Optional.empty()
+                    : PartnerEndpoint.checkBaseUrl(baseUrl, List.of());
+            fault.ifPresent(reason -> {
+                throw new IllegalStateException("eintervention.oc.partners.*.base-url " + baseUrl + ": " + reason);
+            });
+        }
     }
 
     /**
@@ -53,13 +64,17 @@ public record OcProperties(
      *                          of the intervention's end day: the spec wants it the same day (default 5 minutes)
      * @param pollInterval      how often due M5s are looked for (default 30 seconds)
      * @param excludeTerminated leave terminated customers out of M5, as the spec allows (default true)
+     * @param maxM5Size         the largest M5 the adapter builds: the OI's limit for M5 (default 4MB,
+     *                          the OI service's {@code eintervention.oi.max-m5-size}); a larger one is
+     *                          never built nor queued: the intervention's M5 is FAILED with the reason
      */
     public record Flux3(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("15m") Duration settlingDelay,
             @DefaultValue("5m") Duration deadlineMargin,
             @DefaultValue("30s") Duration pollInterval,
-            @DefaultValue("true") boolean excludeTerminated) {
+            @DefaultValue("true") boolean excludeTerminated,
+            @DefaultValue("4MB") DataSize maxM5Size) {
     }
 
     /**

@@ -29,7 +29,8 @@ import fr.eintervention.testsupport.TestTokens;
         properties = {"eintervention.oi.codes=OI01,OI02", "eintervention.delivery.poll-interval=1h",
                 "spring.flyway.locations=classpath:db/migration,classpath:db/sample",
                 // tests send bursts (50 identical M1 at once): the rate limit is the security module's to test
-                "eintervention.security.rate-limit.requests-per-second=0"})
+                "eintervention.security.rate-limit.requests-per-second=0",
+                "eintervention.security.rate-limit.max-in-flight=0"})
 public abstract class OiServiceTestSupport {
 
     /** The OI presents an OAuth2 token (client credentials at the test IdP) to OC01; the others ask for none. */

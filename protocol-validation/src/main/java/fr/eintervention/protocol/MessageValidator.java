@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MessageValidator {
 
     static final int NATURE_NO_ACTION = 3;
+    /** The reason of a CHAMPS_NON_RENSEIGNE fault. */
+    public static final String MISSING = "champ manquant";
 
     private final ObjectMapper mapper;
     private final Timestamps timestamps;
@@ -56,15 +58,18 @@ public final class MessageValidator {
         List<String> missing = new ArrayList<>();
         collectMissing(message.schema(), object, "", missing);
         if (!missing.isEmpty()) {
-            throw new ProtocolViolation(Answer.CHAMPS_NON_RENSEIGNE, "champs manquants: " + String.join(", ", missing));
+            throw new ProtocolViolation(Answer.CHAMPS_NON_RENSEIGNE,
+                    missing.stream().map(field -> new Fault(field, MISSING)).toList(),
+                    "champs manquants: " + String.join(", ", missing));
         }
-        List<String> faults = new ArrayList<>();
+        List<Fault> faults = new ArrayList<>();
         checkFormat(message.schema(), object, "", faults);
         if (faults.isEmpty()) {
             checkCoherence(message, object, faults);
         }
         if (!faults.isEmpty()) {
-            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, String.join("; ", faults));
+            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, faults,
+                    String.join("; ", faults.stream().map(Fault::describe).toList()));
         }
         return object;
     }
@@ -90,7 +95,7 @@ public final class MessageValidator {
         }
     }
 
-    private void checkFormat(MessageSchema schema, ObjectNode object, String prefix, List<String> faults) {
+    private void checkFormat(MessageSchema schema, ObjectNode object, String prefix, List<Fault> faults) {
         for (Field field : schema.fields()) {
             JsonNode value = object.get(field.name());
             String name = prefix + field.name();
@@ -104,17 +109,17 @@ public final class MessageValidator {
                     if (instant.isPresent()) {
                         object.put(field.name(), instant.get().toString());
                     } else {
-                        faults.add(name + ": format ISO 8601 attendu");
+                        faults.add(new Fault(name, "format ISO 8601 attendu"));
                     }
                 }
                 case NATURE -> {
                     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 4) {
-                        faults.add(name + ": 1, 2, 3 ou 4 attendu");
+                        faults.add(new Fault(name, "1, 2, 3 ou 4 attendu"));
                     }
                 }
                 case ARRAY -> {
                     if (!value.isArray()) {
-                        faults.add(name + ": tableau attendu");
+                        faults.add(new Fault(name, "tableau attendu"));
                         continue;
                     }
                     ArrayNode array = (ArrayNode) value;
@@ -122,7 +127,7 @@ public final class MessageValidator {
                         if (array.get(i).isObject()) {
                             checkFormat(field.items(), (ObjectNode) array.get(i), name + "[" + i + "].", faults);
                         } else {
-                            faults.add(name + "[" + i + "]: objet attendu");
+                            faults.add(new Fault(name + "[" + i + "]", "objet attendu"));
                         }
                     }
                 }
@@ -130,29 +135,30 @@ public final class MessageValidator {
         }
     }
 
-    private static void checkString(Field field, JsonNode value, String name, List<String> faults) {
+    private static void checkString(Field field, JsonNode value, String name, List<Fault> faults) {
         if (!value.isString()) {
-            faults.add(name + ": texte attendu");
+            faults.add(new Fault(name, "texte attendu"));
         } else if (value.stringValue().length() > field.maxLength()) {
-            faults.add(name + ": " + field.maxLength() + " caracteres max");
+            faults.add(new Fault(name, field.maxLength() + " caracteres max"));
         } else if (field.pattern() != null && !field.pattern().matcher(value.stringValue()).matches()) {
-            faults.add(name + (field.pattern() == MessageSchema.OPERATOR_CODE
-                    ? ": 4 caracteres [0-9A-Z] attendus" : ": caracteres [0-9A-Za-z_-] attendus"));
+            faults.add(new Fault(name, field.pattern() == MessageSchema.OPERATOR_CODE
+                    ? "4 caracteres [0-9A-Z] attendus" : "caracteres [0-9A-Za-z_-] attendus"));
         }
     }
 
-    private static void checkCoherence(ProtocolMessage message, ObjectNode object, List<String> faults) {
+    private static void checkCoherence(ProtocolMessage message, ObjectNode object, List<Fault> faults) {
         JsonNode fin = object.get("Fin_Inter");
         if (message != ProtocolMessage.CLIENTS_HS && fin != null && !fin.isNull()) {
             Instant debut = Instant.parse(object.get("Debut_Inter").stringValue());
             if (Instant.parse(fin.stringValue()).isBefore(debut)) {
-                faults.add("Fin_Inter anterieure a Debut_Inter");
+                faults.add(new Fault("Fin_Inter", "anterieure a Debut_Inter"));
             }
         }
         if (message == ProtocolMessage.INTERVENTION_DO && (fin == null || fin.isNull())) {
-            for (JsonNode entry : object.get("Nature_PBO_PTO")) {
-                if (entry.get("nature").intValue() == NATURE_NO_ACTION) {
-                    faults.add("nature 3 (AUCUNE ACTION) reservee a M3");
+            JsonNode natures = object.get("Nature_PBO_PTO");
+            for (int i = 0; i < natures.size(); i++) {
+                if (natures.get(i).get("nature").intValue() == NATURE_NO_ACTION) {
+                    faults.add(new Fault("Nature_PBO_PTO[" + i + "].nature", "3 (AUCUNE ACTION) reservee a M3"));
                     break;
                 }
             }

@@ -55,9 +55,9 @@ class MessageValidatorTest {
             "long reference | REF=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\" | Ref_Interv_DO: 50 caracteres max",
             "textual nature | NATURE=\"1\" | Nature_PBO_PTO[0].nature: 1, 2, 3 ou 4 attendu",
             "unknown nature | NATURE=5 | Nature_PBO_PTO[0].nature: 1, 2, 3 ou 4 attendu",
-            "nature 3 in M1 | NATURE=3 | nature 3 (AUCUNE ACTION) reservee a M3",
+            "nature 3 in M1 | NATURE=3 | Nature_PBO_PTO[0].nature: 3 (AUCUNE ACTION) reservee a M3",
             "impossible date | DEBUT=\"2026-02-30T10:00:00Z\" | Debut_Inter: format ISO 8601 attendu",
-            "fin before debut | FIN=\"2026-11-24T08:00:00+01:00\" | Fin_Inter anterieure a Debut_Inter",
+            "fin before debut | FIN=\"2026-11-24T08:00:00+01:00\" | Fin_Inter: anterieure a Debut_Inter",
             "natures not an array | NATURES={} | Nature_PBO_PTO: tableau attendu"
     })
     void formatErrors(String name, String change, String expected) {
@@ -88,7 +88,12 @@ class MessageValidatorTest {
         String body = "{\"Code_DO\":1,\"Code_OI\":2,\"Ref_Interv_DO\":3,\"PM\":4,\"Nature_PBO_PTO\":[5],\"Debut_Inter\":6}";
         assertThatThrownBy(() -> validate(ProtocolMessage.INTERVENTION_DO, body))
                 .isInstanceOfSatisfying(ProtocolViolation.class,
-                        violation -> assertThat(violation.description()).hasSizeLessThanOrEqualTo(100));
+                        violation -> {
+                            // every field at fault is told as data; the sentence is cut only on the wire
+                            assertThat(violation.faults()).extracting(Fault::field).containsExactly(
+                                    "Code_DO", "Code_OI", "Ref_Interv_DO", "PM", "Nature_PBO_PTO[0]", "Debut_Inter");
+                            assertThat(Answer.fit(violation.description())).hasSizeLessThanOrEqualTo(100);
+                        });
     }
 
     @Test

@@ -17,14 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than a limit ({@code eintervention.security.max-body-size} for the
  * module's own, before authentication) with 413 before anything reads it: at once from its {@code Content-Length}, or, for a chunked body, by reading at
  * most the limit plus one byte (the body is then handed on from memory). Forms and multipart bodies
- * are left to the server's own limits, since their parameters are parsed from the raw stream.
+ * too (no endpoint takes them: the protocol-validation module refuses them with 415 before this
+ * filter). The connection of a refused request is closed without reading the rest of its body.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -54,7 +54,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (length < 0 && request.getHeader("Transfer-Encoding") != null && !isForm(request)) {
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
             if (body.length > maxBytes) {
                 tooLarge(request, response);
@@ -67,23 +67,8 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the server discards the unread rest (Tomcat: up to server.tomcat.max-swallow-size, then closes)
         Problems.write(response, request, HttpStatus.CONTENT_TOO_LARGE,
                 "request body larger than " + maxBytes + " bytes");
-    }
-
-    private static boolean isForm(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null) {
-            return false;
-        }
-        try {
-            MediaType mediaType = MediaType.parseMediaType(type);
-            return MediaType.APPLICATION_FORM_URLENCODED.includes(mediaType)
-                    || MediaType.MULTIPART_FORM_DATA.includes(mediaType);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

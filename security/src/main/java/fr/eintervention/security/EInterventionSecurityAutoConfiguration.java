@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.DispatcherType;
 
@@ -99,7 +100,9 @@ public class EInterventionSecurityAutoConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .addFilterAfter(new PartnerRateLimitFilter(RateLimiterRegistry.ofDefaults(), properties.rateLimit()),
-                        AuthorizationFilter.class);
+                        AuthorizationFilter.class)
+                .addFilterAfter(new PartnerInFlightFilter(BulkheadRegistry.ofDefaults(), properties.rateLimit().maxInFlight()),
+                        PartnerRateLimitFilter.class);
         return http.build();
     }
 

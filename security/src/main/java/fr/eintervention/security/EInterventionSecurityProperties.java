@@ -78,12 +78,20 @@ public record EInterventionSecurityProperties(
      *                          drains a backlog into an OC adapter at 400 messages a second
      * @param partners          per partner overrides, operator code to requests per second, e.g.
      *                          {@code partners: {OI01: 200}}
+     * @param maxInFlight       the requests of one partner being received or processed at once
+     *                          (default 32): past it, 429 at once, so that one partner (e.g. one
+     *                          sending its bodies slowly) never holds all the server's threads and
+     *                          the others, health and the operators are still served. 0 means no limit.
      */
-    public record RateLimit(@DefaultValue("500") int requestsPerSecond, Map<String, Integer> partners) {
+    public record RateLimit(@DefaultValue("500") int requestsPerSecond, Map<String, Integer> partners,
+            @DefaultValue("32") int maxInFlight) {
 
         public RateLimit {
             if (requestsPerSecond < 0) {
                 throw new IllegalStateException("eintervention.security.rate-limit.requests-per-second must be >= 0");
+            }
+            if (maxInFlight < 0) {
+                throw new IllegalStateException("eintervention.security.rate-limit.max-in-flight must be >= 0");
             }
             partners = partners == null ? Map.of() : Map.copyOf(partners);
         }

@@ -8,11 +8,16 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import fr.eintervention.protocol.web.UnreadBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an RFC 9457 Problem Details body from a filter, where no message converter runs. */
+/**
+ * Writes an RFC 9457 Problem Details body from a filter, where no message converter runs. Every
+ * such answer refuses a request before its body is read: the connection is closed after it,
+ * without draining the body ({@link UnreadBody}), which a caller could send a byte at a time.
+ */
 final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,6 +45,8 @@ final class Problems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(bytes.length);
+        response.setHeader("Connection", "close");
+        UnreadBody.discard(request);
         response.getOutputStream().write(bytes);
         response.flushBuffer();
     }

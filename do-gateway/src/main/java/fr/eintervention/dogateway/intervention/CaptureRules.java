@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +16,7 @@ import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.routing.OiDirectory;
 import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.MessageValidator;
 import fr.eintervention.protocol.ProtocolMessage;
 import fr.eintervention.protocol.ProtocolViolation;
@@ -35,12 +34,7 @@ class CaptureRules {
     /** Where each protocol field comes from in the field API. */
     private static final Map<String, String> API_FIELDS = Map.of(
             "Code_OI", "codeOi", "PM", "pm", "Debut_Inter", "start", "Fin_Inter", "end");
-    /** {@code Nature_PBO_PTO[1].PBO}, or {@code nature} alone (nature 3 in an M1). */
-    private static final Pattern NATURES = Pattern.compile("(?:Nature_PBO_PTO|nature)(\\[\\d+])?(?:\\.(\\w+))?");
-    /** One fault of the validator's description: a field name, then what is wrong with it. */
-    private static final Pattern FAULT = Pattern.compile("([A-Za-z_]+(?:\\[\\d+])?(?:\\.\\w+)?)(?::\\s*)?(.*)");
-    /** How {@link fr.eintervention.protocol.Answer#fit} marks a description cut to 100 characters. */
-    private static final String TRUNCATED = "...";
+    private static final String NATURES = "Nature_PBO_PTO";
 
     private final MessageValidator validator;
     private final ObjectMapper mapper;
@@ -69,7 +63,7 @@ class CaptureRules {
         }
         Optional<Instant> instant = validator.timestamps().parse(value);
         if (instant.isEmpty()) {
-            errors.add(field, "ISO 8601 date-time expected, e.g. 2026-11-24T09:15:00+01:00");
+            errors.add(field, "ISO 8601 date-time expected, e.g. 2026-11-24T09:15:00+01:00", Answer.MAUVAIS_FORMAT);
         }
         return instant.map(time -> time.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     }
@@ -80,7 +74,8 @@ class CaptureRules {
         for (int i = 0; i < natures.size(); i++) {
             int nature = natures.get(i).nature();
             if (nature < 1 || nature > 4) {
-                errors.add(field + "[" + i + "].nature", "1 (RACC), 2 (SAV), 3 (AUCUNE ACTION) or 4 (NON FOURNIE) expected");
+                errors.add(field + "[" + i + "].nature", "1 (RACC), 2 (SAV), 3 (AUCUNE ACTION) or 4 (NON FOURNIE) expected",
+                        Answer.MAUVAIS_FORMAT);
             }
         }
         return natures;
@@ -137,35 +132,20 @@ class CaptureRules {
     }
 
     /**
-     * The validator's description names protocol fields: name the request's instead. It is cut
-     * to the contract's 100 characters: a last fault whose field name was cut is left out (the
-     * request is refused for the others, and that one shows once they are fixed).
+     * The validator's faults, as data: each protocol field named as the request names it, with
+     * the answer the OI would give.
      */
     private static void translate(ProtocolViolation violation, Errors errors, String naturesField) {
-        errors.protocolAnswer(violation.answer());
-        String description = violation.description();
-        if (violation.answer() == Answer.CHAMPS_NON_RENSEIGNE) {
-            for (String name : description.substring(description.indexOf(':') + 1).split(",")) {
-                if (!name.endsWith(TRUNCATED)) {
-                    errors.add(apiField(name.trim(), naturesField), "required");
-                }
-            }
-            return;
-        }
-        for (String fault : description.split("; ")) {
-            Matcher matcher = FAULT.matcher(fault);
-            boolean named = fault.contains(":") || fault.contains(" ");
-            if (matcher.matches() && (named || !fault.endsWith(TRUNCATED))) {
-                errors.add(apiField(matcher.group(1), naturesField), fault.contains(":") ? matcher.group(2) : fault);
-            }
+        for (Fault fault : violation.faults()) {
+            boolean missing = violation.answer() == Answer.CHAMPS_NON_RENSEIGNE;
+            errors.add(apiField(fault.field(), naturesField), missing ? "required" : fault.reason(), violation.answer());
         }
     }
 
+    /** {@code Nature_PBO_PTO[1].PBO} is {@code natures[1].pbo}; {@code Debut_Inter} is {@code start}... */
     private static String apiField(String protocolField, String naturesField) {
-        Matcher natures = NATURES.matcher(protocolField);
-        if (natures.matches()) {
-            return naturesField + (natures.group(1) == null ? "" : natures.group(1))
-                    + (natures.group(2) == null ? "" : "." + natures.group(2).toLowerCase(Locale.ROOT));
+        if (protocolField.startsWith(NATURES)) {
+            return naturesField + protocolField.substring(NATURES.length()).toLowerCase(Locale.ROOT);
         }
         return API_FIELDS.getOrDefault(protocolField, protocolField);
     }

@@ -8,26 +8,42 @@ import fr.eintervention.dogateway.InvalidInput;
 import fr.eintervention.dogateway.InvalidInput.FieldError;
 import fr.eintervention.protocol.Answer;
 
-/** What is wrong with one request, field by field: the first reason found for a field is kept. */
+/**
+ * What is wrong with one request, field by field: the first fault found for a field is kept,
+ * with the answer the OI would give for it (none for the DO's own rules).
+ */
 final class Errors {
 
-    private final Map<String, FieldError> byField = new LinkedHashMap<>();
-    private Answer protocolAnswer;
-
-    void add(String field, String reason) {
-        byField.putIfAbsent(field, new FieldError(field, reason));
+    private record Entry(FieldError error, Answer answer) {
     }
 
-    /** The OI would have answered this (the first refusal found). */
-    void protocolAnswer(Answer answer) {
-        if (protocolAnswer == null) {
-            protocolAnswer = answer;
+    private final Map<String, Entry> byField = new LinkedHashMap<>();
+
+    /** A fault of the DO's own rules (the OI would not see it). */
+    void add(String field, String reason) {
+        add(field, reason, null);
+    }
+
+    /** A fault the OI would refuse with that answer (CHAMPS_NON_RENSEIGNE, MAUVAIS_FORMAT). */
+    void add(String field, String reason, Answer answer) {
+        byField.putIfAbsent(field, new Entry(new FieldError(field, reason), answer));
+    }
+
+    /**
+     * The OI's answer to the faults kept, in the protocol's order: a missing field before a
+     * bad format; {@code null} when only the DO's own rules refuse.
+     */
+    Answer protocolAnswer() {
+        if (byField.values().stream().anyMatch(entry -> entry.answer() == Answer.CHAMPS_NON_RENSEIGNE)) {
+            return Answer.CHAMPS_NON_RENSEIGNE;
         }
+        return byField.values().stream().map(Entry::answer).filter(answer -> answer != null).findFirst().orElse(null);
     }
 
     void throwIfAny() {
         if (!byField.isEmpty()) {
-            throw new InvalidInput(List.copyOf(byField.values()), protocolAnswer);
+            List<FieldError> errors = byField.values().stream().map(Entry::error).toList();
+            throw new InvalidInput(errors, protocolAnswer());
         }
     }
 }

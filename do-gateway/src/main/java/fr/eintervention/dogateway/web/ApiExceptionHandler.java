@@ -15,6 +15,7 @@ import fr.eintervention.dogateway.Conflict;
 import fr.eintervention.dogateway.InvalidInput;
 import fr.eintervention.dogateway.InvalidInput.FieldError;
 import fr.eintervention.dogateway.NotFound;
+import fr.eintervention.protocol.Answer;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -39,10 +40,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError(path(jackson.getPath()), "unreadable value")));
-        }
-        return invalid(List.of(new FieldError("body", "a JSON object expected")));
+        ProblemDetail problem = cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                ? invalid(List.of(new FieldError(path(jackson.getPath()), "unreadable value")))
+                : invalid(List.of(new FieldError("body", "a JSON object expected")));
+        // what the OI answers a value it cannot read
+        problem.setProperty("protocolAnswer", Answer.MAUVAIS_FORMAT.name());
+        return problem;
     }
 
     @ExceptionHandler(NotFound.class)

@@ -86,6 +86,13 @@ class M5Dispatcher {
 
     private boolean queue(EndedInterventions.Ended intervention, Instant now) {
         M5Composer.M5 m5 = composer.compose(intervention);
+        if (m5.failure() != null) {
+            // never queued: a message the OI refuses for its size would be lost, and held in memory by every attempt
+            interventions.m5Failed(intervention.id(), now, m5.customers(), m5.failure());
+            meters.counter("eintervention.oc.m5.failed").increment();
+            log.error("M5 {}/{} not sent: {}", intervention.codeOi(), intervention.refOi(), m5.failure());
+            return true;
+        }
         long deliveryId = outbox.enqueue(new OutboundMessage(intervention.codeOi(), KIND, intervention.refOi(), PATH,
                 m5.payload()));
         interventions.m5Queued(intervention.id(), now, m5.customers(), deliveryId);

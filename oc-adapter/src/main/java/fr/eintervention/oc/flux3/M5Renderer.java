@@ -32,6 +32,6 @@ class M5Renderer implements PayloadRenderer {
     @Override
     public Optional<Object> render(DeliveryRecord record) {
         return interventions.ended(record.partner(), record.subject())
-                .map(intervention -> composer.compose(intervention).payload());
+                .map(intervention -> composer.compose(intervention).payload()); // none when too large: the stored one
     }
 }

@@ -56,11 +56,26 @@ public class EndedInterventions {
         jdbc.sql("""
                 update intervention_window set m5_due_at = null, m5_sent = m5_sent + 1, m5_last_queued_at = :at,
                        m5_last_customers = :customers, m5_delivery_id = :deliveryId,
-                       m5_outcome = null, m5_answer = null
+                       m5_outcome = null, m5_answer = null, m5_failure = null
                 where id = :id
                 """)
                 .param("id", id).param("at", Sql.timestamp(at)).param("customers", customers)
                 .param("deliveryId", deliveryId)
+                .update();
+    }
+
+    /**
+     * The M5 could not be sent at all (e.g. larger than the OI takes): FAILED with the reason,
+     * nothing queued; nothing is due any more until a corrected M4.
+     */
+    public void m5Failed(long id, Instant at, int customers, String reason) {
+        jdbc.sql("""
+                update intervention_window set m5_due_at = null, m5_last_queued_at = :at, m5_last_customers = :customers,
+                       m5_delivery_id = null, m5_outcome = 'FAILED', m5_answer = null, m5_failure = :reason
+                where id = :id
+                """)
+                .param("id", id).param("at", Sql.timestamp(at)).param("customers", customers)
+                .param("reason", reason.length() > 300 ? reason.substring(0, 300) : reason)
                 .update();
     }
 

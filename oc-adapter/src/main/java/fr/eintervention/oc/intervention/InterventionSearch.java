@@ -51,9 +51,10 @@ public class InterventionSearch {
     private InterventionView view(ResultSet rs, int row) throws SQLException {
         int sent = rs.getInt("m5_sent");
         Instant dueAt = Sql.instant(rs, "m5_due_at");
-        InterventionView.M5 m5 = dueAt == null && sent == 0 ? null : new InterventionView.M5(offset(dueAt), sent,
+        InterventionView.M5 m5 = dueAt == null && sent == 0 && rs.getString("m5_outcome") == null ? null : new InterventionView.M5(offset(dueAt), sent,
                 offset(Sql.instant(rs, "m5_last_queued_at")), (Integer) rs.getObject("m5_last_customers"),
-                (Long) rs.getObject("m5_delivery_id"), rs.getString("m5_outcome"), rs.getString("m5_answer"));
+                (Long) rs.getObject("m5_delivery_id"), rs.getString("m5_outcome"), rs.getString("m5_answer"),
+                rs.getString("m5_failure"));
         return new InterventionView(rs.getString("code_oi"), rs.getString("ref_interv_oi"), rs.getString("pm"),
                 Sql.strings(rs, "pbo"), offset(Sql.instant(rs, "debut_inter")), offset(Sql.instant(rs, "fin_inter")), m5);
     }

@@ -23,9 +23,11 @@ public record InterventionView(String codeOi, String refIntervOi, String pm, Lis
      * @param deliveryId     its message in the delivery engine ({@code /admin/deliveries/{id}})
      * @param outcome        how its delivery ended: DELIVERED, REJECTED or FAILED; absent while under way
      * @param answer         the OI's {@code Libelle_Reponse}, e.g. REF_INTERV_OI_INCONNUE
+     * @param failure        why the adapter could not send it at all (outcome FAILED, nothing queued),
+     *                       e.g. more customers than an M5 can carry
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record M5(OffsetDateTime dueAt, int sent, OffsetDateTime lastQueuedAt, Integer lastCustomers,
-            Long deliveryId, String outcome, String answer) {
+            Long deliveryId, String outcome, String answer, String failure) {
     }
 }

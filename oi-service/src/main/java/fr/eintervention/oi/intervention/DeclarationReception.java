@@ -16,6 +16,7 @@ import fr.eintervention.oi.OiProperties;
 import fr.eintervention.oi.intervention.Interventions.Received;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.ProtocolViolation;
 
 /**
@@ -56,6 +57,11 @@ public class DeclarationReception {
 
     public Receipt receive(InterventionDO message, String rawPayload) {
         Declaration declaration = Declaration.from(message);
+        if (!referential.isDo(declaration.codeDo())) {
+            // the contract has no CODE_DO_INCONNU (the spec lists it as a future answer)
+            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("Code_DO", "DO inconnu de l'OI")),
+                    "Code_DO inconnu de l'OI: " + declaration.codeDo());
+        }
         if (!referential.isOwnCode(declaration.codeOi())) {
             throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
         }

@@ -37,7 +37,7 @@ public class InterventionWindows {
 
     /**
      * The intervention was withdrawn from that OC: a correction moved it away from the PM the OC
-     * was told (docs/explanation/protocol-rules-decided.md, "PM changed by a correction").
+     * was told (docs/explanation/protocol-rules.md, "PM changed by a correction").
      */
     public boolean isWithdrawnFrom(long interventionId, String oc) {
         return jdbc.sql("select count(*) from intervention_withdrawal where intervention_id = :id and oc = :oc")

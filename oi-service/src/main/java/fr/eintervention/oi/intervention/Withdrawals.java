@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The OCs an intervention was withdrawn from: those of its former PM, not present at the new
- * one, when a corrected M1/M3 moved it (docs/explanation/protocol-rules-decided.md, "PM changed
+ * one, when a corrected M1/M3 moved it (docs/explanation/protocol-rules.md, "PM changed
  * by a correction"). Each keeps what it was told: the former PM, Debut_Inter and PBOs.
  */
 @Repository

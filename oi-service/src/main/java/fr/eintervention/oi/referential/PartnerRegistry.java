@@ -1,5 +1,6 @@
 package fr.eintervention.oi.referential;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,8 @@ class PartnerRegistry implements PartnerDirectory {
     public Map<String, PartnerEndpoint> endpoints(Set<String> partnerCodes) {
         return referential.partners(partnerCodes).stream()
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
+                // one saved before URLs were checked: never called (its messages wait, visibly, for a fix)
+                .filter(partner -> PartnerEndpoint.checkBaseUrl(partner.baseUrl(), List.of()).isEmpty())
                 .collect(Collectors.toMap(Partner::code, partner -> new PartnerEndpoint(partner.baseUrl(), credentials.forPartner(partner.code()))));
     }
 }

@@ -47,28 +47,36 @@ public class Referential {
                 .param("pm", pm).query(String.class).list();
     }
 
+    /** Whether that partner may declare interventions (M1/M3): in the referential, as a DO. */
+    public boolean isDo(String code) {
+        return jdbc.sql("select acts_as_do from partner where code = :code").param("code", code)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<Partner> partner(String code) {
-        return jdbc.sql("select code, name, base_url, flux3 from partner where code = :code")
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner where code = :code")
                 .param("code", code).query(Partner.class).optional();
     }
 
     /** Those of the given partners that are in the referential. */
     public List<Partner> partners(Collection<String> codes) {
-        return jdbc.sql("select code, name, base_url, flux3 from partner where code in (:codes)")
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner where code in (:codes)")
                 .param("codes", codes).query(Partner.class).list();
     }
 
     public List<Partner> partners() {
-        return jdbc.sql("select code, name, base_url, flux3 from partner order by code").query(Partner.class).list();
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner order by code").query(Partner.class).list();
     }
 
     void savePartner(Partner partner) {
         jdbc.sql("""
-                insert into partner (code, name, base_url, flux3) values (:code, :name, :baseUrl, :flux3)
-                on conflict (code) do update set name = excluded.name, base_url = excluded.base_url, flux3 = excluded.flux3
+                insert into partner (code, name, base_url, flux3, acts_as_do)
+                values (:code, :name, :baseUrl, :flux3, :actsAsDo)
+                on conflict (code) do update set name = excluded.name, base_url = excluded.base_url, flux3 = excluded.flux3,
+                    acts_as_do = excluded.acts_as_do
                 """)
                 .param("code", partner.code()).param("name", partner.name())
-                .param("baseUrl", partner.baseUrl()).param("flux3", partner.flux3())
+                .param("baseUrl", partner.baseUrl()).param("flux3", partner.flux3()).param("actsAsDo", partner.actsAsDo())
                 .update();
     }
 

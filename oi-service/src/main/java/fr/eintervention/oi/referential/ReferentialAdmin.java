@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.oi.OiProperties;
 import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.MessageSchema;
 import fr.eintervention.protocol.ProtocolViolation;
 
@@ -17,8 +20,11 @@ public class ReferentialAdmin {
 
     private final Referential referential;
 
-    ReferentialAdmin(Referential referential) {
+    private final OiProperties properties;
+
+    ReferentialAdmin(Referential referential, OiProperties properties) {
         this.referential = referential;
+        this.properties = properties;
     }
 
     public List<Partner> partners() {
@@ -30,6 +36,11 @@ public class ReferentialAdmin {
         check(MessageSchema.OPERATOR_CODE, partner.code(), "code");
         if (partner.name() == null || partner.name().isBlank()) {
             throw new ProtocolViolation(Answer.CHAMPS_NON_RENSEIGNE, "name");
+        }
+        if (partner.baseUrl() != null && !partner.baseUrl().isBlank()) {
+            PartnerEndpoint.checkBaseUrl(partner.baseUrl(), properties.partnerHosts()).ifPresent(reason -> {
+                throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("baseUrl", reason)), "baseUrl: " + reason);
+            });
         }
         referential.savePartner(partner);
         return partner;

@@ -92,7 +92,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() {
-        ocs.forEach((code, stub) -> referential.savePartner(new Partner(code, "Opérateur " + code, stub.baseUrl(), true)));
+        ocs.forEach((code, stub) -> referential.savePartner(new Partner(code, "Opérateur " + code, stub.baseUrl(), true, false)));
         auth = AuthServerProcess.start(AUTH_PORT,
                 "--eintervention.auth-server.sign-in.apps.ops-console.redirect-uris=" + console("/console/"));
         browser = Chromium.desktop();

@@ -7,6 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,9 +39,10 @@ class ProtocolExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatusCode.valueOf(violation.answer().httpStatus()), violation.description());
             problem.setTitle(violation.answer().name());
-            return ResponseEntity.status(violation.answer().httpStatus()).body(problem);
+            return ResponseEntity.status(violation.answer().httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        return ResponseEntity.status(violation.answer().httpStatus())
+        return ResponseEntity.status(violation.answer().httpStatus()).contentType(MediaType.APPLICATION_JSON)
                 .body(ProtocolAnswerBody.of(violation.answer(), violation.description()));
     }
 
@@ -58,13 +60,14 @@ class ProtocolExceptionHandler {
             } else if (exception instanceof HttpMessageNotReadableException) {
                 problem.setDetail("unreadable request body");
             }
-            return ResponseEntity.status(status).body(problem);
+            // whatever the Accept header: an error always has its body
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         if (status.is5xxServerError()) {
             return ResponseEntity.status(status).build();
         }
         // an unreadable body, a wrong media type...: for the protocol, a format error
-        return ResponseEntity.badRequest()
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body(ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, "requete illisible (JSON attendu)"));
     }
 

@@ -36,9 +36,9 @@ class ReferentialController {
     }
 
     @PutMapping("/partners/{code}")
-    @Operation(summary = "Create or update a partner (OC or DO)")
+    @Operation(summary = "Create or replace a partner: an OC (baseUrl where it receives M2/M4, flux3) and/or a DO (actsAsDo)")
     Partner savePartner(@PathVariable String code, @RequestBody Partner partner) {
-        return admin.savePartner(new Partner(code, partner.name(), partner.baseUrl(), partner.flux3()));
+        return admin.savePartner(new Partner(code, partner.name(), partner.baseUrl(), partner.flux3(), partner.actsAsDo()));
     }
 
     @GetMapping("/pms/{code}")

@@ -1,0 +1,65 @@
+package fr.eintervention.oc.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import fr.eintervention.oc.OcAdapterTestSupport;
+import fr.eintervention.testsupport.RequestFuzzer;
+import fr.eintervention.testsupport.RequestFuzzer.BodyKind;
+import fr.eintervention.testsupport.RequestFuzzer.Endpoint;
+import fr.eintervention.testsupport.TestTokens;
+
+/**
+ * A seeded fuzz of every endpoint of the OC adapter, as a hostile partner or tool would send:
+ * never a 5xx, and on the protocol's endpoint always the contract's answer.
+ */
+class OcAdapterFuzzTest extends OcAdapterTestSupport {
+
+    private static final long SEED = 14L;
+    private static final int REQUESTS = 3000;
+
+    @AfterEach
+    void forgetFuzzPms() {
+        // the OC's PM list decides what M2 is accepted: leave it as the other tests expect it
+        jdbc.sql("delete from pm where code like 'FUZZ%'").update();
+    }
+
+    @Test
+    void noRequestGetsAServerErrorAndTheProtocolEndpointAlwaysAnswersTheContract() {
+        String operator = TestTokens.tokenWithoutPartner("operator", "operator");
+        String oi = TestTokens.token("OI01", "write:interventions");
+        String pm = newPm();
+        String event = """
+                {"PTO":"FI-1234-5678","PM":"%s","PBO":"PT000123","Tube":"T2","Fibre":"F7","Position_PM_Module_OI":"M3-P12",\
+                "downAt":"2026-11-24T10:02:13+01:00","upAt":"2026-11-24T10:40:00+01:00","cause":"LOSS_OF_SIGNAL",\
+                "terminated":false}""".formatted(pm);
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("POST", "/v1/intervention_OI", BodyKind.JSON,
+                        m2("OI01-FUZZ-1", pm, "2026-11-24T09:15:00+01:00"), oi),
+                new Endpoint("POST", "/v1/intervention_OI", BodyKind.JSON,
+                        m4("OI01-FUZZ-1", pm, "2026-11-24T09:15:00+01:00", "2026-11-24T10:15:00+01:00"), oi),
+                new Endpoint("GET", "/interventions?pm=" + pm + "&at=now", BodyKind.NONE, null, operator),
+                new Endpoint("POST", "/outages", BodyKind.JSON, "[" + event + "]", operator),
+                new Endpoint("POST", "/outages/csv", BodyKind.CSV,
+                        "PTO;PM;Tube;downAt\nFI-1234-5678;" + pm + ";T2;2026-11-24T10:02:13+01:00\n", operator),
+                new Endpoint("POST", "/own-interventions", BodyKind.JSON, """
+                        {"pm":"%s","pto":"FI-1234-5678","from":"2026-11-24T09:10:00+01:00"}""".formatted(pm), operator),
+                new Endpoint("PUT", "/admin/pms/FUZZ-{code}", BodyKind.NONE, null, operator),
+                new Endpoint("DELETE", "/admin/pms/FUZZ-{code}", BodyKind.NONE, null, operator),
+                new Endpoint("POST", "/admin/pms/csv", BodyKind.CSV, "PM\nFUZZ-CSV-1\n", operator),
+                new Endpoint("GET", "/admin/pms?page=0", BodyKind.NONE, null, operator),
+                new Endpoint("GET", "/admin/deliveries?partner=OI01", BodyKind.NONE, null, operator));
+
+        RequestFuzzer.Result result = new RequestFuzzer(SEED).run("http://127.0.0.1:" + port, endpoints, REQUESTS, 4);
+
+        System.out.println("OC fuzz: " + result.summary());
+        assertThat(result.requests()).isEqualTo(REQUESTS);
+        assertThat(result.serverErrors()).as(result.summary()).isEmpty();
+        assertThat(result.badProtocolAnswers()).as(result.summary()).isEmpty();
+        assertThat(result.emptyErrorBodies()).as(result.summary()).isEmpty();
+    }
+}

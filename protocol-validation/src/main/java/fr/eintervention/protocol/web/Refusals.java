@@ -1,0 +1,70 @@
+package fr.eintervention.protocol.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.Fault;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes, from a filter, the answer to input refused before any controller: on a protocol
+ * endpoint the contract's MAUVAIS_FORMAT body (HTTP 400, or 408 for a body too slow to come),
+ * elsewhere a Problem Details body whose {@code errors} name the field at fault. The connection
+ * is closed after it, without draining the body ({@link UnreadBody}).
+ */
+final class Refusals {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Refusals() {
+    }
+
+    static boolean isProtocol(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + ProtocolWebConfiguration.BASE_PATH + "/");
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Fault fault)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Object body;
+        MediaType type;
+        int code = status.value();
+        if (isProtocol(request)) {
+            body = ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, fault.describe());
+            type = MediaType.APPLICATION_JSON;
+            code = status == HttpStatus.REQUEST_TIMEOUT ? code : Answer.MAUVAIS_FORMAT.httpStatus();
+        } else {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
+            problem.put("detail", fault.describe());
+            problem.put("instance", request.getRequestURI());
+            problem.put("errors", List.of(fault));
+            body = problem;
+            type = MediaType.APPLICATION_PROBLEM_JSON;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        response.resetBuffer();
+        response.setStatus(code);
+        response.setContentType(type.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(bytes.length);
+        // the body is not read, or not all of it: close rather than wait for the rest
+        response.setHeader("Connection", "close");
+        UnreadBody.discard(request);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+}
