@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.eintervention.delivery.Outbox;
 import fr.eintervention.dogateway.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.dogateway.InvalidInput;
 import fr.eintervention.dogateway.NotFound;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.InvalidInput;
 
 /**
  * The field API's use cases: start (possibly with the end), end, correct a rejected declaration,

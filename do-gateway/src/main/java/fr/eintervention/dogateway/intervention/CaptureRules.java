@@ -82,7 +82,7 @@ class CaptureRules {
     }
 
     /**
-     * Checks what the intervention is about to send; throws {@link fr.eintervention.dogateway.InvalidInput}
+     * Checks what the intervention is about to send; throws {@link fr.eintervention.web.InvalidInput}
      * naming every field at fault.
      *
      * @param m3Natures the request field that gave M3's natures ({@code natures} or {@code endNatures})

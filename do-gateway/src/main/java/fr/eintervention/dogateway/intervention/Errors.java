@@ -1,12 +1,11 @@
 package fr.eintervention.dogateway.intervention;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import fr.eintervention.dogateway.InvalidInput;
-import fr.eintervention.dogateway.InvalidInput.FieldError;
 import fr.eintervention.protocol.Answer;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.InvalidInput.Fault;
 
 /**
  * What is wrong with one request, field by field: the first fault found for a field is kept,
@@ -14,7 +13,7 @@ import fr.eintervention.protocol.Answer;
  */
 final class Errors {
 
-    private record Entry(FieldError error, Answer answer) {
+    private record Entry(Fault error, Answer answer) {
     }
 
     private final Map<String, Entry> byField = new LinkedHashMap<>();
@@ -26,7 +25,7 @@ final class Errors {
 
     /** A fault the OI would refuse with that answer (CHAMPS_NON_RENSEIGNE, MAUVAIS_FORMAT). */
     void add(String field, String reason, Answer answer) {
-        byField.putIfAbsent(field, new Entry(new FieldError(field, reason), answer));
+        byField.putIfAbsent(field, new Entry(Fault.of(field, reason), answer));
     }
 
     /**
@@ -42,8 +41,10 @@ final class Errors {
 
     void throwIfAny() {
         if (!byField.isEmpty()) {
-            List<FieldError> errors = byField.values().stream().map(Entry::error).toList();
-            throw new InvalidInput(errors, protocolAnswer());
+            InvalidInput invalid = new InvalidInput(byField.values().stream().map(Entry::error).toList());
+            Answer answer = protocolAnswer();
+            // what the OI would have answered, when it would have seen the fault
+            throw answer == null ? invalid : invalid.with("protocolAnswer", answer.name());
         }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.eintervention.dogateway.InvalidInput;
+import fr.eintervention.web.InvalidInput;
 import fr.eintervention.dogateway.routing.OiDirectory;
 
 /**
@@ -61,7 +61,7 @@ public class PmList {
     @Transactional
     public int replaceFromCsv(String codeOi, Reader csv) {
         List<PmEntry> entries = new ArrayList<>();
-        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Fault> errors = new ArrayList<>();
         try {
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true)
                     .setCommentMarker('#').get().parse(csv)) {
@@ -81,7 +81,7 @@ public class PmList {
     /** The same from a JSON list of {@code {"pm":..,"label":..}}. */
     @Transactional
     public int replace(String codeOi, List<PmEntry> list) {
-        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Fault> errors = new ArrayList<>();
         List<PmEntry> entries = list == null ? List.of() : list;
         for (int i = 0; i < entries.size(); i++) {
             check(errors, "[" + i + "]", entries.get(i));
@@ -89,13 +89,13 @@ public class PmList {
         return replace(codeOi, entries, errors);
     }
 
-    private int replace(String codeOi, List<PmEntry> entries, List<InvalidInput.FieldError> errors) {
+    private int replace(String codeOi, List<PmEntry> entries, List<InvalidInput.Fault> errors) {
         knownOi(codeOi);
         if (entries.size() > MAX_ENTRIES) {
-            errors.add(0, new InvalidInput.FieldError("pms", MAX_ENTRIES + " PMs max per OI"));
+            errors.add(0, InvalidInput.Fault.of("pms", MAX_ENTRIES + " PMs max per OI"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors.size() > 50 ? errors.subList(0, 50) : errors, null);
+            throw new InvalidInput(errors.size() > 50 ? errors.subList(0, 50) : errors);
         }
         String oi = codeOi.toUpperCase(Locale.ROOT);
         Map<String, PmEntry> byPm = new LinkedHashMap<>();
@@ -109,13 +109,13 @@ public class PmList {
         return byPm.size();
     }
 
-    private static void check(List<InvalidInput.FieldError> errors, String where, PmEntry entry) {
+    private static void check(List<InvalidInput.Fault> errors, String where, PmEntry entry) {
         if (entry == null || entry.pm() == null || entry.pm().isBlank()) {
-            errors.add(new InvalidInput.FieldError(where, "pm required"));
+            errors.add(InvalidInput.Fault.of(where, "pm required"));
         } else if (!PM.matcher(entry.pm()).matches()) {
-            errors.add(new InvalidInput.FieldError(where, "pm must be 1 to 50 of [0-9A-Za-z_-]: " + abbreviate(entry.pm())));
+            errors.add(InvalidInput.Fault.of(where, "pm must be 1 to 50 of [0-9A-Za-z_-]: " + abbreviate(entry.pm())));
         } else if (entry.label() != null && entry.label().length() > MAX_LABEL) {
-            errors.add(new InvalidInput.FieldError(where, "label: " + MAX_LABEL + " characters max"));
+            errors.add(InvalidInput.Fault.of(where, "label: " + MAX_LABEL + " characters max"));
         }
     }
 

@@ -1,7 +1,6 @@
 package fr.eintervention.dogateway.web;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,10 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import fr.eintervention.dogateway.Conflict;
-import fr.eintervention.dogateway.InvalidInput;
-import fr.eintervention.dogateway.InvalidInput.FieldError;
 import fr.eintervention.dogateway.NotFound;
 import fr.eintervention.protocol.Answer;
+import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.InvalidInput.Fault;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -29,23 +28,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput invalid) {
-        ProblemDetail problem = invalid(invalid.errors());
-        if (invalid.protocolAnswer() != null) {
-            problem.setProperty("protocolAnswer", invalid.protocolAnswer().name());
-        }
-        return problem;
+        return invalid.getBody();
     }
 
     /** A body that cannot be read at all, or a value of the wrong type ({@code "nature": "x"}). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getMostSpecificCause();
-        ProblemDetail problem = cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                ? invalid(List.of(new FieldError(path(jackson.getPath()), "unreadable value")))
-                : invalid(List.of(new FieldError("body", "a JSON object expected")));
+        Fault fault = cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
+                ? Fault.of(path(jackson.getPath()), "unreadable value")
+                : Fault.of("body", "a JSON object expected");
         // what the OI answers a value it cannot read
-        problem.setProperty("protocolAnswer", Answer.MAUVAIS_FORMAT.name());
-        return problem;
+        return new InvalidInput(List.of(fault)).with("protocolAnswer", Answer.MAUVAIS_FORMAT.name()).getBody();
     }
 
     @ExceptionHandler(NotFound.class)
@@ -56,13 +50,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(Conflict.class)
     ProblemDetail conflict(Conflict conflict) {
         return problem(HttpStatus.CONFLICT, "Conflict", conflict.getMessage());
-    }
-
-    private static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.stream().map(FieldError::field).collect(Collectors.joining(", ", "invalid: ", "")));
-        problem.setProperty("errors", errors);
-        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
