@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.OiProperties;
 
 /** What the OI knows of its network and partners: its own codes, its PMs and the OCs present at each. */
@@ -83,7 +84,7 @@ public class Referential {
     Optional<Pm> pm(String code) {
         return jdbc.sql("select code, code_oi, retired_at from pm where code = :code").param("code", code)
                 .query((rs, n) -> new Pm(rs.getString("code"), rs.getString("code_oi"), operatorsAt(code),
-                        rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant()))
+                        Sql.instant(rs, "retired_at")))
                 .optional();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.referential.ReferentialImport.Content;
 import fr.eintervention.oi.referential.ReferentialImport.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
@@ -29,7 +30,7 @@ class ReferentialImports {
             return Optional.of(jdbc.sql("""
                     insert into referential_import (mode, status, total_bytes, created_at, heartbeat_at)
                     values (:mode, 'RECEIVED', :total, :now, :now) returning id""")
-                    .param("mode", mode.name()).param("total", totalBytes).param("now", java.sql.Timestamp.from(now))
+                    .param("mode", mode.name()).param("total", totalBytes).param("now", Sql.timestamp(now))
                     .query(Long.class).single());
         } catch (DuplicateKeyException e) {
             return Optional.empty();
@@ -47,12 +48,12 @@ class ReferentialImports {
                 update referential_import set status = 'FAILED', finished_at = :now,
                     error = 'interrupted: the service running it stopped; nothing was applied'
                 where status in ('RECEIVED', 'VALIDATING', 'APPLYING') and heartbeat_at < :before""")
-                .param("now", java.sql.Timestamp.from(now)).param("before", java.sql.Timestamp.from(before)).update();
+                .param("now", Sql.timestamp(now)).param("before", Sql.timestamp(before)).update();
     }
 
     void heartbeat(long id, Instant now) {
         jdbc.sql("update referential_import set heartbeat_at = :now where id = :id")
-                .param("id", id).param("now", java.sql.Timestamp.from(now)).update();
+                .param("id", id).param("now", Sql.timestamp(now)).update();
     }
 
     void content(long id, Content content) {
@@ -82,14 +83,14 @@ class ReferentialImports {
                 update referential_import set status = 'APPLIED', bytes_read = total_bytes, added = :added, updated = :updated,
                     retired = :retired, finished_at = :now where id = :id""")
                 .param("id", id).param("added", added).param("updated", updated).param("retired", retired)
-                .param("now", java.sql.Timestamp.from(now)).update();
+                .param("now", Sql.timestamp(now)).update();
     }
 
     void finished(long id, Status status, String error, Instant now) {
         jdbc.sql("update referential_import set status = :status, error = :error, finished_at = :now where id = :id")
                 .param("id", id).param("status", status.name())
                 .param("error", error == null || error.length() <= 500 ? error : error.substring(0, 500))
-                .param("now", java.sql.Timestamp.from(now)).update();
+                .param("now", Sql.timestamp(now)).update();
     }
 
     Optional<ReferentialImport> find(long id, int maxFaults) {
@@ -108,12 +109,11 @@ class ReferentialImports {
                         default -> 100;
                     };
                     String content = rs.getString("content");
-                    java.sql.Timestamp finished = rs.getTimestamp("finished_at");
                     return new ReferentialImport(rs.getLong("id"), content == null ? null : Content.valueOf(content),
                             Mode.valueOf(rs.getString("mode")), status, percentage, rs.getLong("lines_read"),
                             rs.getLong("fault_count"), faults, (Integer) rs.getObject("added"),
                             (Integer) rs.getObject("updated"), (Integer) rs.getObject("retired"), rs.getString("error"),
-                            rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant());
+                            Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
                 })
                 .optional();
     }
