@@ -1,12 +1,8 @@
 package fr.eintervention.protocol.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import fr.eintervention.protocol.text.ProtocolText;
 import fr.eintervention.protocol.Fault;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -89,7 +82,7 @@ final class StrictBodyFilter extends OncePerRequestFilter {
             Refusals.write(request, response, HttpStatus.BAD_REQUEST, fault.get());
             return;
         }
-        chain.doFilter(new CheckedBodyRequest(request, body), response);
+        chain.doFilter(new BodyInMemory(request, body), response);
     }
 
     private static Optional<Fault> formFields(HttpServletRequest request) {
@@ -133,63 +126,6 @@ final class StrictBodyFilter extends OncePerRequestFilter {
     private static final class SlowBody extends IOException {
         SlowBody() {
             super(null, null);
-        }
-    }
-
-    /** The request with its checked body, from memory. */
-    private static final class CheckedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CheckedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body was already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }
