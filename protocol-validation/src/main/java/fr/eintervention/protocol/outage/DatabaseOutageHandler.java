@@ -102,6 +102,12 @@ class DatabaseOutageHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // the pool closed a connection it found broken, and says so without a SQLSTATE
+            // (HikariCP's "Connection is closed"); the driver's own wording is "has been closed"
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && (sql.getMessage().endsWith("is closed") || sql.getMessage().contains("has been closed"))) {
+                return true;
+            }
         }
         return false;
     }

@@ -28,7 +28,14 @@ class DatabaseOutageHandlerTest {
         closed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("insert",
                 new SQLException("terminating connection due to unexpected postmaster exit", "57P01")));
 
-        assertThat(DatabaseOutageHandler.isConnectionFailure(closed)).isFalse();
+        assertThat(DatabaseOutageHandler.isOutage(closed)).isTrue();
+    }
+
+    @Test
+    void aCommitOnAConnectionThePoolHadClosedIsAnOutage() {
+        TransactionSystemException closed = new TransactionSystemException("JDBC commit failed",
+                new SQLException("Connection is closed"));
+
         assertThat(DatabaseOutageHandler.isOutage(closed)).isTrue();
     }
 
