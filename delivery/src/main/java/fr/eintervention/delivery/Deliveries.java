@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.eintervention.web.Page;
+
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -71,7 +73,7 @@ public class Deliveries {
     }
 
     /** Messages matching every filter given (null: any), newest first. */
-    public DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
+    public Page<DeliveryRecord> search(String subject, String partner, DeliveryStatus status, int page, int size) {
         return queries.search(subject, partner, status, page, size);
     }
 

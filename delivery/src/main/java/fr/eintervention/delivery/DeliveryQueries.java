@@ -1,8 +1,8 @@
 package fr.eintervention.delivery;
 
 import static fr.eintervention.delivery.DeliveryRows.COLUMNS;
-import static fr.eintervention.delivery.DeliveryRows.instant;
-import static fr.eintervention.delivery.DeliveryRows.ts;
+import static fr.eintervention.jdbc.Sql.instant;
+import static fr.eintervention.jdbc.Sql.timestamp;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import fr.eintervention.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +43,7 @@ final class DeliveryQueries {
                 returning %s
                 """.formatted(COLUMNS))
                 .param("id", id).param("from", from.stream().map(Enum::name).toList())
-                .param("payload", payload).param("now", ts(now)).param("giveUpAt", ts(giveUpAt))
+                .param("payload", payload).param("now", timestamp(now)).param("giveUpAt", timestamp(giveUpAt))
                 .query(DeliveryRows::record).optional();
     }
 
@@ -50,7 +52,7 @@ final class DeliveryQueries {
                 delete from delivery_message
                 where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED') and not unreported
                 """)
-                .param("limit", ts(limit)).update();
+                .param("limit", timestamp(limit)).update();
     }
 
     Optional<DeliveryRecord> findById(long id) {
@@ -66,7 +68,7 @@ final class DeliveryQueries {
     }
 
     /** Messages matching every filter given (null: any), newest first. */
-    DeliveryPage search(String subject, String partner, DeliveryStatus status, int page, int size) {
+    Page<DeliveryRecord> search(String subject, String partner, DeliveryStatus status, int page, int size) {
         Filter filter = filter(subject, partner, status);
         long total = jdbc.sql("select count(*) from delivery_message" + filter.where())
                 .params(filter.params).query(Long.class).single();
@@ -74,7 +76,7 @@ final class DeliveryQueries {
                         + " order by id desc limit :size offset :offset")
                 .params(filter.params).param("size", size).param("offset", (long) page * size)
                 .query(DeliveryRows::record).list();
-        return new DeliveryPage(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     private static Filter filter(String subject, String partner, DeliveryStatus status) {
@@ -89,8 +91,8 @@ final class DeliveryQueries {
         Filter filter = new Filter()
                 .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
                 .with("partner = :partner", "partner", partner)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to));
+                .with("created_at >= :from", "from", timestamp(from))
+                .with("created_at < :to", "to", timestamp(to));
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id")
                 .params(filter.params).query(DeliveryRows::record).list();
     }
@@ -102,8 +104,8 @@ final class DeliveryQueries {
      */
     List<DeliveryRecord> browse(String partner, DeliveryStatus status, Instant from, Instant to, Long before, int limit) {
         Filter filter = filter(null, partner, status)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to))
+                .with("created_at >= :from", "from", timestamp(from))
+                .with("created_at < :to", "to", timestamp(to))
                 .with("id < :before", "before", before);
         return jdbc.sql("select " + COLUMNS + " from delivery_message" + filter.where() + " order by id desc limit :limit")
                 .params(filter.params).param("limit", limit).query(DeliveryRows::record).list();
@@ -114,8 +116,8 @@ final class DeliveryQueries {
         Filter filter = new Filter()
                 .with("status in (:statuses)", "statuses", statuses.stream().map(Enum::name).toList())
                 .with("partner = :partner", "partner", partner)
-                .with("created_at >= :from", "from", ts(from))
-                .with("created_at < :to", "to", ts(to));
+                .with("created_at >= :from", "from", timestamp(from))
+                .with("created_at < :to", "to", timestamp(to));
         return jdbc.sql("select count(*) from delivery_message" + filter.where())
                 .params(filter.params).query(Long.class).single();
     }
@@ -134,7 +136,7 @@ final class DeliveryQueries {
                 group by partner
                 order by partner
                 """)
-                .param("from", ts(from))
+                .param("from", timestamp(from))
                 .query((rs, row) -> new PartnerActivity(rs.getString("partner"), rs.getLong("delivered"),
                         rs.getLong("pending"), rs.getLong("failed"), rs.getLong("rejected"), instant(rs, "oldest_pending")))
                 .list();

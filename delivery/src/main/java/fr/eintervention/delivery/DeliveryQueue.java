@@ -1,7 +1,7 @@
 package fr.eintervention.delivery;
 
 import static fr.eintervention.delivery.DeliveryRows.COLUMNS;
-import static fr.eintervention.delivery.DeliveryRows.ts;
+import static fr.eintervention.jdbc.Sql.timestamp;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -106,10 +106,10 @@ final class DeliveryQueue {
                 order by r.ord
                 returning %2$s
                 """.formatted(siblingsOf("r"), COLUMNS))
-                .param("rows", mapper.writeValueAsString(rows)).param("now", ts(now)).param("giveUpAt", ts(giveUpAt))
+                .param("rows", mapper.writeValueAsString(rows)).param("now", timestamp(now)).param("giveUpAt", timestamp(giveUpAt))
                 .param("held", notTakingCalls.stream().collect(Collectors.joining(",", "{", "}")))
                 .param("owner", lease.map(Lease::owner).orElse(null))
-                .param("until", ts(lease.map(Lease::until).orElse(null)))
+                .param("until", timestamp(lease.map(Lease::until).orElse(null)))
                 .query(rs -> {
                     DeliveryRecord record = DeliveryRows.record(rs, 0);
                     stored.put(key(record.partner(), record.kind(), record.subject()), record);
@@ -155,7 +155,7 @@ final class DeliveryQueue {
                 set status = %s, lease_owner = null, lease_until = null, updated_at = :now
                 where m.status = 'SENDING' and m.lease_until <= :now
                 """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("now", ts(now))
+                .param("now", timestamp(now))
                 .update();
     }
 
@@ -176,7 +176,7 @@ final class DeliveryQueue {
                              order by partner, next_attempt_at, id limit 1) n)
                 select partner from first_due where next_attempt_at <= :now order by next_attempt_at
                 """)
-                .param("now", ts(now))
+                .param("now", timestamp(now))
                 .query(String.class).list();
     }
 
@@ -225,7 +225,7 @@ final class DeliveryQueue {
     String planOfClaimDue(Map<String, Integer> rooms, Lease lease) {
         return String.join("\n", jdbc.sql("explain " + claimStatement(CLAIM_DUE))
                 .param("rooms", rooms(rooms))
-                .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
+                .param("owner", lease.owner()).param("until", timestamp(lease.until())).param("now", timestamp(lease.now()))
                 .query(String.class).list());
     }
 
@@ -251,7 +251,7 @@ final class DeliveryQueue {
     private List<DeliveryRecord> claim(String candidates, Map<String, Object> candidateParams, Lease lease) {
         return jdbc.sql(claimStatement(candidates))
                 .params(candidateParams)
-                .param("owner", lease.owner()).param("until", ts(lease.until())).param("now", ts(lease.now()))
+                .param("owner", lease.owner()).param("until", timestamp(lease.until())).param("now", timestamp(lease.now()))
                 .query(DeliveryRows::record).list();
     }
 
@@ -297,7 +297,7 @@ final class DeliveryQueue {
                 returning %s,
                     exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor
                 """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS, siblingsOf("m")))
-                .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", ts(now))
+                .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", timestamp(now))
                 .query((rs, row) -> new Finished(DeliveryRows.record(rs, row), rs.getBoolean("has_successor")))
                 .list();
     }
@@ -316,7 +316,7 @@ final class DeliveryQueue {
                 set status = %s, lease_owner = null, lease_until = null, updated_at = :now
                 where m.id = any(cast(:ids as bigint[])) and m.status = 'SENDING' and m.lease_owner = :owner
                 """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("ids", array(ids)).param("owner", owner).param("now", ts(now))
+                .param("ids", array(ids)).param("owner", owner).param("now", timestamp(now))
                 .update();
     }
 

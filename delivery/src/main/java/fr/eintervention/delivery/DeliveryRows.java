@@ -1,11 +1,11 @@
 package fr.eintervention.delivery;
 
+import static fr.eintervention.jdbc.Sql.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 
-/** A {@code delivery_message} row read into a {@link DeliveryRecord}, and the JDBC forms of times. */
+/** A {@code delivery_message} row read into a {@link DeliveryRecord}. */
 final class DeliveryRows {
 
     static final String COLUMNS = """
@@ -38,14 +38,5 @@ final class DeliveryRows {
                 instant(rs, "updated_at"),
                 instant(rs, "delivered_at"),
                 rs.getString("traceparent"), instant(rs, "give_up_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.delivery.Deliveries;
-import fr.eintervention.delivery.DeliveryPage;
+import fr.eintervention.web.Page;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.delivery.PartnerBacklog;
@@ -50,12 +50,12 @@ public class DeliveryAdminController {
 
     @GetMapping
     @Operation(summary = "Messages, newest first, filtered by subject (intervention reference), partner and status")
-    public DeliveryPage list(
+    public Page<DeliveryRecord> list(
             @Parameter(description = "the reference the message is about, e.g. a Ref_Interv_OI") @RequestParam(required = false) String subject,
             @Parameter(description = "the receiver's operator code") @RequestParam(required = false) String partner,
             @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return deliveries.search(subject, partner, status, page, size);
     }
 
