@@ -57,13 +57,33 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> enqueueAll(List<OutboundMessage> messages) {
+        return enqueueAll(messages, traces.current()); // the messages carry the trace of what caused them
+    }
+
+    /**
+     * Queues a message in a trace recorded earlier ({@link #currentTrace()}), rather than the
+     * current one: e.g. an M5, queued by a timer hours after the M4 it follows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueueInTrace(OutboundMessage message, String traceparent) {
+        return enqueueAll(List.of(message), traceparent).get(0);
+    }
+
+    /**
+     * The W3C {@code traceparent} a message queued now would carry; null without tracing. Keep it
+     * to queue a later message in the same trace ({@link #enqueueInTrace}).
+     */
+    public String currentTrace() {
+        return traces.current();
+    }
+
+    private List<Long> enqueueAll(List<OutboundMessage> messages, String traceparent) {
         if (messages.isEmpty()) {
             return List.of();
         }
         Set<String> keys = new HashSet<>();
         Map<Object, String> bodies = new IdentityHashMap<>();
         List<DeliveryQueue.Queued> queued = new ArrayList<>(messages.size());
-        String traceparent = traces.current(); // the messages carry the trace of what caused them
         for (OutboundMessage message : messages) {
             DeliveryQueue.Queued next = new DeliveryQueue.Queued(message, bodies.computeIfAbsent(message.payload(), payloads::write),
                     traceparent);

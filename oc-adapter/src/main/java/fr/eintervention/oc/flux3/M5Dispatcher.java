@@ -93,8 +93,9 @@ class M5Dispatcher {
             log.error("M5 {}/{} not sent: {}", intervention.codeOi(), intervention.refOi(), m5.failure());
             return true;
         }
-        long deliveryId = outbox.enqueue(new OutboundMessage(intervention.codeOi(), KIND, intervention.refOi(), PATH,
-                m5.payload()));
+        // in the trace of the M2/M4 that announced the intervention (M1 -> M2/M4 -> M5, one trace)
+        long deliveryId = outbox.enqueueInTrace(new OutboundMessage(intervention.codeOi(), KIND, intervention.refOi(), PATH,
+                m5.payload()), intervention.traceparent());
         interventions.m5Queued(intervention.id(), now, m5.customers(), deliveryId);
         meters.counter("eintervention.oc.m5.queued").increment();
         log.info("M5 {}/{} queued: {} customer(s)", intervention.codeOi(), intervention.refOi(), m5.customers());

@@ -16,7 +16,7 @@ import fr.eintervention.jdbc.Sql;
 public class EndedInterventions {
 
     /** An ended intervention, as its M5 needs it. */
-    public record Ended(long id, String codeOi, String refOi, String pm, Instant start, Instant end) {
+    public record Ended(long id, String codeOi, String refOi, String pm, Instant start, Instant end, String traceparent) {
 
         /** The instant lies within [Debut_Inter, Fin_Inter], bounds included. */
         public boolean contains(Instant instant) {
@@ -43,7 +43,7 @@ public class EndedInterventions {
      */
     public Optional<Ended> lockIfDue(long id, Instant now) {
         return jdbc.sql("""
-                select id, code_oi, ref_interv_oi, pm, debut_inter, fin_inter from intervention_window
+                select id, code_oi, ref_interv_oi, pm, debut_inter, fin_inter, traceparent from intervention_window
                 where id = :id and m5_due_at <= :now
                 for update skip locked
                 """)
@@ -89,7 +89,7 @@ public class EndedInterventions {
     /** An ended intervention, whatever its M5 state (to render an M5 again). */
     public Optional<Ended> ended(String codeOi, String refOi) {
         return jdbc.sql("""
-                select id, code_oi, ref_interv_oi, pm, debut_inter, fin_inter from intervention_window
+                select id, code_oi, ref_interv_oi, pm, debut_inter, fin_inter, traceparent from intervention_window
                 where code_oi = :codeOi and ref_interv_oi = :refOi and fin_inter is not null
                 """)
                 .param("codeOi", codeOi).param("refOi", refOi)
@@ -98,7 +98,7 @@ public class EndedInterventions {
 
     private static Ended ended(ResultSet rs, int row) throws SQLException {
         return new Ended(rs.getLong("id"), rs.getString("code_oi"), rs.getString("ref_interv_oi"), rs.getString("pm"),
-                Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"));
+                Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"), rs.getString("traceparent"));
     }
 
     /** The M5 could not be prepared: try again later rather than block the others. */

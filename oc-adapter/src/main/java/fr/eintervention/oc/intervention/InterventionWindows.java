@@ -33,28 +33,31 @@ class InterventionWindows {
      * Inserts a new intervention unless one exists for that reference (a concurrent identical
      * message won the race): false then, and the caller applies its message to the winner's row.
      */
-    boolean insertIfAbsent(InterventionWindow window, Instant now) {
+    boolean insertIfAbsent(InterventionWindow window, Instant now, String traceparent) {
         Optional<Long> id = jdbc.sql("""
                 insert into intervention_window (code_oi, ref_interv_oi, pm, pbo, debut_inter, fin_inter,
-                                                 m4_received_at, m5_due_at, created_at, updated_at)
-                values (:codeOi, :refOi, :pm, :pbo, :start, :end, :m4ReceivedAt, :m5DueAt, :now, :now)
+                                                 m4_received_at, m5_due_at, created_at, updated_at, traceparent)
+                values (:codeOi, :refOi, :pm, :pbo, :start, :end, :m4ReceivedAt, :m5DueAt, :now, :now, :traceparent)
                 on conflict (code_oi, ref_interv_oi) do nothing
                 returning id
                 """)
                 .param("codeOi", window.codeOi()).param("refOi", window.refOi())
-                .params(fields(window)).param("now", Sql.timestamp(now))
+                .params(fields(window)).param("now", Sql.timestamp(now)).param("traceparent", traceparent)
                 .query(Long.class).optional();
         id.ifPresent(window::assignId);
         return id.isPresent();
     }
 
-    void update(InterventionWindow window, Instant now) {
+    /** Stores what the message changed, and its trace (the one the intervention's M5 will continue). */
+    void update(InterventionWindow window, Instant now, String traceparent) {
         jdbc.sql("""
                 update intervention_window set pm = :pm, pbo = :pbo, debut_inter = :start, fin_inter = :end,
-                       m4_received_at = :m4ReceivedAt, m5_due_at = :m5DueAt, updated_at = :now
+                       m4_received_at = :m4ReceivedAt, m5_due_at = :m5DueAt, updated_at = :now,
+                       traceparent = coalesce(:traceparent, traceparent)
                 where id = :id
                 """)
                 .params(fields(window)).param("now", Sql.timestamp(now)).param("id", window.id())
+                .param("traceparent", traceparent)
                 .update();
     }
 

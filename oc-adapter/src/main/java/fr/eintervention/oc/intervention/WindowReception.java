@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.eintervention.delivery.Outbox;
 import fr.eintervention.model.InterventionOI;
 import fr.eintervention.oc.referential.OiPartners;
 import fr.eintervention.oc.referential.PmReferential;
@@ -27,6 +28,8 @@ public class WindowReception {
     private static final Logger log = LoggerFactory.getLogger(WindowReception.class);
 
     private final InterventionWindows windows;
+    /** only for the trace of the message, which the intervention's M5 continues */
+    private final Outbox outbox;
     private final OiPartners partners;
     private final PmReferential pms;
     private final M5Timing timing;
@@ -34,9 +37,10 @@ public class WindowReception {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    WindowReception(InterventionWindows windows, OiPartners partners, PmReferential pms, M5Timing timing,
+    WindowReception(InterventionWindows windows, Outbox outbox, OiPartners partners, PmReferential pms, M5Timing timing,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.windows = windows;
+        this.outbox = outbox;
         this.partners = partners;
         this.pms = pms;
         this.timing = timing;
@@ -66,13 +70,13 @@ public class WindowReception {
             InterventionWindow window = existing.get();
             WindowOutcome outcome = window.receive(message, now, timing);
             if (outcome == WindowOutcome.NEW || outcome == WindowOutcome.CORRECTED) {
-                windows.update(window, now);
+                windows.update(window, now, outbox.currentTrace());
             }
             return outcome;
         }
         InterventionWindow window = InterventionWindow.unknown(message.codeOi(), message.refOi());
         WindowOutcome outcome = window.receive(message, now, timing);
-        if (!windows.insertIfAbsent(window, now)) {
+        if (!windows.insertIfAbsent(window, now, outbox.currentTrace())) {
             // an identical message created it concurrently: apply ours to that one
             return apply(message, now);
         }

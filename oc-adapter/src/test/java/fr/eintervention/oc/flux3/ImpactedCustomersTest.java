@@ -17,7 +17,7 @@ class ImpactedCustomersTest {
 
     private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
     private static final Instant END = Instant.parse("2026-11-24T10:00:00Z");
-    private static final EndedInterventions.Ended WINDOW = new EndedInterventions.Ended(1, "OI01", "REF", "PM-1", START, END);
+    private static final EndedInterventions.Ended WINDOW = new EndedInterventions.Ended(1, "OI01", "REF", "PM-1", START, END, null);
 
     private final ImpactedCustomers rules = new ImpactedCustomers(true);
 

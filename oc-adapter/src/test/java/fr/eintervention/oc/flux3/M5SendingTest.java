@@ -3,12 +3,16 @@ package fr.eintervention.oc.flux3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +140,28 @@ class M5SendingTest extends OcAdapterTestSupport {
         assertThat(m5State(pm).get("lastCustomers").asInt()).isEqualTo(5);
         assertThat(m5State(pm).get("sent").asInt()).isEqualTo(1);
         assertThat(m5State(pm).has("dueAt")).isFalse();
+    }
+
+    @Test
+    void theM5ContinuesTheTraceOfTheM4ItFollows() {
+        clock.set("2026-11-24T12:00:00+01:00");
+        String pm = newPm();
+        String ref = newRef();
+        String traceId = HexFormat.of().formatHex(UUID.randomUUID().toString().replace("-", "")
+                .substring(0, 16).getBytes(StandardCharsets.US_ASCII));
+        JsonHttp.Response m4 = oi01.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/intervention_OI"))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        m4(ref, pm, "2026-11-24T11:00:00+01:00", "2026-11-24T11:30:00+01:00"))));
+        assertThat(m4.status()).as(m4.body()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(15));
+        awaitM5(ref, 1);
+
+        PartnerStub.Received m5 = OI.received(M5_PATH).stream()
+                .filter(received -> received.body().contains("\"" + ref + "\"")).findFirst().orElseThrow();
+        assertThat(m5.header("traceparent")).as("the M5 is sent in the M4's trace").startsWith("00-" + traceId + "-");
     }
 
     @Test
