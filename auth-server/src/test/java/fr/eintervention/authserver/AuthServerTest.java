@@ -51,7 +51,7 @@ class AuthServerTest {
         authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
                 "--server.port=" + port,
                 "--eintervention.auth-server.issuer=" + issuer,
-                "--spring.autoconfigure.exclude=fr.eintervention.security.EInterventionSecurityAutoConfiguration," + NO_DATABASE);
+                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
         service = new SpringApplicationBuilder(DemoResourceServer.class).run(
                 "--spring.config.name=demo-resource-server",
                 "--server.port=0",

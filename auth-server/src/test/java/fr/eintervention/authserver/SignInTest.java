@@ -36,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SignInTest {
 
-    private static final String NO_DATABASE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
     private static final String APP = "http://127.0.0.1:8080/app/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,7 +52,7 @@ class SignInTest {
         authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
                 "--server.port=" + port,
                 "--eintervention.auth-server.issuer=" + issuer,
-                "--spring.autoconfigure.exclude=fr.eintervention.security.EInterventionSecurityAutoConfiguration," + NO_DATABASE);
+                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
     }
 
     @AfterAll

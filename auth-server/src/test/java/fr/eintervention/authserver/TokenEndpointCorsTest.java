@@ -31,10 +31,7 @@ class TokenEndpointCorsTest {
         authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
                 "--server.port=0",
                 "--eintervention.auth-server.issuer=http://localhost:9000",
-                // the test classpath has the security module and the delivery engine: none of them in the auth-server
-                "--spring.autoconfigure.exclude=fr.eintervention.security.EInterventionSecurityAutoConfiguration,"
-                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
         url = "http://127.0.0.1:" + authServer.getEnvironment().getProperty("local.server.port");
     }
 
