@@ -262,6 +262,7 @@ public final class ProductionShapeBenchmark {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
                 PreparedStatement insert = connection.prepareStatement(Files.readString(resource("/pgbench/interventions.sql")))) {
             insert.setInt(1, size);
+            insert.setInt(2, size);
             insert.executeUpdate();
             connection.createStatement().execute("vacuum analyze intervention");
         }
