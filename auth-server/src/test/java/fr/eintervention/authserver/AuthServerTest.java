@@ -48,10 +48,7 @@ class AuthServerTest {
             port = socket.getLocalPort();
         }
         issuer = "http://localhost:" + port;
-        authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
-                "--server.port=" + port,
-                "--eintervention.auth-server.issuer=" + issuer,
-                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
+        authServer = DemoAuthServer.start(port, issuer);
         service = new SpringApplicationBuilder(DemoResourceServer.class).run(
                 "--spring.config.name=demo-resource-server",
                 "--server.port=0",

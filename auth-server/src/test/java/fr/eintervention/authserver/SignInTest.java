@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -49,10 +48,7 @@ class SignInTest {
             port = socket.getLocalPort();
         }
         issuer = "http://localhost:" + port;
-        authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
-                "--server.port=" + port,
-                "--eintervention.auth-server.issuer=" + issuer,
-                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
+        authServer = DemoAuthServer.start(port, issuer);
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,10 +27,7 @@ class TokenEndpointCorsTest {
 
     @BeforeAll
     static void start() {
-        authServer = new SpringApplicationBuilder(AuthServerApplication.class).profiles("demo").run(
-                "--server.port=0",
-                "--eintervention.auth-server.issuer=http://localhost:9000",
-                "--spring.autoconfigure.exclude=" + NotInTheAuthServer.AUTO_CONFIGURATIONS);
+        authServer = DemoAuthServer.start(0, "http://localhost:9000");
         url = "http://127.0.0.1:" + authServer.getEnvironment().getProperty("local.server.port");
     }
 
