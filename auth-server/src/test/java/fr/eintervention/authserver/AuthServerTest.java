@@ -3,7 +3,6 @@ package fr.eintervention.authserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,10 +42,7 @@ class AuthServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = DemoAuthServer.freePort();
         issuer = "http://localhost:" + port;
         authServer = DemoAuthServer.start(port, issuer);
         service = new SpringApplicationBuilder(DemoResourceServer.class).run(

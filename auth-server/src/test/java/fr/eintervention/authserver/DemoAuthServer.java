@@ -1,5 +1,9 @@
 package fr.eintervention.authserver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +24,15 @@ final class DemoAuthServer {
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
     private DemoAuthServer() {
+    }
+
+    /** A free port, whose URL is the issuer the auth-server names in its tokens. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Started on that port (0: any) with that issuer. */
