@@ -1,6 +1,7 @@
 package fr.eintervention.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The JWT decoder of the configured issuer: signature against the issuer's published keys,
  * {@code exp}/{@code nbf} (60 s of clock skew), {@code iss} and, when configured, {@code aud}.
  * Built at the first request, so a service starts even while its identity provider is down;
- * the keys are fetched with timeouts and cached.
+ * the keys are fetched with timeouts and cached, and each accepted token is remembered until it
+ * expires ({@link CachingJwtDecoder}).
  */
 final class IssuerJwtDecoders {
 
@@ -36,7 +38,7 @@ final class IssuerJwtDecoders {
     }
 
     static JwtDecoder of(EInterventionSecurityProperties properties) {
-        return new SupplierJwtDecoder(() -> build(properties));
+        return new CachingJwtDecoder(new SupplierJwtDecoder(() -> build(properties)), Clock.systemUTC());
     }
 
     private static JwtDecoder build(EInterventionSecurityProperties properties) {

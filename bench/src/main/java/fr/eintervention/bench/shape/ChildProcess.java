@@ -119,6 +119,25 @@ final class ChildProcess implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** CPU seconds this process has used so far (user and system). */
+    double cpuSeconds() throws IOException {
+        String[] stat = stat(Path.of("/proc", Long.toString(process.pid())));
+        return stat == null ? Double.NaN : (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} after the command name (so index 1 is the parent's
+     * pid, 11 and 12 user and system ticks, 13 and 14 those of ended children), or null if gone.
+     */
+    static String[] stat(Path process) {
+        try {
+            String line = Files.readString(process.resolve("stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(process.pid()), command).redirectErrorStream(true).start();

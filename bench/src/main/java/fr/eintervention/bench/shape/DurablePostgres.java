@@ -47,9 +47,44 @@ final class DurablePostgres implements AutoCloseable {
                 "--no-instructions"));
         run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", data.resolve("server.log").toString(),
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + data
-                        + " -c max_connections=300 -c log_checkpoints=on",
+                        + " -c max_connections=300 -c log_checkpoints=on"
+                        // statement statistics (what the OI's statements cost under load); no effect on durability
+                        + " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all",
                 "start"));
         return new DurablePostgres(data, bin, port, null);
+    }
+
+    /** Whether pg_stat_statements is loaded (the system's server; the embedded one has no contrib). */
+    boolean statementStatistics() {
+        return embedded == null;
+    }
+
+    /**
+     * CPU seconds used so far by the server: the postmaster, its live backends and those already
+     * ended (Linux {@code /proc}, clock ticks of 1/100 s).
+     */
+    double cpuSeconds() throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Double.NaN;
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat = ChildProcess.stat(process);
+                if (stat == null) {
+                    continue;
+                }
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                } else if (Long.parseLong(stat[1]) == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        }
+        return ticks / 100.0;
     }
 
     String describe() {

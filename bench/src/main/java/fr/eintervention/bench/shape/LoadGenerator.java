@@ -99,6 +99,7 @@ public final class LoadGenerator {
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             lines.forEach(writer::println);
         }
-        System.out.printf("SENT %d ANSWERED %d FAILED %d%n", total, done.get(), failed.get());
+        double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        System.out.printf("SENT %d ANSWERED %d FAILED %d CPU %.2f%n", total, done.get(), failed.get(), cpu);
     }
 }

@@ -64,8 +64,11 @@ public final class ProductionShapeBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Integer> receiverPorts = new LinkedHashMap<>();
     private final Map<String, String> results = new LinkedHashMap<>();
+    private final Map<String, String> statements = new LinkedHashMap<>();
     private String issuer;
     private int controlPort;
+    private ChildProcess auth;
+    private ChildProcess receivers;
 
     private ProductionShapeBenchmark(Path work, DurablePostgres postgres) {
         this.work = work;
@@ -87,11 +90,11 @@ public final class ProductionShapeBenchmark {
         issuer = "http://127.0.0.1:" + authPort;
         List<ChildProcess> processes = new ArrayList<>();
         try {
-            ChildProcess auth = ChildProcess.start("auth-server", work, List.of("-Xmx128m"),
+            auth = ChildProcess.start("auth-server", work, List.of("-Xmx128m"),
                     List.of("-jar", jar("auth-server").toString(), "--spring.profiles.active=demo", "--server.port=" + authPort),
                     Map.of("AUTH_ISSUER", issuer));
             processes.add(auth);
-            ChildProcess receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx256m"),
+            receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx256m"),
                     ChildProcess.main(OcReceivers.class, OCS.toArray(String[]::new)), Map.of());
             processes.add(receivers);
             for (String entry : receivers.awaitLine("READY", Duration.ofSeconds(30)).substring(6).split(" ")) {
@@ -136,6 +139,14 @@ public final class ProductionShapeBenchmark {
         System.out.println("| measure | result |");
         System.out.println("| --- | --- |");
         results.forEach((measure, result) -> System.out.println("| " + measure + " | " + result + " |"));
+        if (!statements.isEmpty()) {
+            System.out.println();
+            System.out.println("PostgreSQL's statements during the latency phase (pg_stat_statements, by total time):");
+            System.out.println();
+            System.out.println("| statement | calls | total ms | mean ms |");
+            System.out.println("| --- | --- | --- | --- |");
+            statements.forEach((statement, figures) -> System.out.println("| `" + statement + "` | " + figures + " |"));
+        }
     }
 
     private ChildProcess startOi(String name, int port) throws IOException, InterruptedException {
@@ -218,9 +229,23 @@ public final class ProductionShapeBenchmark {
     private double physicalLimit;
 
     private void latency(String oiUrl, String doToken, ChildProcess oi) throws Exception {
+        if (postgres.statementStatistics()) {
+            sql("oi", "create extension if not exists pg_stat_statements");
+            sql("oi", "select pg_stat_statements_reset()");
+        }
         long[] cpu = machineCpu();
+        long wall = System.nanoTime();
+        double[] before = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
         Load load = load(oiUrl, doToken, RATE, 10, SECONDS, "LAT");
+        double[] after = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
+        double seconds = (System.nanoTime() - wall) / 1e9;
         String cpuBusy = String.format("%.0f%%", busy(cpu));
+        results.put(String.format("cores used at %d M1/s (of 2): OI / PostgreSQL / receivers / load generator / auth-server", RATE),
+                String.format("%.2f / %.2f / %.2f / %.2f / %.2f", (after[0] - before[0]) / seconds, (after[3] - before[3]) / seconds,
+                        (after[1] - before[1]) / seconds, load.cpuSeconds / seconds, (after[2] - before[2]) / seconds));
+        if (postgres.statementStatistics()) {
+            topStatements();
+        }
         double rss = oi.rssMb();
         List<Double> m2 = m2Latencies(load, Duration.ofSeconds(30));
         double[] millis = m2.stream().mapToDouble(Double::doubleValue).toArray();
@@ -230,6 +255,20 @@ public final class ProductionShapeBenchmark {
                 String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)", percentile(millis, 50),
                         percentile(millis, 99), percentile(millis, 100), millis.length, load.refs.size() * OCS.size(), cpuBusy));
         results.put("OI RSS at the end of the latency phase", String.format("%.0f MB", rss));
+    }
+
+    /** The ten statements that took PostgreSQL the most time, from pg_stat_statements. */
+    private void topStatements() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
+                Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("select query, calls, total_exec_time, mean_exec_time from pg_stat_statements"
+                        + " where dbid = (select oid from pg_database where datname = 'oi') order by total_exec_time desc limit 10")) {
+            while (rows.next()) {
+                String query = rows.getString(1).replaceAll("\\s+", " ").replace("|", "/");
+                statements.put(query.length() > 110 ? query.substring(0, 110) + "…" : query,
+                        String.format("%,d | %,.0f | %.3f", rows.getLong(2), rows.getDouble(3), rows.getDouble(4)));
+            }
+        }
     }
 
     private void capacity(String oiUrl, String doToken) throws Exception {
@@ -328,7 +367,9 @@ public final class ProductionShapeBenchmark {
                         Integer.toString(seconds), prefix, PM, out.toString()), Map.of());
         generator.awaitExit(Duration.ofSeconds(lead + seconds + 180));
         Matcher failed = Pattern.compile("FAILED (\\d+)").matcher(generator.output());
-        Load load = new Load(new HashMap<>(), new ArrayList<>(), failed.find() ? Integer.parseInt(failed.group(1)) : -1);
+        Matcher cpu = Pattern.compile("CPU ([0-9.]+)").matcher(generator.output());
+        Load load = new Load(new HashMap<>(), new ArrayList<>(), failed.find() ? Integer.parseInt(failed.group(1)) : -1,
+                cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN);
         for (String line : Files.readAllLines(out)) {
             String[] fields = line.split(" ");
             if (fields.length == 4 && fields[3].equals("200")) {
@@ -435,7 +476,7 @@ public final class ProductionShapeBenchmark {
     }
 
     /** What the load generator measured: when each answered M1 was sent (by Ref_Interv_OI) and its answer times. */
-    private record Load(Map<String, Long> refs, List<Long> answerMicros, int failed) {
+    private record Load(Map<String, Long> refs, List<Long> answerMicros, int failed, double cpuSeconds) {
         double answerPercentile(double p) {
             return percentile(answerMicros.stream().mapToDouble(micros -> micros / 1000.0).toArray(), p);
         }
