@@ -1,7 +1,9 @@
 -- The OI's M1 transaction, as the oi-service runs it (intervention, triplets, audit row, one
 -- outbox row per OC present at the PM), then the later outcome update of those rows by the
 -- delivery engine: what PostgreSQL must do per M1, whatever the Java around it.
--- Run by ProductionShapeBenchmark: pgbench -n -f m1-transaction.sql -D clients=N oi
+-- Run by ProductionShapeBenchmark: pgbench -n -f m1-transaction.sql -D clients=N oi; its rows
+-- (references PGB-...) are deleted afterwards, so that the OI never sends them.
+-- The outcome update names the four rows by id: concurrent transactions' ids interleave.
 \set n random(1, 2000000000)
 BEGIN;
 select o.oc from pm p left join pm_operator o on o.pm = p.code where p.code = 'FI-BENCH-0001' and p.code_oi = 'OI01' order by o.oc;
@@ -33,8 +35,8 @@ with m as (
            'SENDING', 'pgbench', now() + interval '1 minute', now(), now(), now()
     from unnest(array['OC01', 'OC02', 'OC03', 'OC04']) oc
     returning id)
-select min(id) as first_id from m \gset
+select string_agg(id::text, ',') as ids from m \gset
 COMMIT;
 update delivery_message set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = now(), last_http_status = 200,
        answer_code = 0, answer_label = 'OK', lease_owner = null, lease_until = null, updated_at = now(), delivered_at = now()
-where id between :first_id and :first_id + 3;
+where id in (:ids);

@@ -138,9 +138,12 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+    /** Runs a diagnostic command in this JVM ({@code jcmd <pid> command arguments...}) and returns its output. */
+    String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> commandLine = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        commandLine.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
             reader.lines().forEach(line -> output.append(line).append('\n'));

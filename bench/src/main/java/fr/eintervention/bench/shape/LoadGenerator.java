@@ -22,7 +22,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * The load generator, a process of its own: M1s to the OI at a steady rate (a pacer and 64
+ * The load generator, a process of its own: M1s to the OI at a steady rate (a pacer and 32
  * sender threads, each on a kept-alive connection), {@code lead} seconds not measured then
  * {@code seconds} measured. Writes one line per measured M1: {@code refOi sentEpochMicros
  * answerMicros status}. Arguments: OI base URL, bearer token, rate, lead, seconds, reference
@@ -30,7 +30,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class LoadGenerator {
 
-    private static final int SENDERS = 64;
+    /** the OI's default bound of requests in flight per partner (a DO gateway sends 4 at once) */
+    private static final int SENDERS = 32;
 
     private LoadGenerator() {
     }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -55,6 +56,8 @@ public final class ProductionShapeBenchmark {
     private static final String OI_JVM = System.getProperty("oi-jvm", "-Xms256m -Xmx512m");
     /** stored interventions at which M1 and the consultation are timed, e.g. 1000,10000000 (none by default: 10^7 takes a while) */
     private static final List<Integer> SIZES = System.getProperty("sizes", "").isBlank() ? List.of() : ints(System.getProperty("sizes"));
+    /** records the OI with Flight Recorder during the latency phase, and says where its CPU went */
+    private static final boolean PROFILE = Boolean.getBoolean("profile");
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
     private static final String PM = "FI-BENCH-0001";
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -158,8 +161,7 @@ public final class ProductionShapeBenchmark {
                 "--spring.datasource.password=",
                 "--eintervention.security.issuer-uri=" + issuer,
                 // the load generator is one DO sending for a whole region: above the per-partner limit's default
-                "--eintervention.security.rate-limit.partners.DO01=100000",
-                "--logging.level.fr.eintervention=WARN"));
+                "--eintervention.security.rate-limit.partners.DO01=100000"));
         for (String oc : OCS) {
             String prefix = "--eintervention.outbound." + oc + ".auth.";
             arguments.addAll(List.of(prefix + "type=oauth2", prefix + "token-uri=" + issuer + "/oauth2/token",
@@ -170,7 +172,11 @@ public final class ProductionShapeBenchmark {
         if (!extra.isBlank()) {
             arguments.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        ChildProcess oi = ChildProcess.start(name, work, Arrays.asList(OI_JVM.trim().split("\\s+")), arguments,
+        List<String> jvm = new ArrayList<>(Arrays.asList(OI_JVM.trim().split("\\s+")));
+        if (PROFILE && name.equals("oi-1")) {
+            jvm.add("-XX:StartFlightRecording:name=oi,settings=profile,maxage=15m");
+        }
+        ChildProcess oi = ChildProcess.start(name, work, jvm, arguments,
                 Map.of("AUTH_ISSUER", issuer));
         oi.awaitUp("http://127.0.0.1:" + port + "/actuator/health", Duration.ofMinutes(3));
         return oi;
@@ -186,7 +192,7 @@ public final class ProductionShapeBenchmark {
     }
 
     /** pgbench running the OI's M1 transaction at each client count: the best transactions per second. */
-    private void physicalLimit() throws IOException, InterruptedException {
+    private void physicalLimit() throws Exception {
         Path pgbench = postgres.pgbench();
         if (pgbench == null) {
             results.put("physical limit (pgbench, OI's M1 transaction)", "not measured: no pgbench on this machine");
@@ -222,6 +228,9 @@ public final class ProductionShapeBenchmark {
             }
         }
         physicalLimit = best;
+        // pgbench's rows are not the OI's to send: gone before the OI is measured
+        sql("oi", "delete from delivery_message where subject like 'PGB-%'");
+        sql("oi", "delete from intervention where ref_interv_oi like 'PGB-%'");
         results.put("physical limit (pgbench, OI's M1 transaction, by clients)", all.substring(0, all.length() - 2) + " M1/s");
         results.put("physical limit, best", String.format("**%.0f M1/s** (%d clients)", best, bestClients));
     }
@@ -236,7 +245,15 @@ public final class ProductionShapeBenchmark {
         long[] cpu = machineCpu();
         long wall = System.nanoTime();
         double[] before = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
+        Instant start = Instant.now();
         Load load = load(oiUrl, doToken, RATE, 10, SECONDS, "LAT");
+        if (PROFILE) {
+            // recorded since the OI started (starting a recording under load stalls the JVM); the phase's samples only
+            Path recording = work.resolve("oi.jfr");
+            oi.jcmd("JFR.dump", "name=oi", "filename=" + recording);
+            results.put(String.format("OI's CPU at %d M1/s, by layer (Flight Recorder samples)", RATE),
+                    ProfileSummary.summarize(recording, start, Instant.now()));
+        }
         double[] after = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
         double seconds = (System.nanoTime() - wall) / 1e9;
         String cpuBusy = String.format("%.0f%%", busy(cpu));
