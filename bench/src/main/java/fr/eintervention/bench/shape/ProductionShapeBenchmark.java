@@ -257,9 +257,18 @@ public final class ProductionShapeBenchmark {
         double[] after = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
         double seconds = (System.nanoTime() - wall) / 1e9;
         String cpuBusy = String.format("%.0f%%", busy(cpu));
-        results.put(String.format("cores used at %d M1/s (of 2): OI / PostgreSQL / receivers / load generator / auth-server", RATE),
-                String.format("%.2f / %.2f / %.2f / %.2f / %.2f", (after[0] - before[0]) / seconds, (after[3] - before[3]) / seconds,
-                        (after[1] - before[1]) / seconds, load.cpuSeconds / seconds, (after[2] - before[2]) / seconds));
+        double[] cores = {(after[0] - before[0]) / seconds, (after[3] - before[3]) / seconds, (after[1] - before[1]) / seconds,
+                load.cpuSeconds / seconds, (after[2] - before[2]) / seconds};
+        int processors = Runtime.getRuntime().availableProcessors();
+        results.put(String.format("cores used at %d M1/s (of %d): OI / PostgreSQL / receivers / load generator / auth-server", RATE, processors),
+                String.format("%.2f / %.2f / %.2f / %.2f / %.2f", cores[0], cores[1], cores[2], cores[3], cores[4]));
+        // what each M1 costs in CPU, and the rate at which the machine's cores would be spent
+        double oiAndDatabase = 1000 * (cores[0] + cores[1]) / RATE;
+        double all = 1000 * Arrays.stream(cores).sum() / RATE;
+        results.put("CPU per M1 (its four M2 included): OI / PostgreSQL / receivers / load generator",
+                String.format("%.2f / %.2f / %.2f / %.2f ms; the cores spent at %.0f M1/s (everything on this machine),"
+                        + " at %.0f M1/s were the OI and PostgreSQL alone on it", 1000 * cores[0] / RATE, 1000 * cores[1] / RATE,
+                        1000 * cores[2] / RATE, 1000 * cores[3] / RATE, 1000 * processors / all, 1000 * processors / oiAndDatabase));
         if (postgres.statementStatistics()) {
             topStatements();
         }
