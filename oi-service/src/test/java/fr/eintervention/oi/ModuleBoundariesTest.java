@@ -39,6 +39,8 @@ class ModuleBoundariesTest {
                 Map.entry("intervention_nature", "intervention"),
                 Map.entry("intervention_message", "intervention"),
                 Map.entry("intervention_withdrawal", "intervention"),
+                Map.entry("intervention_day", "consultation"),
+                Map.entry("settled_day", "consultation"),
                 Map.entry("oc_report", "outage"),
                 Map.entry("impacted_customer", "outage"),
                 Map.entry("partner", "referential"),
