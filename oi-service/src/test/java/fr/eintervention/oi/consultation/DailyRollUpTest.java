@@ -163,9 +163,12 @@ class DailyRollUpTest extends OiServiceTestSupport {
         DailyRollUp rollUp = new DailyRollUp(jdbc, transactions, timestamps, clock);
         rollUp.settledDays(day, day);
 
-        assertThat(settledDays(day, day)).isEmpty();
+        // settled again, in the configured zone, from the interventions (none that day)
+        assertThat(jdbc.sql("select zone from settled_day where day = :day").param("day", day).query(String.class).single())
+                .isEqualTo("Europe/Paris");
         assertThat(jdbc.sql("select count(*) from intervention_day where day = :day").param("day", day)
                 .query(Long.class).single()).isZero();
+        assertRollUpExact();
     }
 
     /** A day of interventions as the OI stores them: 3 DOs, 4 PMs, some with impacted customers, at the day's edges too. */
