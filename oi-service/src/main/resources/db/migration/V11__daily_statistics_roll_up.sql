@@ -1,5 +1,6 @@
 -- Daily roll-up of the statistics (docs/decisions/0012-daily-statistics-roll-up.md): for each settled
--- day, the interventions that started that day (Debut_Inter in the OI's zone) counted per DO and PM,
+-- day, the interventions that started that day (Debut_Inter in the OI's zone) counted per DO and PM
+-- and per DO,
 -- so that statistics over whole past days read these rows instead of every intervention.
 
 -- a day of the roll-up: its span [start, end) in the zone the OI was configured with when it was
@@ -23,6 +24,17 @@ create table intervention_day (
     primary key (day, code_do, pm)
 );
 
+-- the same per day and DO only, read by the statistics by DO and by day: a month of it is a few
+-- hundred rows whatever the number of PMs
+create table intervention_day_do (
+    day            date         not null references settled_day (day) on delete cascade,
+    code_do        varchar(4)   not null,
+    interventions  bigint       not null,
+    with_impact    bigint       not null,
+    customers      bigint       not null,
+    primary key (day, code_do)
+);
+
 -- Any later change to an intervention of a settled day (a late M1, a correction that moves it to
 -- another day or PM, an M5, the retention purge) is applied to the roll-up here, in the same
 -- transaction: the roll-up stays exact. An intervention of a day not settled costs one index probe.
@@ -32,20 +44,29 @@ create function intervention_day_add(at timestamptz, do_code varchar, pm_code va
 returns void language plpgsql as $$
 declare
     settled date;
+    impact integer := case when impacted > 0 then sign else 0 end;
 begin
     select s.day into settled from settled_day s where s.span @> at;
     if not found then
         return;
     end if;
     insert into intervention_day as d (day, code_do, pm, interventions, with_impact, customers)
-    values (settled, do_code, pm_code, sign, case when impacted > 0 then sign else 0 end, sign * impacted)
+    values (settled, do_code, pm_code, sign, impact, sign * impacted)
     on conflict (day, code_do, pm) do update
+        set interventions = d.interventions + excluded.interventions,
+            with_impact = d.with_impact + excluded.with_impact,
+            customers = d.customers + excluded.customers;
+    insert into intervention_day_do as d (day, code_do, interventions, with_impact, customers)
+    values (settled, do_code, sign, impact, sign * impacted)
+    on conflict (day, code_do) do update
         set interventions = d.interventions + excluded.interventions,
             with_impact = d.with_impact + excluded.with_impact,
             customers = d.customers + excluded.customers;
     if sign < 0 then
         delete from intervention_day
         where day = settled and code_do = do_code and pm = pm_code and interventions = 0;
+        delete from intervention_day_do
+        where day = settled and code_do = do_code and interventions = 0;
     end if;
 end $$;
 
@@ -67,11 +88,21 @@ create trigger intervention_day_update
 -- a whole day costs one join, not one call per row
 create function intervention_day_after_insert() returns trigger language plpgsql as $$
 begin
-    insert into intervention_day as d (day, code_do, pm, interventions, with_impact, customers)
-    select s.day, n.code_do, n.pm, count(*), count(*) filter (where n.impacted_customers > 0), sum(n.impacted_customers)
-    from inserted n join settled_day s on s.span @> n.debut_inter
-    group by s.day, n.code_do, n.pm
-    on conflict (day, code_do, pm) do update
+    with added as (
+        select s.day, n.code_do, n.pm, count(*) as interventions,
+               count(*) filter (where n.impacted_customers > 0) as with_impact, sum(n.impacted_customers) as customers
+        from inserted n join settled_day s on s.span @> n.debut_inter
+        group by s.day, n.code_do, n.pm),
+    per_pm as (
+        insert into intervention_day as d (day, code_do, pm, interventions, with_impact, customers)
+        select day, code_do, pm, interventions, with_impact, customers from added
+        on conflict (day, code_do, pm) do update
+            set interventions = d.interventions + excluded.interventions,
+                with_impact = d.with_impact + excluded.with_impact,
+                customers = d.customers + excluded.customers)
+    insert into intervention_day_do as d (day, code_do, interventions, with_impact, customers)
+    select day, code_do, sum(interventions), sum(with_impact), sum(customers) from added group by day, code_do
+    on conflict (day, code_do) do update
         set interventions = d.interventions + excluded.interventions,
             with_impact = d.with_impact + excluded.with_impact,
             customers = d.customers + excluded.customers;
@@ -84,6 +115,7 @@ create trigger intervention_day_insert
     for each statement
     execute function intervention_day_after_insert();
 
+-- the rows that fall to zero interventions are deleted, the others lowered
 create function intervention_day_after_delete() returns trigger language plpgsql as $$
 begin
     with gone as (
@@ -91,15 +123,29 @@ begin
                count(*) filter (where o.impacted_customers > 0) as with_impact, sum(o.impacted_customers) as customers
         from deleted o join settled_day s on s.span @> o.debut_inter
         group by s.day, o.code_do, o.pm),
+    gone_do as (
+        select day, code_do, sum(interventions) as interventions, sum(with_impact) as with_impact,
+               sum(customers) as customers
+        from gone group by day, code_do),
     emptied as (
         delete from intervention_day d using gone g
-        where d.day = g.day and d.code_do = g.code_do and d.pm = g.pm and d.interventions = g.interventions)
-    update intervention_day d
+        where d.day = g.day and d.code_do = g.code_do and d.pm = g.pm and d.interventions = g.interventions),
+    lowered as (
+        update intervention_day d
+        set interventions = d.interventions - g.interventions,
+            with_impact = d.with_impact - g.with_impact,
+            customers = d.customers - g.customers
+        from gone g
+        where d.day = g.day and d.code_do = g.code_do and d.pm = g.pm and d.interventions <> g.interventions),
+    emptied_do as (
+        delete from intervention_day_do d using gone_do g
+        where d.day = g.day and d.code_do = g.code_do and d.interventions = g.interventions)
+    update intervention_day_do d
     set interventions = d.interventions - g.interventions,
         with_impact = d.with_impact - g.with_impact,
         customers = d.customers - g.customers
-    from gone g
-    where d.day = g.day and d.code_do = g.code_do and d.pm = g.pm and d.interventions <> g.interventions;
+    from gone_do g
+    where d.day = g.day and d.code_do = g.code_do and d.interventions <> g.interventions;
     return null;
 end $$;
 

@@ -40,6 +40,7 @@ class ModuleBoundariesTest {
                 Map.entry("intervention_message", "intervention"),
                 Map.entry("intervention_withdrawal", "intervention"),
                 Map.entry("intervention_day", "consultation"),
+                Map.entry("intervention_day_do", "consultation"),
                 Map.entry("settled_day", "consultation"),
                 Map.entry("oc_report", "outage"),
                 Map.entry("impacted_customer", "outage"),

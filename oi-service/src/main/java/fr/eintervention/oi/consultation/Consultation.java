@@ -265,7 +265,7 @@ public class Consultation {
     }
 
     /**
-     * The whole days of [from, to) that are settled are read from {@code intervention_day}; every
+     * The whole days of [from, to) that are settled are read from the roll-up; every
      * other part of the period, day by day (the days in the zone), from {@code intervention}, each
      * part one range of the index on Debut_Inter.
      */
@@ -296,6 +296,8 @@ public class Consultation {
         }
         String raw = groupBy == GroupBy.DAY ? "to_char(d.day, 'YYYY-MM-DD')" : "i." + groupBy.column;
         String rolled = groupBy == GroupBy.DAY ? "to_char(r.day, 'YYYY-MM-DD')" : "r." + groupBy.column;
+        // per DO and per day, the roll-up without the PMs: far fewer rows
+        String rollUpTable = groupBy == GroupBy.PM ? "intervention_day" : "intervention_day_do";
         String sql = """
                 select key, cast(sum(interventions) as bigint) as interventions,
                        cast(sum(with_impact) as bigint) as with_impact, cast(sum(customers) as bigint) as customers
@@ -308,10 +310,10 @@ public class Consultation {
                       group by 1
                       union all
                       select %s, sum(r.interventions), sum(r.with_impact), sum(r.customers)
-                      from intervention_day r where r.day = any(cast(:settled as date[]))
+                      from %s r where r.day = any(cast(:settled as date[]))
                       group by 1) figures
                 group by key having sum(interventions) > 0
-                """.formatted(raw, rolled);
+                """.formatted(raw, rolled, rollUpTable);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("days", days.toString());
         params.put("starts", starts.toString());

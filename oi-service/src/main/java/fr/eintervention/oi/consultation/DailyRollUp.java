@@ -22,7 +22,8 @@ import fr.eintervention.protocol.Timestamps;
 
 /**
  * The daily roll-up of the statistics (docs/decisions/0012-daily-statistics-roll-up.md): the
- * figures of each settled day per DO and PM, in {@code intervention_day}. A day is settled when a
+ * figures of each settled day per DO and PM, in {@code intervention_day}, and per DO, in
+ * {@code intervention_day_do}. A day is settled when a
  * statistics query first needs it, once it ended {@link #SETTLED_AFTER} ago; the triggers on
  * {@code intervention} (migration V11) keep settled days exact whatever changes later.
  */
@@ -59,7 +60,7 @@ class DailyRollUp {
     }
 
     /**
-     * The days of [first, last] whose figures are in {@code intervention_day}, after settling those
+     * The days of [first, last] whose figures are in the roll-up, after settling those
      * that may be (at most {@link #SETTLED_PER_QUERY}). A day returned stays settled: reading its
      * rolled-up rows gives exactly what its interventions give.
      */
@@ -113,6 +114,13 @@ class DailyRollUp {
                                 from intervention where debut_inter >= :start and debut_inter < :end
                                 group by code_do, pm""")
                         .param("day", day).param("start", Timestamp.from(start(day))).param("end", Timestamp.from(end(day)))
+                        .update();
+                jdbc.sql("""
+                                insert into intervention_day_do (day, code_do, interventions, with_impact, customers)
+                                select day, code_do, sum(interventions), sum(with_impact), sum(customers)
+                                from intervention_day where day = :day
+                                group by day, code_do""")
+                        .param("day", day)
                         .update();
             });
             return true;

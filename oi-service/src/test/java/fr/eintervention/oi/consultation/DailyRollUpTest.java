@@ -160,6 +160,7 @@ class DailyRollUpTest extends OiServiceTestSupport {
                 .param("day", day).param("start", Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .param("end", Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())).update();
         jdbc.sql("insert into intervention_day values (:day, 'DOZ1', 'PM-Z', 3, 1, 2)").param("day", day).update();
+        jdbc.sql("insert into intervention_day_do values (:day, 'DOZ1', 3, 1, 2)").param("day", day).update();
 
         // a new instance of the service, configured with Europe/Paris
         DailyRollUp rollUp = new DailyRollUp(jdbc, transactions, timestamps, clock);
@@ -253,6 +254,15 @@ class DailyRollUpTest extends OiServiceTestSupport {
                 group by s.day, i.code_do, i.pm""";
         assertThat(jdbc.sql("select count(*) from ((" + actual + " except " + expected + ") union all ("
                 + expected + " except " + actual + ")) difference").query(Long.class).single()).isZero();
+        String actualPerDo = """
+                select day, code_do, interventions, with_impact, customers from intervention_day_do""";
+        String expectedPerDo = """
+                select s.day, i.code_do, count(*), count(*) filter (where i.impacted_customers > 0),
+                       coalesce(sum(i.impacted_customers), 0)
+                from settled_day s join intervention i on i.debut_inter >= lower(s.span) and i.debut_inter < upper(s.span)
+                group by s.day, i.code_do""";
+        assertThat(jdbc.sql("select count(*) from ((" + actualPerDo + " except " + expectedPerDo + ") union all ("
+                + expectedPerDo + " except " + actualPerDo + ")) difference").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from settled_day where zone <> 'Europe/Paris'").query(Long.class).single()).isZero();
     }
 
