@@ -46,9 +46,12 @@ public class Consultation {
     private final Referential referential;
     private final ZoneId zone;
     private final Clock clock;
+    private final DailyRollUp rollUp;
 
-    Consultation(JdbcClient jdbc, Deliveries deliveries, Referential referential, Timestamps timestamps, Clock clock) {
+    Consultation(JdbcClient jdbc, Deliveries deliveries, Referential referential, Timestamps timestamps, Clock clock,
+            DailyRollUp rollUp) {
         this.jdbc = jdbc;
+        this.rollUp = rollUp;
         this.deliveries = deliveries;
         this.referential = referential;
         this.zone = timestamps.zone();
@@ -231,64 +234,92 @@ public class Consultation {
                 .orElse(null);
     }
 
-    /** Figures by DO or by PM over [from, to). */
-    public List<Statistics> statistics(Instant from, Instant to, GroupBy groupBy) {
-        if (groupBy == GroupBy.DAY) {
-            return perDay(from, to);
-        }
-        return jdbc.sql("select " + groupBy.column + " as key, count(*) as interventions,"
-                        + " count(*) filter (where impacted_customers > 0) as with_impact,"
-                        + " coalesce(sum(impacted_customers), 0) as customers"
-                        + " from intervention where debut_inter >= :from and debut_inter < :to"
-                        + " group by 1 order by 1")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(Consultation::statistics)
-                .list();
-    }
-
     /**
-     * Figures per day of Debut_Inter (Europe/Paris) over [from, to), days without intervention
-     * left out. The days' bounds are computed here and each day read as one range of the index
-     * on Debut_Inter: converting each intervention's time to the zone took three times longer.
+     * Figures by DO, by PM or by day over [from, to), groups without intervention left out. Exact:
+     * the settled days are read from their roll-up, the rest (the partial days at the edges, the
+     * recent days) from the interventions themselves (docs/decisions/0012-daily-statistics-roll-up.md).
      */
-    private List<Statistics> perDay(Instant from, Instant to) {
-        StringJoiner days = new StringJoiner(",", "{", "}");
-        StringJoiner starts = new StringJoiner(",", "{", "}");
-        StringJoiner ends = new StringJoiner(",", "{", "}");
-        for (LocalDate day = from.atZone(zone).toLocalDate(); day.atStartOfDay(zone).toInstant().isBefore(to); day = day.plusDays(1)) {
-            days.add(day.toString());
-            starts.add(day.atStartOfDay(zone).toInstant().toString());
-            ends.add(day.plusDays(1).atStartOfDay(zone).toInstant().toString());
-        }
-        return jdbc.sql("""
-                        select d.day as key, count(*) as interventions,
-                               count(*) filter (where i.impacted_customers > 0) as with_impact,
-                               coalesce(sum(i.impacted_customers), 0) as customers
-                        from unnest(cast(:days as text[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
-                             as d(day, starts, ends)
-                        join intervention i on i.debut_inter >= greatest(d.starts, :from) and i.debut_inter < least(d.ends, :to)
-                        group by d.day order by d.day""")
-                .param("days", days.toString()).param("starts", starts.toString()).param("ends", ends.toString())
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+    public List<Statistics> statistics(Instant from, Instant to, GroupBy groupBy) {
+        Figures figures = figures(from, to, groupBy);
+        return jdbc.sql(figures.sql + " order by key")
+                .params(figures.params)
                 .query(Consultation::statistics)
                 .list();
     }
 
     /** The spec's "PM blacklist" idea: PMs ranked by incident rate, worst first. */
     public List<Statistics> pmRanking(Instant from, Instant to, int minInterventions, int limit) {
-        return jdbc.sql("""
-                        select pm as key, count(*) as interventions,
-                               count(*) filter (where impacted_customers > 0) as with_impact,
-                               coalesce(sum(impacted_customers), 0) as customers
-                        from intervention where debut_inter >= :from and debut_inter < :to
-                        group by pm having count(*) >= :min
-                        order by count(*) filter (where impacted_customers > 0)::float / count(*) desc,
-                                 count(*) desc, pm
+        Figures figures = figures(from, to, GroupBy.PM);
+        return jdbc.sql(figures.sql + """
+                         and sum(interventions) >= :min
+                        order by cast(sum(with_impact) as bigint)::float / cast(sum(interventions) as bigint) desc,
+                                 sum(interventions) desc, key
                         limit :limit""")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("min", minInterventions).param("limit", limit)
+                .params(figures.params).param("min", minInterventions).param("limit", limit)
                 .query(Consultation::statistics)
                 .list();
+    }
+
+    /** A query of the figures over [from, to) by key, to be ordered (it ends with its {@code having} clause). */
+    private record Figures(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * The whole days of [from, to) that are settled are read from the roll-up; every
+     * other part of the period, day by day (the days in the zone), from {@code intervention}, each
+     * part one range of the index on Debut_Inter.
+     */
+    private Figures figures(Instant from, Instant to, GroupBy groupBy) {
+        LocalDate firstWhole = from.atZone(zone).toLocalDate();
+        if (rollUp.start(firstWhole).isBefore(from)) {
+            firstWhole = firstWhole.plusDays(1);
+        }
+        LocalDate lastWhole = to.atZone(zone).toLocalDate().minusDays(1);
+        Set<LocalDate> settled = rollUp.settledDays(firstWhole, lastWhole);
+
+        StringJoiner settledDays = new StringJoiner(",", "{", "}");
+        StringJoiner days = new StringJoiner(",", "{", "}");
+        StringJoiner starts = new StringJoiner(",", "{", "}");
+        StringJoiner ends = new StringJoiner(",", "{", "}");
+        for (LocalDate day = from.atZone(zone).toLocalDate(); rollUp.start(day).isBefore(to); day = day.plusDays(1)) {
+            if (settled.contains(day)) {
+                settledDays.add(day.toString());
+                continue;
+            }
+            Instant start = rollUp.start(day).isBefore(from) ? from : rollUp.start(day);
+            Instant end = rollUp.end(day).isAfter(to) ? to : rollUp.end(day);
+            if (start.isBefore(end)) {
+                days.add(day.toString());
+                starts.add(start.toString());
+                ends.add(end.toString());
+            }
+        }
+        String raw = groupBy == GroupBy.DAY ? "to_char(d.day, 'YYYY-MM-DD')" : "i." + groupBy.column;
+        String rolled = groupBy == GroupBy.DAY ? "to_char(r.day, 'YYYY-MM-DD')" : "r." + groupBy.column;
+        // per DO and per day, the roll-up without the PMs: far fewer rows
+        String rollUpTable = groupBy == GroupBy.PM ? "intervention_day" : "intervention_day_do";
+        String sql = """
+                select key, cast(sum(interventions) as bigint) as interventions,
+                       cast(sum(with_impact) as bigint) as with_impact, cast(sum(customers) as bigint) as customers
+                from (select %s as key, count(*) as interventions,
+                             count(*) filter (where i.impacted_customers > 0) as with_impact,
+                             coalesce(sum(i.impacted_customers), 0) as customers
+                      from unnest(cast(:days as date[]), cast(:starts as timestamptz[]), cast(:ends as timestamptz[]))
+                           as d(day, starts, ends)
+                      join intervention i on i.debut_inter >= d.starts and i.debut_inter < d.ends
+                      group by 1
+                      union all
+                      select %s, sum(r.interventions), sum(r.with_impact), sum(r.customers)
+                      from %s r where r.day = any(cast(:settled as date[]))
+                      group by 1) figures
+                group by key having sum(interventions) > 0
+                """.formatted(raw, rolled, rollUpTable);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("days", days.toString());
+        params.put("starts", starts.toString());
+        params.put("ends", ends.toString());
+        params.put("settled", settledDays.toString());
+        return new Figures(sql, params);
     }
 
     /** What statistics are grouped by: the DO, the PM, or the day of Debut_Inter (Europe/Paris, yyyy-MM-dd). */
