@@ -356,7 +356,11 @@ public final class ProductionShapeBenchmark {
 
     /** Queues BACKLOG M2s, due now, in the outbox, and reports the deliveries per second as the receivers saw them. */
     private void drain(String prefix, String label) throws Exception {
-        long before = count();
+        // the previous phases' messages first (a capacity rate beyond the pace leaves some waiting)
+        long settled = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (waiting() > 0 && System.nanoTime() < settled) {
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
                 PreparedStatement insert = connection.prepareStatement(
                         Files.readString(resource("/pgbench/backlog.sql")))) {
@@ -367,10 +371,10 @@ public final class ProductionShapeBenchmark {
             insert.executeUpdate();
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (count() - before < BACKLOG && System.nanoTime() < deadline) {
+        while (received(prefix + "-").size() < BACKLOG && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        long[] times = received().stream().filter(line -> line.startsWith(prefix + "-"))
+        long[] times = received(prefix + "-").stream()
                 .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))).sorted().toArray();
         double seconds = (times[times.length - 1] - times[0]) / 1e6;
         results.put("drain of " + String.format("%,d", BACKLOG) + " M2, " + label,
@@ -427,12 +431,23 @@ public final class ProductionShapeBenchmark {
         return millis;
     }
 
-    private long count() throws Exception {
-        return Long.parseLong(get("http://127.0.0.1:" + controlPort + "/count").trim());
+    /** Messages of the OI's outbox still to send. */
+    private long waiting() throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("oi"), "postgres", "");
+                Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("select count(*) from delivery_message where status in ('PENDING', 'SENDING')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private List<String> received() throws Exception {
-        String body = get("http://127.0.0.1:" + controlPort + "/received");
+        return received("");
+    }
+
+    /** The receptions (first of each message) whose reference starts with the prefix. */
+    private List<String> received(String prefix) throws Exception {
+        String body = get("http://127.0.0.1:" + controlPort + "/received?prefix=" + prefix);
         return body.isEmpty() ? List.of() : List.of(body.split("\n"));
     }
 
