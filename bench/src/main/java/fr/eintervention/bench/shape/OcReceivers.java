@@ -2,7 +2,10 @@ package fr.eintervention.bench.shape;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * OC receivers, a process of their own: one HTTP server per OC answering every M2/M4 OK, each
  * reception kept as (Ref_Interv_OI, OC, kind, time). A control server answers {@code /count}
- * and {@code /received?prefix=} (lines {@code ref oc kind epochMicros}, first reception of each).
+ * and {@code /received?since=n} (lines {@code ref oc kind epochMicros}, first reception of each,
+ * from the n-th on, written as they are read: a run receives a million of them).
  * Prints {@code READY control=<port> OC01=<port> ...} once listening.
  * Arguments: the OC codes.
  */
@@ -28,7 +31,8 @@ public final class OcReceivers {
 
     private static final byte[] OK = "{\"Code_Reponse\":0,\"Libelle_Reponse\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
     private static final Map<String, Long> FIRST = new ConcurrentHashMap<>();
-    private static final ConcurrentLinkedQueue<String> ORDER = new ConcurrentLinkedQueue<>();
+    /** the first receptions in their order; only appended to */
+    private static final List<String> ORDER = java.util.Collections.synchronizedList(new ArrayList<>());
     private static final AtomicLong COUNT = new AtomicLong();
 
     private OcReceivers() {
@@ -71,14 +75,19 @@ public final class OcReceivers {
 
     private static void received(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getQuery();
-        String prefix = query != null && query.startsWith("prefix=") ? query.substring(7) : "";
-        List<String> lines = new ArrayList<>();
-        for (String key : ORDER) {
-            if (key.startsWith(prefix)) {
-                lines.add(key + ' ' + FIRST.get(key));
+        int since = query != null && query.startsWith("since=") ? Integer.parseInt(query.substring(6)) : 0;
+        int until = ORDER.size();
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, 0);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8), 1 << 16)) {
+            for (int index = since; index < until; index++) {
+                String key = ORDER.get(index);
+                out.write(key);
+                out.write(' ');
+                out.write(Long.toString(FIRST.get(key)));
+                out.write('\n');
             }
         }
-        answer(exchange, 200, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {

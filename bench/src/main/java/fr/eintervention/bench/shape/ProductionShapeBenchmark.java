@@ -68,6 +68,8 @@ public final class ProductionShapeBenchmark {
     private final Map<String, Integer> receiverPorts = new LinkedHashMap<>();
     private final Map<String, String> results = new LinkedHashMap<>();
     private final Map<String, String> statements = new LinkedHashMap<>();
+    /** what the receivers got, in order, as far as read */
+    private final List<String> receptions = new ArrayList<>();
     private String issuer;
     private int controlPort;
     private ChildProcess auth;
@@ -97,7 +99,7 @@ public final class ProductionShapeBenchmark {
                     List.of("-jar", jar("auth-server").toString(), "--spring.profiles.active=demo", "--server.port=" + authPort),
                     Map.of("AUTH_ISSUER", issuer));
             processes.add(auth);
-            receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx256m"),
+            receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx768m"),
                     ChildProcess.main(OcReceivers.class, OCS.toArray(String[]::new)), Map.of());
             processes.add(receivers);
             for (String entry : receivers.awaitLine("READY", Duration.ofSeconds(30)).substring(6).split(" ")) {
@@ -441,14 +443,20 @@ public final class ProductionShapeBenchmark {
         }
     }
 
+    /** Every reception so far (first of each message), fetched from where the last call stopped. */
     private List<String> received() throws Exception {
-        return received("");
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/received?since=" + receptions.size()))
+                        .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            lines.filter(line -> !line.isEmpty()).forEach(receptions::add);
+        }
+        return receptions;
     }
 
-    /** The receptions (first of each message) whose reference starts with the prefix. */
+    /** The receptions whose reference starts with the prefix. */
     private List<String> received(String prefix) throws Exception {
-        String body = get("http://127.0.0.1:" + controlPort + "/received?prefix=" + prefix);
-        return body.isEmpty() ? List.of() : List.of(body.split("\n"));
+        return received().stream().filter(line -> line.startsWith(prefix)).toList();
     }
 
     private String token(String client, String secret) throws IOException, InterruptedException {
@@ -466,10 +474,6 @@ public final class ProductionShapeBenchmark {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("PUT " + url + ": " + response.statusCode() + " " + response.body());
         }
-    }
-
-    private String get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private void sql(String database, String statement) throws Exception {
