@@ -341,6 +341,7 @@ public final class ProductionShapeBenchmark {
         paths.put("by DO, a month", "/consultation/interventions?codeDo=DO07&from=2026-03-01&to=2026-04-01");
         paths.put("one", "/consultation/interventions/OIGEN-" + (size / 2));
         paths.put("statistics by DO, a month", "/consultation/statistics?from=2026-06-01&to=2026-07-01&by=DO");
+        paths.put("statistics by PM, a month", "/consultation/statistics?from=2026-06-01&to=2026-07-01&by=PM");
         for (Map.Entry<String, String> path : paths.entrySet()) {
             double[] millis = new double[20];
             for (int run = -3; run < millis.length; run++) {
