@@ -49,7 +49,10 @@ final class DurablePostgres implements AutoCloseable {
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + data
                         + " -c max_connections=300 -c log_checkpoints=on"
                         // statement statistics (what the OI's statements cost under load); no effect on durability
-                        + " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all",
+                        + " -c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track=all"
+                        // -Dexplain=true: the plans of statements over 20 ms in the server's log (kept in the run's logs)
+                        + (Boolean.getBoolean("explain") ? " -c auto_explain.log_min_duration=20 -c auto_explain.log_analyze=on"
+                                + " -c auto_explain.log_buffers=on -c auto_explain.log_timing=off" : ""),
                 "start"));
         return new DurablePostgres(data, bin, port, null);
     }
@@ -108,6 +111,14 @@ final class DurablePostgres implements AutoCloseable {
 
     List<String> asPostgresCommand(String... command) {
         return asPostgres(command);
+    }
+
+    /** Copies the server's log into the folder (before {@link #close()} deletes the cluster). */
+    void keepLog(Path folder) throws IOException {
+        Path log = data.resolve("server.log");
+        if (Files.exists(log)) {
+            Files.copy(log, folder.resolve("postgresql.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override

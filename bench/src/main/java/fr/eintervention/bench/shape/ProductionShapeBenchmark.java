@@ -139,6 +139,7 @@ public final class ProductionShapeBenchmark {
             }
         } finally {
             processes.forEach(ChildProcess::close);
+            postgres.keepLog(work);
         }
         System.out.println();
         System.out.println("| measure | result |");

@@ -296,7 +296,9 @@ public class Consultation {
         }
         String raw = groupBy == GroupBy.DAY ? "to_char(d.day, 'YYYY-MM-DD')" : "i." + groupBy.column;
         String rolled = groupBy == GroupBy.DAY ? "to_char(r.day, 'YYYY-MM-DD')" : "r." + groupBy.column;
-        // per DO and per day, the roll-up without the PMs: far fewer rows
+        // per DO and per day, the roll-up without the PMs: far fewer rows. The settled days are
+        // unnested once and joined: "day = any(cast(:settled as date[]))" parsed the array again
+        // for every row (array input is not folded), 50 ms for a month by PM at 10^7 interventions
         String rollUpTable = groupBy == GroupBy.PM ? "intervention_day" : "intervention_day_do";
         String sql = """
                 select key, cast(sum(interventions) as bigint) as interventions,
@@ -310,7 +312,8 @@ public class Consultation {
                       group by 1
                       union all
                       select %s, sum(r.interventions), sum(r.with_impact), sum(r.customers)
-                      from %s r where r.day = any(cast(:settled as date[]))
+                      from unnest(cast(:settled as date[])) as s(day)
+                      join %s r on r.day = s.day
                       group by 1) figures
                 group by key having sum(interventions) > 0
                 """.formatted(raw, rolled, rollUpTable);
