@@ -333,6 +333,8 @@ public final class ProductionShapeBenchmark {
             insert.setInt(2, size);
             insert.executeUpdate();
             connection.createStatement().execute("vacuum analyze intervention");
+            // the generated rows written to disk now, not by checkpoints during the measurement
+            connection.createStatement().execute("checkpoint");
         }
         System.out.printf("%,d interventions stored (%.0f s)%n", size, (System.nanoTime() - start) / 1e9);
         Load load = load(oiUrl, doToken, 100, 5, 30, "SIZE" + size);
