@@ -1,7 +1,6 @@
 package fr.eintervention.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,14 +39,7 @@ final class Problems {
         if (response.isCommitted()) {
             return;
         }
-        byte[] bytes = JSON.writeValueAsBytes(body(status, detail, request));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(bytes.length);
-        response.setHeader("Connection", "close");
-        UnreadBody.discard(request);
-        response.getOutputStream().write(bytes);
-        response.flushBuffer();
+        UnreadBody.answer(request, response, status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                JSON.writeValueAsBytes(body(status, detail, request)));
     }
 }

@@ -14,16 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * OC receivers, a process of their own: one HTTP server per OC answering every M2/M4 OK, each
- * reception kept as (Ref_Interv_OI, OC, kind, time). A control server answers {@code /count}
- * and {@code /received?since=n} (lines {@code ref oc kind epochMicros}, first reception of each,
- * from the n-th on, written as they are read: a run receives a million of them).
+ * reception kept as (Ref_Interv_OI, OC, kind, time). A control server answers
+ * {@code /received?since=n}: lines {@code ref oc kind epochMicros}, the first reception of each,
+ * from the n-th on, streamed (a run receives a million of them).
  * Prints {@code READY control=<port> OC01=<port> ...} once listening.
  * Arguments: the OC codes.
  */
@@ -33,7 +32,6 @@ public final class OcReceivers {
     private static final Map<String, Long> FIRST = new ConcurrentHashMap<>();
     /** the first receptions in their order; only appended to */
     private static final List<String> ORDER = java.util.Collections.synchronizedList(new ArrayList<>());
-    private static final AtomicLong COUNT = new AtomicLong();
 
     private OcReceivers() {
     }
@@ -42,7 +40,6 @@ public final class OcReceivers {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         StringBuilder ready = new StringBuilder("READY");
         HttpServer control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        control.createContext("/count", exchange -> answer(exchange, 200, Long.toString(COUNT.get()).getBytes(StandardCharsets.UTF_8)));
         control.createContext("/received", OcReceivers::received);
         control.setExecutor(Executors.newSingleThreadExecutor());
         control.start();
@@ -68,7 +65,6 @@ public final class OcReceivers {
         String key = field(body, "Ref_Interv_OI") + ' ' + oc + ' ' + kind;
         if (FIRST.putIfAbsent(key, micros) == null) {
             ORDER.add(key);
-            COUNT.incrementAndGet();
         }
         answer(exchange, 200, OK);
     }

@@ -1,7 +1,6 @@
 package fr.eintervention.protocol.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +54,7 @@ final class Refusals {
             body = problem;
             type = MediaType.APPLICATION_PROBLEM_JSON;
         }
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        response.resetBuffer();
-        response.setStatus(code);
-        response.setContentType(type.toString());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(bytes.length);
         // the body is not read, or not all of it: close rather than wait for the rest
-        response.setHeader("Connection", "close");
-        UnreadBody.discard(request);
-        response.getOutputStream().write(bytes);
-        response.flushBuffer();
+        UnreadBody.answer(request, response, code, type.toString(), JSON.writeValueAsBytes(body));
     }
 }

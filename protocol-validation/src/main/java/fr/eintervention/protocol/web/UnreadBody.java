@@ -1,6 +1,10 @@
 package fr.eintervention.protocol.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A request refused without reading (the rest of) its body: the server closes the connection
@@ -17,6 +21,23 @@ public final class UnreadBody {
     /** Marks the request: its unread body is not drained, the connection is closed after the answer. */
     public static void discard(ServletRequest request) {
         request.setAttribute(ATTRIBUTE, Boolean.TRUE);
+    }
+
+    /**
+     * Writes a refusal from a filter, where no message converter runs, then closes the
+     * connection without draining the unread body.
+     */
+    public static void answer(ServletRequest request, HttpServletResponse response, int status, String contentType, byte[] body)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.setHeader("Connection", "close");
+        discard(request);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     static boolean discarded(ServletRequest request) {
