@@ -1,5 +1,7 @@
 package fr.eintervention.linetest.oi;
 
+import fr.eintervention.linetest.M6tx;
+
 /** What an M5TX did (decisions 0034, 0036). */
 public sealed interface AnswerOutcome {
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import fr.eintervention.linetest.M6tx;
 import fr.eintervention.linetest.TestWindow;
 import fr.eintervention.linetest.TestedOcs;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.eintervention.linetest.CustomerDown;
 import fr.eintervention.linetest.LineRestored;
+import fr.eintervention.linetest.M6tx;
 import fr.eintervention.linetest.Route;
 import fr.eintervention.linetest.TestWindow;
 

@@ -1,12 +1,10 @@
-package fr.eintervention.linetest.oi;
+package fr.eintervention.linetest;
 
 import java.util.List;
 
-import fr.eintervention.linetest.CustomerDown;
-import fr.eintervention.linetest.LineRestored;
-
 /**
- * One M6TX to send to the DO, for one OC's answer (decision 0034).
+ * One M6TX, the OI's relay to the DO of one OC's answer (decision 0034): what the OI sends and
+ * the technician's app reads.
  *
  * @param numeroTest          the test; {@code null} for the end's answer (left out of the message)
  * @param codeOc              {@code codeOCImpacte}
