@@ -47,6 +47,9 @@ public final class LineTestSeries {
         if (numeroTest < 1 || numeroTest > LineTestRules.MAX_TESTS) {
             return refused(RefusalCode.MAUVAIS_FORMAT, "numeroTest " + numeroTest + " hors de 1.." + LineTestRules.MAX_TESTS);
         }
+        if (numeroTest == last && tests.get(last - 1).dateTest().equals(dateTest)) {
+            return new TestRequest.Repeated(tests.get(last - 1).tested());
+        }
         if (closing != null) {
             return refused(RefusalCode.INCOHERENCE, "intervention terminee: plus de test possible");
         }
@@ -54,10 +57,6 @@ public final class LineTestSeries {
             return refused(RefusalCode.INCOHERENCE, "dateTest anterieure au debut de l'intervention");
         }
         if (numeroTest <= last) {
-            LineTest earlier = tests.get(numeroTest - 1);
-            if (numeroTest == last && earlier.dateTest().equals(dateTest)) {
-                return new TestRequest.Repeated(earlier.tested());
-            }
             return refused(RefusalCode.TEST_PRECEDENT_DEJA_EMIS, "test " + numeroTest + " deja emis");
         }
         if (numeroTest > last + 1) {

@@ -106,6 +106,8 @@ class LineTestSeriesTest {
             assertThat(again).isInstanceOf(TestRequest.Repeated.class);
             assertThat(((TestRequest.Repeated) again).tested().relayedTo()).containsExactly("OC01", "OC02");
             assertThat(series.testsAccepted()).isEqualTo(1);
+            series.end(at(30), at(30), PRESENT);
+            assertThat(series.request(1, at(10), at(31), PRESENT)).isInstanceOf(TestRequest.Repeated.class);
         }
 
         @Test
