@@ -16,14 +16,12 @@ import fr.eintervention.linetest.TestedOcs;
  */
 final class LineTest {
 
-    private enum State { WAITING, ANSWERED, GIVEN_UP_LATE, GIVEN_UP_REFUSED }
-
     private final Integer numeroTest;
     private final Instant dateTest;
     private final Instant acceptedAt;
     private final TestWindow window;
     private final TestedOcs tested;
-    private final Map<String, State> states = new LinkedHashMap<>();
+    private final Map<String, OcState> states = new LinkedHashMap<>();
     private final Map<String, OcAnswer> answers = new LinkedHashMap<>();
 
     LineTest(Integer numeroTest, Instant dateTest, Instant acceptedAt, TestWindow window, TestedOcs tested) {
@@ -32,7 +30,21 @@ final class LineTest {
         this.acceptedAt = acceptedAt;
         this.window = window;
         this.tested = tested;
-        tested.relayedTo().forEach(oc -> states.put(oc, State.WAITING));
+        tested.relayedTo().forEach(oc -> states.put(oc, OcState.WAITING));
+    }
+
+    /** A test as it was stored, the OCs in the order they were asked. */
+    static LineTest restore(RecordedTest recorded) {
+        LineTest test = new LineTest(recorded.numeroTest(), recorded.dateTest(), recorded.acceptedAt(), recorded.window(),
+                recorded.tested());
+        test.tested.relayedTo().forEach(oc -> test.states.put(oc, recorded.states().getOrDefault(oc, OcState.WAITING)));
+        test.tested.relayedTo().stream().filter(recorded.answers()::containsKey)
+                .forEach(oc -> test.answers.put(oc, recorded.answers().get(oc)));
+        return test;
+    }
+
+    RecordedTest recorded() {
+        return new RecordedTest(numeroTest, dateTest, acceptedAt, window, tested, states, answers);
     }
 
     Integer numeroTest() {
@@ -56,15 +68,15 @@ final class LineTest {
     }
 
     boolean answered(String oc) {
-        return states.get(oc) == State.ANSWERED;
+        return states.get(oc) == OcState.ANSWERED;
     }
 
     boolean givenUpLate(String oc) {
-        return states.get(oc) == State.GIVEN_UP_LATE;
+        return states.get(oc) == OcState.GIVEN_UP_LATE;
     }
 
     boolean givenUpRefused(String oc) {
-        return states.get(oc) == State.GIVEN_UP_REFUSED;
+        return states.get(oc) == OcState.GIVEN_UP_REFUSED;
     }
 
     Optional<OcAnswer> answer(String oc) {
@@ -72,13 +84,13 @@ final class LineTest {
     }
 
     void record(String oc, OcAnswer answer) {
-        states.put(oc, State.ANSWERED);
+        states.put(oc, OcState.ANSWERED);
         answers.put(oc, answer);
     }
 
     /** Every OC asked has answered or was given up. */
     boolean acknowledged() {
-        return !states.containsValue(State.WAITING);
+        return !states.containsValue(OcState.WAITING);
     }
 
     /** Gives up the OCs still waiting once {@code deadline} after acceptance has passed at {@code now}. */
@@ -86,17 +98,17 @@ final class LineTest {
         if (numeroTest == null || now.isBefore(acceptedAt.plus(deadline))) {
             return List.of();
         }
-        List<String> waiting = states.entrySet().stream().filter(e -> e.getValue() == State.WAITING).map(Map.Entry::getKey).toList();
-        waiting.forEach(oc -> states.put(oc, State.GIVEN_UP_LATE));
+        List<String> waiting = states.entrySet().stream().filter(e -> e.getValue() == OcState.WAITING).map(Map.Entry::getKey).toList();
+        waiting.forEach(oc -> states.put(oc, OcState.GIVEN_UP_LATE));
         return waiting.stream().map(oc -> new GivenUp(numeroTest, oc, false)).toList();
     }
 
     /** The OC refused this intermediate test or could not be reached: nothing more is awaited from it. */
     Optional<GivenUp> giveUpRefused(String oc) {
-        if (states.get(oc) != State.WAITING) {
+        if (states.get(oc) != OcState.WAITING) {
             return Optional.empty();
         }
-        states.put(oc, State.GIVEN_UP_REFUSED);
+        states.put(oc, OcState.GIVEN_UP_REFUSED);
         return Optional.of(new GivenUp(numeroTest, oc, true));
     }
 }

@@ -38,6 +38,34 @@ public final class LineTestSeries {
     }
 
     /**
+     * A series as it was stored: its tests in order, the end's round last if the end was accepted
+     * ({@link #recorded()}).
+     */
+    public static LineTestSeries restore(String codeDo, Instant interventionStart, LineTestRules rules,
+            List<RecordedTest> recorded) {
+        LineTestSeries series = new LineTestSeries(codeDo, interventionStart, rules);
+        for (RecordedTest test : recorded) {
+            if (test.numeroTest() == null) {
+                series.closing = LineTest.restore(test);
+            } else if (test.numeroTest() == series.tests.size() + 1) {
+                series.tests.add(LineTest.restore(test));
+            } else {
+                throw new IllegalArgumentException("test " + test.numeroTest() + " out of order after " + series.tests.size());
+            }
+        }
+        return series;
+    }
+
+    /** What to store: the tests in order, then the end's round if the end was accepted. */
+    public List<RecordedTest> recorded() {
+        List<RecordedTest> recorded = new ArrayList<>(tests.stream().map(LineTest::recorded).toList());
+        if (closing != null) {
+            recorded.add(closing.recorded());
+        }
+        return recorded;
+    }
+
+    /**
      * An M3TX, received at {@code receivedAt}, the OCs present at the PM being {@code present}
      * (decision 0030).
      */

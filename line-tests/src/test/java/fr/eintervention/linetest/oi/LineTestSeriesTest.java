@@ -1,6 +1,7 @@
 package fr.eintervention.linetest.oi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -343,6 +344,45 @@ class LineTestSeriesTest {
             strict.request(1, at(10), at(10), PRESENT);
 
             assertThat(strict.end(at(30), at(30), PRESENT)).isInstanceOf(EndOutcome.Accepted.class);
+        }
+    }
+
+    @Nested
+    class Storage {
+
+        @Test
+        void aRestoredSeriesIsTheSameSeriesAndGoesOnByTheSameRules() {
+            ask(1, 10);
+            answer("OC01", OcAnswer.toTest(1, List.of(CUT), List.of()), 11);
+            series.giveUpOverdue(at(15));
+            ask(2, 20);
+            series.end(at(30), at(30), PRESENT);
+            answer("OC02", OcAnswer.closing(List.of(), List.of(BACK)), 31);
+
+            List<RecordedTest> recorded = series.recorded();
+            LineTestSeries restored = LineTestSeries.restore("DO01", START, LineTestRules.defaults(), recorded);
+
+            assertThat(recorded).extracting(RecordedTest::numeroTest).containsExactly(1, 2, null);
+            assertThat(recorded.get(0).states()).containsEntry("OC01", OcState.ANSWERED).containsEntry("OC02", OcState.GIVEN_UP_LATE);
+            assertThat(restored.recorded()).isEqualTo(recorded);
+            assertThat(restored.answer("OC01", OcAnswer.toTest(1, List.of(CUT), List.of()), at(40), window -> false))
+                    .isInstanceOf(AnswerOutcome.Repeated.class);
+            assertThat(refusal(restored.answer("OC02", OcAnswer.toTest(1, List.of(), List.of()), at(40), window -> false)))
+                    .isEqualTo(RefusalCode.DELAI_NON_RESPECTE);
+            assertThat(refusal(restored.request(3, at(40), at(40), PRESENT))).isEqualTo(RefusalCode.INCOHERENCE);
+            assertThat(restored.answer("OC02", OcAnswer.closing(List.of(), List.of(BACK)), at(40), window -> false))
+                    .isInstanceOf(AnswerOutcome.Repeated.class);
+        }
+
+        @Test
+        void testsOutOfOrderCannotBeRestored() {
+            ask(1, 10);
+            answerAll(1, 11);
+            ask(2, 20);
+            List<RecordedTest> recorded = series.recorded();
+
+            assertThatThrownBy(() -> LineTestSeries.restore("DO01", START, LineTestRules.defaults(),
+                    List.of(recorded.get(1)))).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }
