@@ -109,7 +109,8 @@ public final class LineTestBoard {
                 List.of(oc + " : non testé (protocole v1)"))));
         int unnamed = Math.max(0, round.count - round.expected.size());
         return new TestView(key == END ? null : key, key == END ? "Fin d'intervention" : "Test " + key, round.askedAt, ocs,
-                summary(round, cut, cutAt, restored, waiting, unnamed, silent, pastDeadline),
+                summary(round, cut, cutAt, restored, waiting, unnamed, silent, pastDeadline)
+                        + (other ? " ; une autre intervention a eu lieu sur ce PM pendant ce test" : ""),
                 round.acceptedAt != null && waiting.isEmpty() && unnamed == 0 && (round.count > 0 || key != END), other);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param askedAt               when the technician asked it ({@code dateTest}), or the end
  * @param summary               the one line to read first, e.g. "aucun client coupé", "en attente de OC02"
  * @param complete              every OC asked has answered or was given up
- * @param otherInterventionOnPm an OC said another intervention overlaps on the PM ({@code multiInterventionOI})
+ * @param otherInterventionOnPm an M6TX said another intervention overlaps on the PM ({@code multiInterventionOI}); the summary says so
  */
 public record TestView(Integer numeroTest, String title, Instant askedAt, List<OcView> ocs, String summary,
         boolean complete, boolean otherInterventionOnPm) {

@@ -176,7 +176,8 @@ class LineTestBoardTest {
         TestView end = board.view(TAP.plus(Duration.ofHours(1))).get(1);
 
         assertThat(end.numeroTest()).isNull();
-        assertThat(end.summary()).isEqualTo("aucun client coupé chez OC01 ; en attente de 1 autre OC");
+        assertThat(end.summary()).isEqualTo("aucun client coupé chez OC01 ; en attente de 1 autre OC"
+                + " ; une autre intervention a eu lieu sur ce PM pendant ce test");
         assertThat(end.otherInterventionOnPm()).isTrue();
         assertThat(end.complete()).isFalse();
     }
