@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.InvalidInput;
 
 /**
@@ -31,13 +32,13 @@ public final class Csv {
      */
     public record Row(int line, Map<String, String> values, String problem) {
 
-        public InvalidInput.Fault fault() {
-            return InvalidInput.Fault.atLine(line, null, problem);
+        public Fault fault() {
+            return Fault.atLine(line, null, problem);
         }
     }
 
     /** The data rows, in file order, and what was wrong with the header row. */
-    public record Table(List<Row> rows, List<InvalidInput.Fault> headerFaults) {
+    public record Table(List<Row> rows, List<Fault> headerFaults) {
     }
 
     private Csv() {
@@ -48,11 +49,11 @@ public final class Csv {
      */
     public static Table read(String text, List<String> columns) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        List<InvalidInput.Fault> headerFaults = new ArrayList<>();
+        List<Fault> headerFaults = new ArrayList<>();
         int firstBreak = content.indexOf('\n');
         String firstLine = firstBreak < 0 ? content : content.substring(0, firstBreak);
         if (firstLine.isBlank()) {
-            headerFaults.add(InvalidInput.Fault.atLine(1, null, "header row expected: " + String.join(";", columns)));
+            headerFaults.add(Fault.atLine(1, null, "header row expected: " + String.join(";", columns)));
             return new Table(List.of(), headerFaults);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -76,7 +77,7 @@ public final class Csv {
                     int line = (int) linesRead + 1;
                     String problem = "unreadable from here: " + reason(e);
                     if (header == null) {
-                        headerFaults.add(InvalidInput.Fault.atLine(line, null, problem));
+                        headerFaults.add(Fault.atLine(line, null, problem));
                     } else {
                         rows.add(new Row(line, Map.of(), problem));
                     }
@@ -132,16 +133,16 @@ public final class Csv {
     }
 
     /** The canonical column name of each header cell ({@code null} for a refused one). */
-    private static List<String> header(CSVRecord cells, List<String> columns, List<InvalidInput.Fault> faults) {
+    private static List<String> header(CSVRecord cells, List<String> columns, List<Fault> faults) {
         Map<String, String> known = new LinkedHashMap<>();
         columns.forEach(column -> known.put(column.toLowerCase(Locale.ROOT), column));
         List<String> header = new ArrayList<>();
         for (String cell : cells) {
             String column = known.get(cell.trim().toLowerCase(Locale.ROOT));
             if (column == null) {
-                faults.add(InvalidInput.Fault.atLine(1, cell.trim(), "unknown column, expected: " + String.join(";", columns)));
+                faults.add(Fault.atLine(1, cell.trim(), "unknown column, expected: " + String.join(";", columns)));
             } else if (header.contains(column)) {
-                faults.add(InvalidInput.Fault.atLine(1, column, "duplicate column"));
+                faults.add(Fault.atLine(1, column, "duplicate column"));
                 column = null;
             }
             header.add(column);

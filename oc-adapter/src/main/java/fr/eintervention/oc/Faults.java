@@ -3,6 +3,7 @@ package fr.eintervention.oc;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.InvalidInput;
 
 /**
@@ -14,17 +15,17 @@ public final class Faults {
     /** the most faults listed in an answer; the summary says how many there were */
     public static final int MAX_LISTED = 100;
 
-    private final List<InvalidInput.Fault> kept = new ArrayList<>();
+    private final List<Fault> kept = new ArrayList<>();
     private int total;
 
-    public void add(InvalidInput.Fault fault) {
+    public void add(Fault fault) {
         total++;
         if (kept.size() < MAX_LISTED) {
             kept.add(fault);
         }
     }
 
-    public void addAll(List<InvalidInput.Fault> faults) {
+    public void addAll(List<Fault> faults) {
         faults.forEach(this::add);
     }
 

@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -43,7 +43,7 @@ import fr.eintervention.oi.referential.ReferentialImport.Content;
 import fr.eintervention.oi.referential.ReferentialImport.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.v1.MessageSchema;
 
 /**
  * Bulk import of the referential from a CSV file, as a job: the request's body is written to a
