@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.oc.Csv;
-import fr.eintervention.oc.Faults;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.jdbc.Sql;
-import fr.eintervention.oc.Faults;
+import fr.eintervention.web.batch.Faults;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;
 import tools.jackson.databind.JsonNode;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.oc.Csv;
-import fr.eintervention.oc.Faults;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
 import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;

@@ -1,4 +1,4 @@
-package fr.eintervention.oc;
+package fr.eintervention.web.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package fr.eintervention.oc;
+package fr.eintervention.web.batch;
 
 import java.util.ArrayList;
 import java.util.List;
