@@ -32,6 +32,11 @@ public record Fault(Integer index, Integer line, String field, String reason) {
         return new Fault(null, line, field, reason);
     }
 
+    /** A line counted in a long, as parsers do (a line beyond {@code int} is an error). */
+    public static Fault atLine(long line, String field, String reason) {
+        return atLine(Math.toIntExact(line), field, reason);
+    }
+
     /** One line: {@code field: reason}. */
     public String describe() {
         return field + ": " + reason;
