@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The OI in production's shape, one command (issue 19; method and results in BENCHMARKS.md):
+# The OI in production's shape, one command (method and results in BENCHMARKS.md):
 # builds the services, then runs ProductionShapeBenchmark, which starts a durable PostgreSQL (the
 # system's binaries if present, else the embedded one with fsync and synchronous_commit on), the
 # demo auth-server, the OI, the OC receivers and the load generator as separate processes, and

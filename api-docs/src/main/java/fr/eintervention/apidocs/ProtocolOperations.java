@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.security.EInterventionSecurityAutoConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

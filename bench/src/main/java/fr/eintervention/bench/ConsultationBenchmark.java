@@ -10,7 +10,7 @@ import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.testsupport.JsonHttp;
 
 /**
- * Issue 5's benchmark: the OI's consultation queries and statistics over 1,000,000 interventions
+ * The benchmark of the OI's consultation queries and statistics over 1,000,000 interventions
  * (500 PMs, 20 DOs, one year, about 5% with impacted customers), timed over real HTTP.
  * Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl bench exec:java -Dexec.mainClass=fr.eintervention.bench.ConsultationBenchmark}
  */

@@ -28,7 +28,7 @@ import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 
 /**
- * Issue 3's benchmark, over real HTTP on loopback, everything on this machine:
+ * The delivery engine's benchmark, over real HTTP on loopback, everything on this machine:
  * <ol>
  * <li>warm-up, not measured: rounds of {@code -Dwarmup} seconds of M1s at {@code -Dwarmup-rate}
  * per second, then at the measured rate, each until the JIT compiler spent less than 5% of a

@@ -17,7 +17,7 @@ import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 16's benchmark: the bulk import of 200,000 PMs (each with 1 to 3 of the demo's OCs) into
+ * The benchmark of the bulk import of 200,000 PMs (each with 1 to 3 of the demo's OCs) into
  * the OI's referential, over real HTTP, as an operator does it: POST the CSV file, follow the job
  * until it is applied. Then the same file again as a replacement (nothing changes: the cost of
  * checking), then a replacement without its last 10,000 PMs (retired).

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import fr.eintervention.delivery.PartnerEndpoint;
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.v1.MessageSchema;
 
 /**
  * @param code              the DO's own operator code, sent as {@code Code_DO} (env {@code DO_CODE},
@@ -23,13 +23,19 @@ import fr.eintervention.protocol.MessageSchema;
  * @param capture           the DO-side rules on the timestamps captured by the technicians' tools
  * @param correctionWindow  how long after the OI rejected an M1/M3 it can still be corrected and
  *                          re-sent (default 48 hours, the specification's minimum)
+ * @param retention         how long interventions and what came with them are kept (default
+ *                          400 days; the spec leaves retention to each operator)
+ * @param purgeCron         when the retention purge runs (default every night at 03:30, in the
+ *                          protocol's zone)
  */
 @ConfigurationProperties("eintervention.do")
 public record DoGatewayProperties(
         @DefaultValue("DO01") String code,
         Map<String, Oi> ois,
         @DefaultValue Capture capture,
-        @DefaultValue("48h") Duration correctionWindow) {
+        @DefaultValue("48h") Duration correctionWindow,
+        @DefaultValue("400d") Duration retention,
+        @DefaultValue("0 30 3 * * *") String purgeCron) {
 
     public DoGatewayProperties {
         if (code == null || !MessageSchema.OPERATOR_CODE.matcher(code).matches()) {

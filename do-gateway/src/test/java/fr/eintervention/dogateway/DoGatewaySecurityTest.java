@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,18 +74,6 @@ class DoGatewaySecurityTest extends DoGatewayTestSupport {
         assertThat(JsonHttp.at(port).get("/admin/deliveries").status()).isEqualTo(401);
         assertThat(operator.get("/admin/deliveries").status()).isEqualTo(200);
         assertThat(http.get("/actuator/metrics").status()).isEqualTo(403);
-    }
-
-    @Test
-    void theRealOiOfTheRoundTripsIsSecuredToo() {
-        String m1 = """
-                {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"DO01-SEC-1","PM":"FI-35238-0001",
-                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"}"""
-                .formatted(ago(Duration.ofMinutes(10)));
-
-        assertThat(new JsonHttp(OI01.baseUrl()).post("/v1/intervention_DO", m1).status()).as("no token").isEqualTo(401);
-        assertThat(new JsonHttp(OI01.baseUrl()).as("DO02", "write:interventions").post("/v1/intervention_DO", m1).status())
-                .as("another DO").isEqualTo(403);
     }
 
     @Test

@@ -33,9 +33,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway running for real, secured: HTTP on a random port, tokens of the test IdP
- * ({@code TestTokens}), its own database on a real PostgreSQL, a movable clock. It knows two OIs:
- * OI01 is the real OI service (demo referential, secured too), OI02 a stub that answers what a
- * test tells it; to both the gateway presents an OAuth2 token obtained from the test IdP by client
+ * ({@code TestTokens}), its own database on a real PostgreSQL, a movable clock. It knows two OIs,
+ * OI01 and OI02, stubs that answer what a test tells them (the gateway with the real OI service
+ * is the end-to-end tests' {@code GatewayOiRoundTripEndToEndTest}); to both the gateway presents an OAuth2 token obtained from the test IdP by client
  * credentials as DO01. The engine polls often, so that a retry is made soon after a test moves
  * the clock past its delay.
  */
@@ -46,13 +46,13 @@ import tools.jackson.databind.JsonNode;
                 "eintervention.security.rate-limit.requests-per-second=0"})
 public abstract class DoGatewayTestSupport {
 
-    protected static final RealOi OI01 = RealOi.get();
+    protected static final PartnerStub OI01 = PartnerStub.start();
     protected static final PartnerStub OI02 = PartnerStub.start();
     protected static final Duration AWAIT = Duration.ofSeconds(20);
 
     @DynamicPropertySource
     static void ois(DynamicPropertyRegistry registry) {
-        registry.add("eintervention.do.ois.OI01.base-url", () -> OI01.front().baseUrl());
+        registry.add("eintervention.do.ois.OI01.base-url", OI01::baseUrl);
         registry.add("eintervention.do.ois.OI02.base-url", OI02::baseUrl);
         for (String oi : new String[] {"OI01", "OI02"}) {
             // client credentials at the test IdP (any secret): the token's partner is DO01
@@ -87,7 +87,7 @@ public abstract class DoGatewayTestSupport {
     void connect() {
         http = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("technician", "field"));
         operator = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
-        OI01.reset();
+        OI01.replyOk();
         OI02.replyOk();
     }
 

@@ -37,6 +37,6 @@ class ModuleBoundariesTest {
         DO.tablesAreWrittenByTheirOwnersOnly(Path.of("src/main/java"), Map.of(
                 "intervention", "intervention",
                 "declaration", "intervention",
-                "pm_list", "pm"));
+                "pm_list", "referential"));
     }
 }

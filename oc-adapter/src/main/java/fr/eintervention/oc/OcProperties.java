@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import fr.eintervention.delivery.PartnerEndpoint;
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.v1.MessageSchema;
 
 /**
  * @param code     the OC's own operator code, sent as {@code Code_OC_impacte} in M5 (env {@code OC_CODE})
@@ -21,13 +21,18 @@ import fr.eintervention.protocol.MessageSchema;
  *                 whose {@code Code_OI} is not listed is answered CODE_OI_INCONNU
  * @param flux3    whether and when M5 is sent
  * @param outages  limits of the outage feed
+ * @param retention how long interventions, outages and what came with them are kept (default
+ *                  400 days; the spec leaves retention to each operator)
+ * @param purgeCron when the retention purge runs (default every night at 03:30, in the protocol's zone)
  */
 @ConfigurationProperties("eintervention.oc")
 public record OcProperties(
         String code,
         Map<String, Partner> partners,
         @DefaultValue Flux3 flux3,
-        @DefaultValue Outages outages) {
+        @DefaultValue Outages outages,
+        @DefaultValue("400d") Duration retention,
+        @DefaultValue("0 30 3 * * *") String purgeCron) {
 
     public OcProperties {
         if (code == null || !MessageSchema.OPERATOR_CODE.matcher(code).matches()) {

@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  * Remembers each token the issuer's decoder accepted, until the token's own {@code exp}: a partner
  * sends the same client-credentials token with every message for the token's life (minutes), so
  * its signature is checked once instead of at every message (the RSA check and the key's
- * conversion were about a tenth of the OI's CPU under load, issue 19). Only accepted tokens are
+ * conversion were about a tenth of the OI's CPU under load, BENCHMARKS.md). Only accepted tokens are
  * kept, so no caller can fill the cache without tokens of the issuer; a token without
  * {@code exp} is never kept; refused tokens are checked again every time.
  */

@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -119,7 +120,7 @@ public class EInterventionSecurityAutoConfiguration {
      * Spring Security's own observations (a span and timers around each of its filters, each
      * authentication and each authorization) are off: the request's own observation
      * ({@code http.server.requests}, its span and its trace id in the logs) stays. They cost about
-     * a tenth of the OI's CPU under load for figures no dashboard reads (issue 19).
+     * a tenth of the OI's CPU under load for figures no dashboard reads (BENCHMARKS.md).
      */
     @Bean
     @ConditionalOnMissingBean

@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.BodySizeLimitFilter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

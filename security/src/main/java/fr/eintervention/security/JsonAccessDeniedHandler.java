@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.Problems;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;

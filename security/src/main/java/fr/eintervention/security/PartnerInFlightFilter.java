@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.Problems;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package fr.eintervention.security;
 
+import fr.eintervention.web.input.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.eintervention.protocol.Fault;
 
 /**
  * A request to a service's own API refused because of what it holds: answered as Problem Details
@@ -16,29 +16,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * a refusal may carry more properties ({@link #with}).
  */
 public class InvalidInput extends ErrorResponseException {
-
-    /**
-     * One fault.
-     *
-     * @param index the position of the faulty item in a JSON batch (0-based), when there is one
-     * @param line  the line of the faulty item in a CSV file (the header is line 1), when there is one
-     * @param field the field at fault, as the client named it ({@code natures[0].pbo})
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Fault(Integer index, Integer line, String field, String reason) {
-
-        public static Fault of(String field, String reason) {
-            return new Fault(null, null, field, reason);
-        }
-
-        public static Fault atIndex(int index, String field, String reason) {
-            return new Fault(index, null, field, reason);
-        }
-
-        public static Fault atLine(int line, String field, String reason) {
-            return new Fault(null, line, field, reason);
-        }
-    }
 
     private final List<Fault> faults;
 

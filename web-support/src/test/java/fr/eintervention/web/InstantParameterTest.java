@@ -8,6 +8,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.Timestamps;
 
 /** Instants in query parameters: a timestamp, or a day meaning its start in the protocol's zone. */
@@ -32,7 +33,7 @@ class InstantParameterTest {
         InvalidInput day = catchThrowableOfType(InvalidInput.class, () -> InstantParameter.parse("from", "2026-02-30", PARIS));
         InvalidInput text = catchThrowableOfType(InvalidInput.class, () -> InstantParameter.parse("to", "tomorrow", PARIS));
 
-        assertThat(day.faults()).containsExactly(InvalidInput.Fault.of("from", "invalid date"));
-        assertThat(text.faults()).containsExactly(InvalidInput.Fault.of("to", "ISO 8601 timestamp expected"));
+        assertThat(day.faults()).containsExactly(Fault.of("from", "invalid date"));
+        assertThat(text.faults()).containsExactly(Fault.of("to", "ISO 8601 timestamp expected"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.eintervention.web;
 
+import fr.eintervention.protocol.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -22,8 +23,8 @@ class PageTest {
         InvalidInput page = catchThrowableOfType(InvalidInput.class, () -> Page.check(-1, 50));
         InvalidInput size = catchThrowableOfType(InvalidInput.class, () -> Page.check(0, Page.MAX_SIZE + 1));
 
-        assertThat(page.faults()).containsExactly(InvalidInput.Fault.of("page", "0 or more expected"));
-        assertThat(size.faults()).containsExactly(InvalidInput.Fault.of("size", "between 1 and 500 expected"));
+        assertThat(page.faults()).containsExactly(Fault.of("page", "0 or more expected"));
+        assertThat(size.faults()).containsExactly(Fault.of("size", "between 1 and 500 expected"));
         assertThat(size.getStatusCode().value()).isEqualTo(400);
         assertThat(size.getBody().getDetail()).isEqualTo("size: between 1 and 500 expected");
         assertThat(size.getBody().getTitle()).isEqualTo("Invalid request");
@@ -32,8 +33,8 @@ class PageTest {
 
     @Test
     void severalFaultsAreSummedUpByTheirFields() {
-        InvalidInput invalid = new InvalidInput(List.of(InvalidInput.Fault.of("start", "required"),
-                InvalidInput.Fault.atIndex(2, "pm", "unknown")));
+        InvalidInput invalid = new InvalidInput(List.of(Fault.of("start", "required"),
+                Fault.atIndex(2, "pm", "unknown")));
 
         assertThat(invalid.getMessage()).isEqualTo("invalid: start, pm");
     }

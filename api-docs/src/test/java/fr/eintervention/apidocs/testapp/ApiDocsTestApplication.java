@@ -8,9 +8,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.model.InterventionDO;
-import fr.eintervention.model.ReponseInterventionDO;
-import fr.eintervention.model.api.InterventionDOApi;
+import fr.eintervention.model.v1.InterventionDO;
+import fr.eintervention.model.v1.ReponseInterventionDO;
+import fr.eintervention.model.v1.api.InterventionDOApi;
 import fr.eintervention.security.AuthorizationRules;
 
 /** A service in miniature: M1/M3, an operator's endpoint, a field endpoint of its own scope, a public one. */
@@ -26,7 +26,7 @@ public class ApiDocsTestApplication {
     }
 
     @RestController
-    static class InterventionDOController implements InterventionDOApi {
+    static class DeclarationController implements InterventionDOApi {
         @Override
         public ResponseEntity<ReponseInterventionDO> declarerInterventionDO(InterventionDO interventionDO) {
             return ResponseEntity.ok(new ReponseInterventionDO()

@@ -7,12 +7,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.model.ClientHSOCParInter;
-import fr.eintervention.model.InterventionDO;
-import fr.eintervention.model.ReponseClientHSOCParInter;
-import fr.eintervention.model.ReponseInterventionDO;
-import fr.eintervention.model.api.ClientHSOCParInterApi;
-import fr.eintervention.model.api.InterventionDOApi;
+import fr.eintervention.model.v1.ClientHSOCParInter;
+import fr.eintervention.model.v1.InterventionDO;
+import fr.eintervention.model.v1.ReponseClientHSOCParInter;
+import fr.eintervention.model.v1.ReponseInterventionDO;
+import fr.eintervention.model.v1.api.ClientHSOCParInterApi;
+import fr.eintervention.model.v1.api.InterventionDOApi;
 import fr.eintervention.security.CallerPartner;
 
 /**

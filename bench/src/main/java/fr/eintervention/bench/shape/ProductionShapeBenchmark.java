@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The OI measured in production's shape, in one run (issue 19): a PostgreSQL with durable commits
+ * The OI measured in production's shape, in one run: a PostgreSQL with durable commits
  * and default settings ({@link DurablePostgres}), the demo authorization server, the OI (security
  * on, its production defaults) as processes of their own, the OC receivers ({@link OcReceivers})
  * and the load generator ({@link LoadGenerator}) as further processes. It reports

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.Outbox;
-import fr.eintervention.dogateway.Conflict;
+import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.dogateway.NotFound;
+import fr.eintervention.web.NotFound;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
-import fr.eintervention.dogateway.routing.OiDirectory;
-import fr.eintervention.protocol.Answer;
+import fr.eintervention.dogateway.referential.OiDirectory;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.protocol.MessageValidator;
-import fr.eintervention.protocol.ProtocolMessage;
-import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.protocol.v1.MessageValidator;
+import fr.eintervention.protocol.v1.ProtocolMessage;
+import fr.eintervention.protocol.v1.ProtocolViolation;
 import tools.jackson.databind.ObjectMapper;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.eintervention.dogateway.Conflict;
+import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
 

@@ -154,6 +154,18 @@ class Interventions {
                 .list();
     }
 
+    /**
+     * Deletes the interventions that started before {@code limit}, with their declarations,
+     * unless one of their M1/M3 is still queued.
+     */
+    int deleteStartedBefore(Instant limit) {
+        return jdbc.sql("""
+                delete from intervention i
+                where i.debut_inter < :limit
+                  and not exists (select 1 from declaration d where d.intervention_id = i.id and d.status = 'QUEUED')""")
+                .param("limit", Sql.timestamp(limit)).update();
+    }
+
     private Intervention map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Content content = new Content(rs.getString("code_oi"), rs.getString("pm"), natures(rs.getString("natures")),

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
-import fr.eintervention.model.InterventionDO;
-import fr.eintervention.model.NaturePBOPTO;
+import fr.eintervention.model.v1.InterventionDO;
+import fr.eintervention.model.v1.NaturePBOPTO;
 import fr.eintervention.protocol.Timestamps;
 
 /** M1 and M3 as sent: the contract's body built from what the intervention records. */

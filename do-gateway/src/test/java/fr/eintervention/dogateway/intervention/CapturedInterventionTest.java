@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.dogateway.Conflict;
+import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
 

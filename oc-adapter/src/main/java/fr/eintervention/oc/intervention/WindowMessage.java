@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import fr.eintervention.model.InterventionOI;
-import fr.eintervention.model.PBO;
+import fr.eintervention.model.v1.InterventionOI;
+import fr.eintervention.model.v1.PBO;
 
 /**
  * An M2 or M4 as the OC understands it, once validated: timestamps as instants, the PBOs as a

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.Outbox;
-import fr.eintervention.model.InterventionOI;
-import fr.eintervention.oc.referential.OiPartners;
+import fr.eintervention.model.v1.InterventionOI;
+import fr.eintervention.oc.referential.OiDirectory;
 import fr.eintervention.oc.referential.PmReferential;
-import fr.eintervention.protocol.Answer;
-import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.protocol.v1.Answer;
+import fr.eintervention.protocol.v1.ProtocolViolation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -30,14 +30,14 @@ public class WindowReception {
     private final InterventionWindows windows;
     /** only for the trace of the message, which the intervention's M5 continues */
     private final Outbox outbox;
-    private final OiPartners partners;
+    private final OiDirectory partners;
     private final PmReferential pms;
     private final M5Timing timing;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    WindowReception(InterventionWindows windows, Outbox outbox, OiPartners partners, PmReferential pms, M5Timing timing,
+    WindowReception(InterventionWindows windows, Outbox outbox, OiDirectory partners, PmReferential pms, M5Timing timing,
             TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.windows = windows;
         this.outbox = outbox;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.protocol.Timestamps;
 import tools.jackson.databind.JsonNode;
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.eintervention.oc.Csv;
-import fr.eintervention.oc.Faults;
+import fr.eintervention.protocol.Fault;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;
@@ -59,7 +60,7 @@ public class OutageFeed {
         for (int i = 0; i < batch.size(); i++) {
             int index = i;
             FieldReader reader = FieldReader.fromJson(batch.get(i), OutageEvent.FIELDS, timestamps,
-                    (field, reason) -> faults.add(InvalidInput.Fault.atIndex(index, field, reason)));
+                    (field, reason) -> faults.add(Fault.atIndex(index, field, reason)));
             Outage outage = reader == null ? null : OutageEvent.read(reader);
             if (outage != null) {
                 events.add(outage);
@@ -86,7 +87,7 @@ public class OutageFeed {
                 continue;
             }
             FieldReader reader = new FieldReader(row.values(), timestamps,
-                    (field, reason) -> faults.add(InvalidInput.Fault.atLine(row.line(), field, reason)));
+                    (field, reason) -> faults.add(Fault.atLine(row.line(), field, reason)));
             Outage outage = OutageEvent.read(reader);
             if (outage != null) {
                 events.add(outage);

@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.jdbc.Sql;
-import fr.eintervention.oc.Faults;
+import fr.eintervention.web.batch.Faults;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ public class OwnInterventions {
     public OwnIntervention record(JsonNode body) {
         Faults faults = new Faults();
         FieldReader reader = FieldReader.fromJson(body, FIELDS, timestamps,
-                (field, reason) -> faults.add(InvalidInput.Fault.of(field, reason)));
+                (field, reason) -> faults.add(Fault.of(field, reason)));
         String pm = null;
         String pto = null;
         Instant from = null;

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.eintervention.oc.Csv;
-import fr.eintervention.oc.Faults;
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.Fault;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
+import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
 
@@ -76,7 +77,7 @@ public class PmReferential {
                 continue;
             }
             String code = row.values().get(COLUMN);
-            check(code).ifPresentOrElse(reason -> faults.add(InvalidInput.Fault.atLine(row.line(), COLUMN, reason)),
+            check(code).ifPresentOrElse(reason -> faults.add(Fault.atLine(row.line(), COLUMN, reason)),
                     () -> codes.add(code));
         }
         faults.throwIfAny();

@@ -6,12 +6,12 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.Deliveries;
+import fr.eintervention.oc.OcProperties;
 import fr.eintervention.oc.intervention.EndedInterventions;
 import fr.eintervention.oc.outage.Outages;
 import fr.eintervention.oc.outage.OwnInterventions;
@@ -42,12 +42,12 @@ public class RetentionPurge {
 
     RetentionPurge(EndedInterventions interventions, Outages outages, OwnInterventions ownInterventions,
             Deliveries deliveries,
-            @Value("${eintervention.oc.retention:400d}") Duration retention, Clock clock) {
+            OcProperties properties, Clock clock) {
         this.interventions = interventions;
         this.outages = outages;
         this.ownInterventions = ownInterventions;
         this.deliveries = deliveries;
-        this.retention = retention;
+        this.retention = properties.retention();
         this.clock = clock;
     }
 

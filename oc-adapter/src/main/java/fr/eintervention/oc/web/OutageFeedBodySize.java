@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import fr.eintervention.oc.OcProperties;
-import fr.eintervention.security.BodySizeLimitFilter;
+import fr.eintervention.web.input.BodySizeLimitFilter;
 
 /**
  * The outage feed ({@code POST /outages}, {@code /outages/csv}) takes up to

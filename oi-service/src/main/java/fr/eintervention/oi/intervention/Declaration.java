@@ -3,8 +3,8 @@ package fr.eintervention.oi.intervention;
 import java.time.Instant;
 import java.util.List;
 
-import fr.eintervention.model.InterventionDO;
-import fr.eintervention.model.NaturePBOPTO;
+import fr.eintervention.model.v1.InterventionDO;
+import fr.eintervention.model.v1.NaturePBOPTO;
 
 /**
  * An M1 or M3 as the OI understands it, once validated: timestamps as instants.

@@ -11,13 +11,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.eintervention.model.InterventionDO;
+import fr.eintervention.model.v1.InterventionDO;
 import fr.eintervention.oi.OiProperties;
 import fr.eintervention.oi.intervention.Interventions.Received;
 import fr.eintervention.oi.referential.Referential;
-import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.protocol.v1.ProtocolViolation;
 
 /**
  * Flux 1 at the OI: checks an M1/M3 against the referential, applies it to its intervention
@@ -36,14 +36,14 @@ public class DeclarationReception {
     private final Interventions interventions;
     private final Referential referential;
     private final References references;
-    private final OcNotifications notifications;
+    private final WindowRenderer notifications;
     private final PmCorrections pmCorrections;
     private final OiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DeclarationReception(Interventions interventions, Referential referential, References references,
-            OcNotifications notifications, PmCorrections pmCorrections, OiProperties properties,
+            WindowRenderer notifications, PmCorrections pmCorrections, OiProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.interventions = interventions;
         this.referential = referential;

@@ -31,9 +31,9 @@ class PmCorrections {
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final Withdrawals withdrawals;
-    private final OcNotifications notifications;
+    private final WindowRenderer notifications;
 
-    PmCorrections(Deliveries deliveries, Outbox outbox, Withdrawals withdrawals, OcNotifications notifications) {
+    PmCorrections(Deliveries deliveries, Outbox outbox, Withdrawals withdrawals, WindowRenderer notifications) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.withdrawals = withdrawals;
@@ -59,7 +59,7 @@ class PmCorrections {
             Withdrawal withdrawal = new Withdrawal(oc, from.pm(), from.start(), from.pbos(), now);
             withdrawals.add(intervention.id(), withdrawal);
             messages.add(new OutboundMessage(oc, Intervention.Notification.M4.name(), intervention.refOi(),
-                    OcNotifications.PATH, notifications.withdrawalPayload(intervention, withdrawal)));
+                    WindowRenderer.PATH, notifications.withdrawalPayload(intervention, withdrawal)));
         }
         if (!messages.isEmpty()) {
             outbox.enqueueAll(messages);

@@ -9,10 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.protocol.Answer;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.protocol.MessageSchema;
-import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.protocol.v1.MessageSchema;
+import fr.eintervention.protocol.v1.ProtocolViolation;
 
 /** Maintenance of the referential, with the protocol's formats enforced. */
 @Service

@@ -1,5 +1,7 @@
 package fr.eintervention.oi.referential;
 
+import fr.eintervention.protocol.Fault;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -48,9 +50,5 @@ public record ReferentialImport(long id, Content content, Mode mode, Status stat
         public boolean finished() {
             return this == APPLIED || this == REJECTED || this == FAILED;
         }
-    }
-
-    /** A fault of the file: its line (the header is line 1), the field and why. */
-    public record Fault(long line, String field, String reason) {
     }
 }

@@ -40,10 +40,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.oi.referential.ReferentialImport.Content;
-import fr.eintervention.oi.referential.ReferentialImport.Fault;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
-import fr.eintervention.protocol.MessageSchema;
+import fr.eintervention.protocol.v1.MessageSchema;
 
 /**
  * Bulk import of the referential from a CSV file, as a job: the request's body is written to a
@@ -228,7 +228,7 @@ public class ReferentialImporter implements DisposableBean {
                 faultCount += duplicateCount - duplicates.size();
             }
             if (faultCount == 0 && staging.count(id, content) == 0) {
-                fault(new Fault(1, "file", "no line after the header: nothing to import"));
+                fault(Fault.atLine(1, "file", "no line after the header: nothing to import"));
             }
             if (faultCount > 0) {
                 reject();
@@ -266,7 +266,7 @@ public class ReferentialImporter implements DisposableBean {
             String firstLine = reader.readLine();
             reader.reset();
             if (firstLine == null) {
-                fault(new Fault(1, "file", "empty file"));
+                fault(Fault.atLine(1, "file", "empty file"));
                 return null;
             }
             char delimiter = firstLine.indexOf(';') >= 0 ? ';' : ',';
@@ -283,7 +283,7 @@ public class ReferentialImporter implements DisposableBean {
                 } else if (columns.containsAll(List.of("Code", "Nom", "URL", "Flux3"))) {
                     content = Content.PARTNERS;
                 } else {
-                    fault(new Fault(1, "header", "expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3 (partners)"));
+                    fault(Fault.atLine(1, "header", "expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3 (partners)"));
                     return null;
                 }
                 imports.content(id, content);
@@ -305,7 +305,7 @@ public class ReferentialImporter implements DisposableBean {
                         }
                     } catch (UncheckedIOException | IllegalStateException e) {
                         // commons-csv: a quote never closed, a character not UTF-8...
-                        fault(new Fault(parser.getCurrentLineNumber(), "file", "unreadable from here: " + rootMessage(e)));
+                        fault(Fault.atLine(parser.getCurrentLineNumber(), "file", "unreadable from here: " + rootMessage(e)));
                     }
                     linesRead = Math.max(linesRead, parser.getCurrentLineNumber());
                     writer.end();
@@ -313,7 +313,7 @@ public class ReferentialImporter implements DisposableBean {
                 return content;
             } catch (IllegalArgumentException e) {
                 // commons-csv: a header with a duplicate or empty column name
-                fault(new Fault(1, "header", rootMessage(e)));
+                fault(Fault.atLine(1, "header", rootMessage(e)));
                 return null;
             }
         }
@@ -321,30 +321,30 @@ public class ReferentialImporter implements DisposableBean {
         private void pm(CSVRecord record, Set<String> partners, Staging.Writer writer) throws Exception {
             long line = linesRead;
             if (!record.isConsistent()) {
-                fault(new Fault(line, "line", record.size() + " fields where the header has " + headerSize));
+                fault(Fault.atLine(line, "line", record.size() + " fields where the header has " + headerSize));
                 return;
             }
             String pm = record.get("PM");
             String codeOi = record.get("Code_OI");
             boolean valid = true;
             if (!MessageSchema.REFERENCE.matcher(pm).matches()) {
-                valid = fault(new Fault(line, "PM", pm.isEmpty() ? "missing" : "not a PM code (1 to 50 of A-Z a-z 0-9 _ -)"));
+                valid = fault(Fault.atLine(line, "PM", pm.isEmpty() ? "missing" : "not a PM code (1 to 50 of A-Z a-z 0-9 _ -)"));
             }
             if (!MessageSchema.OPERATOR_CODE.matcher(codeOi).matches()) {
-                valid = fault(new Fault(line, "Code_OI", codeOi.isEmpty() ? "missing" : "not an operator code (4 of A-Z 0-9)"));
+                valid = fault(Fault.atLine(line, "Code_OI", codeOi.isEmpty() ? "missing" : "not an operator code (4 of A-Z 0-9)"));
             } else if (!referential.isOwnCode(codeOi)) {
-                valid = fault(new Fault(line, "Code_OI", codeOi + " is not one of this OI's codes (eintervention.oi.codes)"));
+                valid = fault(Fault.atLine(line, "Code_OI", codeOi + " is not one of this OI's codes (eintervention.oi.codes)"));
             }
             TreeSet<String> ocs = new TreeSet<>();
             String field = record.get("OC");
             if (!field.isEmpty()) {
                 for (String oc : OC_SEPARATOR.split(field)) {
                     if (!MessageSchema.OPERATOR_CODE.matcher(oc).matches()) {
-                        valid = fault(new Fault(line, "OC", "'" + oc + "' is not an operator code (4 of A-Z 0-9; several separated by |)"));
+                        valid = fault(Fault.atLine(line, "OC", "'" + oc + "' is not an operator code (4 of A-Z 0-9; several separated by |)"));
                     } else if (!partners.contains(oc)) {
-                        valid = fault(new Fault(line, "OC", oc + " is not a partner of the referential: import or declare it first"));
+                        valid = fault(Fault.atLine(line, "OC", oc + " is not a partner of the referential: import or declare it first"));
                     } else if (!ocs.add(oc)) {
-                        valid = fault(new Fault(line, "OC", oc + " appears twice"));
+                        valid = fault(Fault.atLine(line, "OC", oc + " appears twice"));
                     }
                 }
             }
@@ -356,7 +356,7 @@ public class ReferentialImporter implements DisposableBean {
         private void partner(CSVRecord record, Staging.Writer writer) throws Exception {
             long line = linesRead;
             if (!record.isConsistent()) {
-                fault(new Fault(line, "line", record.size() + " fields where the header has " + headerSize));
+                fault(Fault.atLine(line, "line", record.size() + " fields where the header has " + headerSize));
                 return;
             }
             String code = record.get("Code");
@@ -365,16 +365,16 @@ public class ReferentialImporter implements DisposableBean {
             String flux3 = record.get("Flux3").toLowerCase(Locale.ROOT);
             boolean valid = true;
             if (!MessageSchema.OPERATOR_CODE.matcher(code).matches()) {
-                valid = fault(new Fault(line, "Code", code.isEmpty() ? "missing" : "not an operator code (4 of A-Z 0-9)"));
+                valid = fault(Fault.atLine(line, "Code", code.isEmpty() ? "missing" : "not an operator code (4 of A-Z 0-9)"));
             }
             if (name.isEmpty() || name.length() > 100) {
-                valid = fault(new Fault(line, "Nom", name.isEmpty() ? "missing" : "longer than 100 characters"));
+                valid = fault(Fault.atLine(line, "Nom", name.isEmpty() ? "missing" : "longer than 100 characters"));
             }
             if (!url.isEmpty() && !isHttpUrl(url)) {
-                valid = fault(new Fault(line, "URL", "not an http(s) URL of at most 500 characters"));
+                valid = fault(Fault.atLine(line, "URL", "not an http(s) URL of at most 500 characters"));
             }
             if (!TRUE.contains(flux3) && !FALSE.contains(flux3)) {
-                valid = fault(new Fault(line, "Flux3", "expected true or false"));
+                valid = fault(Fault.atLine(line, "Flux3", "expected true or false"));
             }
             if (valid) {
                 writer.partner(line, code, name, url.isEmpty() ? null : url, TRUE.contains(flux3));

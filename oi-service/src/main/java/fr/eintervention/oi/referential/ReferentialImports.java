@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.referential.ReferentialImport.Content;
-import fr.eintervention.oi.referential.ReferentialImport.Fault;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
 
@@ -69,6 +70,9 @@ class ReferentialImports {
                 .param("lines", linesRead).param("faults", faultCount).update();
     }
 
+    /** A fault of a file as stored: its line (the header is line 1), the field and why. */
+    static final RowMapper<Fault> FAULT = (rs, row) -> Fault.atLine(rs.getLong("line"), rs.getString("field"), rs.getString("reason"));
+
     void addFaults(long id, List<Fault> faults) {
         for (Fault fault : faults) {
             jdbc.sql("insert into referential_import_fault (import_id, line, field, reason) values (:id, :line, :field, :reason)")
@@ -97,7 +101,7 @@ class ReferentialImports {
         List<Fault> faults = jdbc.sql("""
                 select line, field, reason from referential_import_fault where import_id = :id
                 order by line, id limit :max""")
-                .param("id", id).param("max", maxFaults).query(Fault.class).list();
+                .param("id", id).param("max", maxFaults).query(FAULT).list();
         return jdbc.sql("select * from referential_import where id = :id").param("id", id)
                 .query((rs, n) -> {
                     Status status = Status.valueOf(rs.getString("status"));

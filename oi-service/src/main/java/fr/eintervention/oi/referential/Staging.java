@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.oi.referential.ReferentialImport.Content;
-import fr.eintervention.oi.referential.ReferentialImport.Fault;
+import fr.eintervention.protocol.Fault;
 
 /**
  * The staging tables of the bulk import: lines are streamed in with PostgreSQL's COPY as they
@@ -68,7 +68,7 @@ class Staging {
                 select line, '%3$s' as field, 'already on line ' || first as reason
                 from (select line, min(line) over (partition by %2$s) as first from %1$s where import_id = :id) s
                 where line > first order by line limit :limit""".formatted(table, key, content == Content.PMS ? "PM" : "Code"))
-                .param("id", importId).param("limit", limit).query(Fault.class).list();
+                .param("id", importId).param("limit", limit).query(ReferentialImports.FAULT).list();
     }
 
     long duplicateCount(long importId, Content content) {

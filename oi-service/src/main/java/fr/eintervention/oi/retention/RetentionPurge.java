@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.oi.intervention.InterventionWindows;
+import fr.eintervention.oi.intervention.InterventionManagement;
 
 /**
  * Deletes interventions that started longer ago than the configured retention, with everything
@@ -23,12 +23,12 @@ public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    private final InterventionWindows interventions;
+    private final InterventionManagement interventions;
     private final Deliveries deliveries;
     private final OiProperties properties;
     private final Clock clock;
 
-    RetentionPurge(InterventionWindows interventions, Deliveries deliveries, OiProperties properties, Clock clock) {
+    RetentionPurge(InterventionManagement interventions, Deliveries deliveries, OiProperties properties, Clock clock) {
         this.interventions = interventions;
         this.deliveries = deliveries;
         this.properties = properties;

@@ -10,15 +10,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import fr.eintervention.model.ClientHSOCParInter;
-import fr.eintervention.model.InterventionDO;
-import fr.eintervention.model.InterventionOI;
-import fr.eintervention.model.ReponseClientHSOCParInter;
-import fr.eintervention.model.ReponseInterventionDO;
-import fr.eintervention.model.ReponseInterventionOI;
-import fr.eintervention.model.api.ClientHSOCParInterApi;
-import fr.eintervention.model.api.InterventionDOApi;
-import fr.eintervention.model.api.InterventionOIApi;
+import fr.eintervention.model.v1.ClientHSOCParInter;
+import fr.eintervention.model.v1.InterventionDO;
+import fr.eintervention.model.v1.InterventionOI;
+import fr.eintervention.model.v1.ReponseClientHSOCParInter;
+import fr.eintervention.model.v1.ReponseInterventionDO;
+import fr.eintervention.model.v1.ReponseInterventionOI;
+import fr.eintervention.model.v1.api.ClientHSOCParInterApi;
+import fr.eintervention.model.v1.api.InterventionDOApi;
+import fr.eintervention.model.v1.api.InterventionOIApi;
 import fr.eintervention.security.AuthorizationRules;
 import fr.eintervention.security.CallerPartner;
 
@@ -38,7 +38,7 @@ public class SecurityTestApplication {
     }
 
     @RestController
-    static class InterventionDOController implements InterventionDOApi {
+    static class DeclarationController implements InterventionDOApi {
         @Override
         public ResponseEntity<ReponseInterventionDO> declarerInterventionDO(InterventionDO interventionDO) {
             STORED.add(interventionDO);
@@ -50,7 +50,7 @@ public class SecurityTestApplication {
     }
 
     @RestController
-    static class InterventionOIController implements InterventionOIApi {
+    static class WindowController implements InterventionOIApi {
         @Override
         public ResponseEntity<ReponseInterventionOI> declarerInterventionOI(InterventionOI interventionOI) {
             STORED.add(interventionOI);
@@ -61,7 +61,7 @@ public class SecurityTestApplication {
     }
 
     @RestController
-    static class ClientHSController implements ClientHSOCParInterApi {
+    static class ImpactController implements ClientHSOCParInterApi {
         @Override
         public ResponseEntity<ReponseClientHSOCParInter> notifierClientsHSOC(ClientHSOCParInter clientHSOCParInter) {
             STORED.add(clientHSOCParInter);

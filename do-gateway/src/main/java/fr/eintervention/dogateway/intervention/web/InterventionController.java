@@ -1,5 +1,6 @@
 package fr.eintervention.dogateway.intervention.web;
 
+import fr.eintervention.web.ProblemDetailsApi;
 import java.net.URI;
 import java.util.List;
 
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The field API: what the technicians' tools call. Errors are Problem Details naming the fields. */
 @RestController
+@ProblemDetailsApi(unreadableBodyProtocolAnswer = "MAUVAIS_FORMAT")
 @Tag(name = "Interventions", description = "Presence periods of technicians on PMs, declared to the OIs as M1/M3")
 class InterventionController {
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.oc.intervention.InterventionSearch;
 import fr.eintervention.oc.intervention.InterventionView;
-import fr.eintervention.oc.web.ProblemDetailsApi;
+import fr.eintervention.web.ProblemDetailsApi;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InstantParameter;
 import fr.eintervention.web.InvalidInput;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.eintervention.oc.outage.OutageFeed;
 import fr.eintervention.oc.outage.OwnIntervention;
 import fr.eintervention.oc.outage.OwnInterventions;
-import fr.eintervention.oc.web.ProblemDetailsApi;
+import fr.eintervention.web.ProblemDetailsApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

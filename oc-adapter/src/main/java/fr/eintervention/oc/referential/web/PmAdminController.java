@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.oc.referential.PmReferential;
-import fr.eintervention.oc.web.ProblemDetailsApi;
+import fr.eintervention.web.ProblemDetailsApi;
 import fr.eintervention.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

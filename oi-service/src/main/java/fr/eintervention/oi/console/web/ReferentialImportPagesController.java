@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import fr.eintervention.oi.referential.ReferentialImport;
-import fr.eintervention.oi.referential.ReferentialImport.Fault;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImporter;
 import fr.eintervention.oi.referential.ReferentialImporter.Refusal;

@@ -14,7 +14,7 @@ import fr.eintervention.oi.referential.Partner;
 import fr.eintervention.oi.referential.Pm;
 import fr.eintervention.oi.referential.ReferentialAdmin;
 import fr.eintervention.oi.referential.ReferentialImporter;
-import fr.eintervention.protocol.ProtocolViolation;
+import fr.eintervention.protocol.v1.ProtocolViolation;
 
 /**
  * Référentiel: partners and where they receive messages (their credentials live in the service's

@@ -1,2 +1,0 @@
-/** The DO's own list of PMs per OI: suggestions for the technicians' tools, loaded by an operator. */
-package fr.eintervention.dogateway.pm;

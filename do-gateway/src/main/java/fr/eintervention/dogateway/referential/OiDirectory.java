@@ -1,0 +1,46 @@
+package fr.eintervention.dogateway.referential;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.PartnerDirectory;
+import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.security.outbound.OutboundCredentials;
+
+/**
+ * The OIs this DO knows, from configuration: tells the delivery engine where each receives
+ * M1/M3 and what credentials the DO presents there ({@code eintervention.outbound.<OI>.auth.*},
+ * e.g. an OAuth2 client of the OI's identity provider), and the field API which {@code Code_OI}
+ * it may accept.
+ */
+@Component
+public class OiDirectory implements PartnerDirectory {
+
+    private final DoGatewayProperties properties;
+    private final OutboundCredentials credentials;
+
+    OiDirectory(DoGatewayProperties properties, OutboundCredentials credentials) {
+        this.properties = properties;
+        this.credentials = credentials;
+    }
+
+    public boolean knows(String codeOi) {
+        return endpoint(codeOi).isPresent();
+    }
+
+    public Set<String> codes() {
+        return properties.ois().keySet();
+    }
+
+    @Override
+    public Optional<PartnerEndpoint> endpoint(String partnerCode) {
+        return Optional.ofNullable(partnerCode)
+                .map(properties.ois()::get)
+                .map(DoGatewayProperties.Oi::baseUrl)
+                .filter(url -> !url.isBlank())
+                .map(url -> new PartnerEndpoint(url, credentials.forPartner(partnerCode)));
+    }
+}

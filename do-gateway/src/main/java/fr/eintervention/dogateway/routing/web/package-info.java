@@ -1,2 +1,0 @@
-/** HTTP adapter of the OI directory's admin API. */
-package fr.eintervention.dogateway.routing.web;

@@ -1,0 +1,39 @@
+package fr.eintervention.oc.referential;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import fr.eintervention.delivery.PartnerDirectory;
+import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.oc.OcProperties;
+import fr.eintervention.security.outbound.OutboundCredentials;
+
+/**
+ * The OIs the OC works with (configuration): who may send M2/M4, where M5 goes, and what
+ * credentials the OC presents there ({@code eintervention.outbound.<OI>.auth.*}, e.g. an OAuth2
+ * client of the OI's identity provider).
+ */
+@Component
+public class OiDirectory implements PartnerDirectory {
+
+    private final OcProperties properties;
+    private final OutboundCredentials credentials;
+
+    OiDirectory(OcProperties properties, OutboundCredentials credentials) {
+        this.properties = properties;
+        this.credentials = credentials;
+    }
+
+    public boolean isPartner(String codeOi) {
+        return properties.partners().containsKey(codeOi);
+    }
+
+    @Override
+    public Optional<PartnerEndpoint> endpoint(String partnerCode) {
+        return Optional.ofNullable(properties.partners().get(partnerCode))
+                .map(OcProperties.Partner::baseUrl)
+                .filter(baseUrl -> !baseUrl.isBlank())
+                .map(baseUrl -> new PartnerEndpoint(baseUrl, credentials.forPartner(partnerCode)));
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of the protocol's M5 endpoint. */
+package fr.eintervention.oi.impact.web;

@@ -1,2 +1,0 @@
-/** HTTP adapter of the protocol's M5 endpoint. */
-package fr.eintervention.oi.outage.web;

@@ -1,0 +1,145 @@
+package fr.eintervention.oi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import fr.eintervention.localpostgres.LocalPostgres;
+import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.TestTokens;
+
+/**
+ * The OI's PostgreSQL crashes ({@code kill -9} of the postmaster) under a steady flow of M1, then
+ * comes back: meanwhile every caller gets within seconds a 503 with Retry-After and a Problem
+ * Details body (never a 500, never a hang), health says DOWN; afterwards everything works again
+ * and every M1 answered OK is there.
+ */
+class DatabaseUnavailableTest extends OiServiceTestSupport {
+
+    private static final Path DATA;
+    private static final int PG_PORT;
+    private static LocalPostgres postgres;
+
+    static {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            DATA = Files.createTempDirectory("oi-outage-pg");
+            PG_PORT = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        postgres = LocalPostgres.start(DATA, PG_PORT, true);
+        // after the test's application context (cached until the JVM ends) is closed
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            postgres.close();
+            try {
+                FileSystemUtils.deleteRecursively(DATA);
+            } catch (IOException e) {
+                // a temporary directory
+            }
+        }));
+    }
+
+    /** A request taking longer than this is a hang. */
+    private static final Duration HANG = Duration.ofSeconds(5);
+
+    private record Answer(int status, String retryAfter, String body) {
+    }
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("postgres"));
+        registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void whileTheDatabaseIsDownCallersGet503WithRetryAfterAtOnceAndAllRecovers() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(HANG).build();
+        String token = TestTokens.token("DO01", "write:interventions");
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<Future<?>> load = new ArrayList<>();
+        for (int sender = 0; sender < 4; sender++) {
+            load.add(senders.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/v1/intervention_DO"))
+                                .timeout(HANG)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(m1(newRef()))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        answers.add(new Answer(response.statusCode(),
+                                response.headers().firstValue("Retry-After").orElse(null), response.body()));
+                        if (response.statusCode() == 200) {
+                            accepted.add(JsonHttp.parse(response.body()).get("Ref_Interv_OI").asString());
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException | RuntimeException e) {
+                        failures.add(e); // a timeout (hang) among them
+                    }
+                }
+            }));
+        }
+        try {
+            await().until(() -> accepted.size() >= 20);
+
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(DATA.resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+            postmaster.destroyForcibly();
+            await().until(() -> !postmaster.isAlive());
+            int before = answers.size();
+            await().until(() -> answers.stream().skip(before).filter(a -> a.status() == 503).count() >= 20);
+            JsonHttp.Response health = JsonHttp.at(port).get("/actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.text("status")).isEqualTo("DOWN");
+
+            postgres.close(); // releases the data directory (its server is already gone)
+            postgres = LocalPostgres.start(DATA, PG_PORT, true);
+            int during = accepted.size();
+            await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= during + 20);
+            await().until(() -> JsonHttp.at(port).get("/actuator/health").status() == 200);
+        } finally {
+            senders.shutdownNow();
+        }
+        for (Future<?> sender : load) {
+            sender.get();
+        }
+
+        assertThat(failures).as("requests that failed or hung more than %s", HANG).isEmpty();
+        assertThat(answers).extracting(Answer::status).containsOnly(200, 503);
+        assertThat(answers).filteredOn(a -> a.status() == 503).allSatisfy(a -> {
+            assertThat(a.retryAfter()).isEqualTo("5");
+            assertThat(JsonHttp.parse(a.body()).get("status").asInt()).isEqualTo(503);
+            assertThat(JsonHttp.parse(a.body()).get("detail").asString()).contains("database unavailable");
+        });
+        for (String refOi : accepted) {
+            assertThat(jdbc.sql("select count(*) from intervention where ref_interv_oi = :ref").param("ref", refOi)
+                    .query(Long.class).single()).as("M1 %s answered OK", refOi).isEqualTo(1);
+        }
+    }
+}
