@@ -1,0 +1,288 @@
+package fr.eintervention.model.v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Our v2 contracts against the official v2.5.0 files kept in {@code openapi/official/}: the official
+ * files are the publisher's, byte for byte; ours differ from them only by the differences listed,
+ * each with its decision record, in {@code contract-v2/decided-differences.txt}; every operation,
+ * schema, property, required field and enum value of the official files is in ours and in the
+ * generated types and API interfaces.
+ */
+class ContractV2CompatibilityTest {
+
+    private static final Path OPENAPI = Path.of("..", "openapi");
+    private static final Path DECISIONS = Path.of("..", "docs", "decisions");
+    private static final Map<String, String> OFFICIAL_SHA256 = Map.of(
+            "E-Intervention-DO-v2.5.0.OAS3.yaml", "4646bca81ef4e65a1ba6aac87e2b5e7e7482a2df95e6f68535dfab6cb0a0469a",
+            "E-Intervention-OI-v2.5.0.OAS3.yaml", "13bf2bb9817f44056256c16c863a354b1c9ee714195765f9997e81a0f30a8e9d");
+    private static final Pattern DECIDED = Pattern.compile("^(.+?)\\s+\\[(\\d{4})]$");
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** One side of the protocol: the official file and ours. */
+    enum Side {
+        DO("E-Intervention-DO-v2.5.0.OAS3.yaml", "e-intervention-v2-do.yaml", fr.eintervention.model.v2.api.InterventionsDoApi.class),
+        OI("E-Intervention-OI-v2.5.0.OAS3.yaml", "e-intervention-v2-oi.yaml", fr.eintervention.model.v2.api.InterventionsOiApi.class);
+
+        final String official;
+        final String ours;
+        final Class<?> api;
+
+        Side(String official, String ours, Class<?> api) {
+            this.official = official;
+            this.ours = ours;
+            this.api = api;
+        }
+    }
+
+    @Test
+    void theOfficialFilesAreThePublishersByteForByte() throws IOException {
+        for (Side side : Side.values()) {
+            byte[] bytes = Files.readAllBytes(OPENAPI.resolve("official").resolve(side.official));
+            assertThat(sha256(bytes)).as(side.official).isEqualTo(OFFICIAL_SHA256.get(side.official));
+        }
+    }
+
+    @Test
+    void oursDiffersFromTheOfficialOnlyByTheDecidedDifferences() throws IOException {
+        List<String> actual = new ArrayList<>();
+        for (Side side : Side.values()) {
+            differences(side.name(), official(side), ours(side), actual);
+        }
+        List<String> decided = new ArrayList<>();
+        for (String line : decidedLines()) {
+            Matcher matcher = DECIDED.matcher(line);
+            assertThat(matcher.matches()).as("a decided difference names its decision record: " + line).isTrue();
+            String number = matcher.group(2);
+            try (Stream<Path> records = Files.list(DECISIONS)) {
+                assertThat(records.anyMatch(path -> path.getFileName().toString().startsWith(number + "-")))
+                        .as("decision record " + number + " exists").isTrue();
+            }
+            decided.add(matcher.group(1));
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(decided);
+    }
+
+    @Test
+    void everyOfficialOperationIsOursWithTheSameBodiesAndAGeneratedMethod() throws IOException {
+        for (Side side : Side.values()) {
+            Map<String, Object> officialPaths = map(official(side).get("paths"));
+            Map<String, Object> ourPaths = map(ours(side).get("paths"));
+            for (var path : officialPaths.entrySet()) {
+                for (var operation : map(path.getValue()).entrySet()) {
+                    Map<String, Object> theirs = map(operation.getValue());
+                    Map<String, Object> mine = map(map(ourPaths.get(path.getKey())).get(operation.getKey()));
+                    String where = side + " " + operation.getKey().toUpperCase() + " " + path.getKey();
+                    assertThat(map(ourPaths.get(path.getKey()))).as(where).containsKey(operation.getKey());
+                    assertThat(mine.get("operationId")).as(where).isEqualTo(theirs.get("operationId"));
+                    assertThat(mine.get("requestBody")).as(where + " request").isEqualTo(theirs.get("requestBody"));
+                    assertThat(mine.get("responses")).as(where + " responses").isEqualTo(theirs.get("responses"));
+                    assertThat(mine.get("security")).as(where + " is secured").isNotNull();
+                    String operationId = (String) theirs.get("operationId");
+                    assertThat(Stream.of(side.api.getMethods()).map(Method::getName))
+                            .as(where + " generated").contains(operationId);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyOfficialSchemaPropertyRequiredFieldAndEnumIsOursAndGenerated() throws Exception {
+        for (Side side : Side.values()) {
+            Map<String, Object> officialSchemas = map(map(official(side).get("components")).get("schemas"));
+            Map<String, Object> ourSchemas = map(map(ours(side).get("components")).get("schemas"));
+            for (var schema : officialSchemas.entrySet()) {
+                String name = schema.getKey();
+                Map<String, Object> theirs = map(schema.getValue());
+                Map<String, Object> mine = map(ourSchemas.get(name));
+                assertThat(ourSchemas).as(side + " schema " + name).containsKey(name);
+                Map<String, Object> theirProperties = map(theirs.get("properties"));
+                Map<String, Object> myProperties = map(mine.get("properties"));
+                assertThat(myProperties.keySet()).as(side + " " + name + " properties")
+                        .containsExactlyInAnyOrderElementsOf(theirProperties.keySet());
+                Set<String> relaxed = relaxedRequired(side, name);
+                assertThat(list(mine.get("required"))).as(side + " " + name + " required")
+                        .containsAll(list(theirs.get("required")).stream().filter(field -> !relaxed.contains(field)).toList());
+                Class<?> type = Class.forName("fr.eintervention.model.v2." + name);
+                assertThat(jsonProperties(type)).as(side + " " + name + " on the wire")
+                        .containsExactlyInAnyOrderElementsOf(theirProperties.keySet());
+                for (var property : theirProperties.entrySet()) {
+                    Map<String, Object> theirProperty = map(property.getValue());
+                    Map<String, Object> myProperty = map(myProperties.get(property.getKey()));
+                    String where = side + " " + name + "." + property.getKey();
+                    for (String key : List.of("type", "format", "$ref", "items")) {
+                        assertThat(myProperty.get(key)).as(where + " " + key).isEqualTo(theirProperty.get(key));
+                    }
+                    for (Object value : list(theirProperty.get("enum"))) {
+                        String spelt = decidedSpelling(String.valueOf(value));
+                        assertThat(list(myProperty.get("enum"))).as(where + " enum").contains(spelt);
+                        assertThat(enumAccepts(type, property.getKey(), spelt)).as(where + " generated enum " + spelt).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void schemasOfTheSameNameOnBothSidesAreTheSameOnTheWire() throws IOException {
+        // both sides generate into one package: a schema both declare must carry the same properties
+        Map<String, Object> doSchemas = map(map(ours(Side.DO).get("components")).get("schemas"));
+        Map<String, Object> oiSchemas = map(map(ours(Side.OI).get("components")).get("schemas"));
+        for (String name : doSchemas.keySet()) {
+            if (oiSchemas.containsKey(name)) {
+                Map<String, Object> doProperties = map(map(doSchemas.get(name)).get("properties"));
+                Map<String, Object> oiProperties = map(map(oiSchemas.get(name)).get("properties"));
+                assertThat(doProperties.keySet()).as(name).isEqualTo(oiProperties.keySet());
+                for (String property : doProperties.keySet()) {
+                    assertThat(map(doProperties.get(property)).get("type")).as(name + "." + property)
+                            .isEqualTo(map(oiProperties.get(property)).get("type"));
+                }
+                assertThat(list(map(doSchemas.get(name)).get("required")))
+                        .isEqualTo(list(map(oiSchemas.get(name)).get("required")));
+            }
+        }
+    }
+
+    /** Required fields that a decision relaxed (0027). */
+    private static Set<String> relaxedRequired(Side side, String schema) {
+        if (side != Side.OI) {
+            return Set.of();
+        }
+        return switch (schema) {
+            case "ClientImpacteParInterventionOut", "NotifierImpacteClientsOIDOOut" -> Set.of("numeroTest");
+            case "LigneClientRetablie1" -> Set.of("referencePrestationPrise");
+            default -> Set.of();
+        };
+    }
+
+    /** Enum values whose spelling a decision corrected (0024). */
+    private static String decidedSpelling(String value) {
+        return "REF_INTERVOI_INCONNUE".equals(value) ? "REF_INTERV_OI_INCONNUE" : value;
+    }
+
+    private static Set<String> jsonProperties(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Method method : type.getMethods()) {
+            JsonProperty property = method.getAnnotation(JsonProperty.class);
+            if (property != null && method.getParameterCount() == 0) {
+                names.add(property.value());
+            }
+        }
+        return names;
+    }
+
+    private static boolean enumAccepts(Class<?> type, String property, String value) throws Exception {
+        for (Class<?> inner : type.getDeclaredClasses()) {
+            if (inner.isEnum()) {
+                for (Method getter : type.getMethods()) {
+                    JsonProperty json = getter.getAnnotation(JsonProperty.class);
+                    if (json != null && json.value().equals(property) && getter.getReturnType().equals(inner)) {
+                        Object constant = inner.getMethod("fromValue", String.class).invoke(null, value);
+                        return constant != null;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every difference between two parsed YAML trees, one line each, in a stable wording. */
+    static void differences(String where, Object official, Object ours, List<String> out) {
+        if (official instanceof Map<?, ?> a && ours instanceof Map<?, ?> b) {
+            Set<Object> keys = new LinkedHashSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (Object key : keys) {
+                String path = where + step(String.valueOf(key));
+                if (!b.containsKey(key)) {
+                    out.add(path + " removed");
+                } else if (!a.containsKey(key)) {
+                    out.add(path + " added " + b.get(key));
+                } else {
+                    differences(path, a.get(key), b.get(key), out);
+                }
+            }
+        } else if (official instanceof List<?> a && ours instanceof List<?> b && isScalars(a) && isScalars(b)) {
+            a.stream().filter(item -> !b.contains(item)).forEach(item -> out.add(where + " item removed " + item));
+            b.stream().filter(item -> !a.contains(item)).forEach(item -> out.add(where + " item added " + item));
+        } else if (official instanceof List<?> a && ours instanceof List<?> b && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                differences(where + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+        } else if (!Objects.equals(official, ours)) {
+            out.add(where + " changed " + official + " -> " + ours);
+        }
+    }
+
+    private static boolean isScalars(List<?> list) {
+        return list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
+    }
+
+    private static String step(String key) {
+        return SIMPLE_KEY.matcher(key).matches() ? "." + key : "['" + key + "']";
+    }
+
+    private static List<String> decidedLines() throws IOException {
+        try (InputStream in = ContractV2CompatibilityTest.class.getResourceAsStream("/contract-v2/decided-differences.txt")) {
+            return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        }
+    }
+
+    private static Map<String, Object> official(Side side) throws IOException {
+        return read(OPENAPI.resolve("official").resolve(side.official));
+    }
+
+    private static Map<String, Object> ours(Side side) throws IOException {
+        return read(OPENAPI.resolve(side.ours));
+    }
+
+    private static Map<String, Object> read(Path file) throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(options).load(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    private static List<Object> list(Object value) {
+        return value == null ? List.of() : List.copyOf((List<?>) value);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
