@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class MessageValidator {
 
-    /** The reason of a CHAMPS_NON_RENSEIGNE fault. */
-    public static final String MISSING = "champ manquant";
+    /** The reason of a CHAMPS_NON_RENSEIGNE fault, as in v1. */
+    public static final String MISSING = fr.eintervention.protocol.MessageValidator.MISSING;
 
     private final ObjectMapper mapper;
     private final Timestamps timestamps;

@@ -13,7 +13,6 @@ import fr.eintervention.model.v2.CreerInterventionOI;
 import fr.eintervention.model.v2.ModifierInterventionDO;
 import fr.eintervention.model.v2.ModifierInterventionOI;
 import fr.eintervention.model.v2.PointMutualisation;
-import fr.eintervention.model.v2.PointMutualisation1;
 import fr.eintervention.protocol.Answer;
 
 /**
@@ -124,17 +123,7 @@ public final class V1ToV2 {
             throw new IllegalArgumentException("an M2 has no Fin_Inter: use m4");
         }
         List<Loss> losses = new ArrayList<>();
-        List<String> pbos = pbos(v1);
-        CreerInterventionOI m2 = new CreerInterventionOI()
-                .codeOI(v1.getCodeOI())
-                .message(Message.M2.flux())
-                .refIntervOI(v1.getRefIntervOI())
-                .pointMutualisation(new PointMutualisation().refPM(v1.getPM()).refPMTechnique(v1.getPM()))
-                .refPBO(pbos.isEmpty() ? UNKNOWN_PBO : pbos.get(0))
-                .elementReseau(CreerInterventionOI.ElementReseauEnum.fromValue(element(pbos.isEmpty() ? null : pbos.get(0), null)))
-                .description(severalPbos(pbos, "v2 M2: un seul refPBO", losses))
-                .dateDebutIntervention(v1.getDebutInter());
-        return new Mapped<>(m2, losses);
+        return new Mapped<>(relay(v1, pbos(v1), "v2 M2: un seul refPBO", losses), losses);
     }
 
     /** A v1 M4 as a v2 M4 (which has no PBO: they are named in {@code description}); the cold check after {@code coldTestDelay}. */
@@ -144,17 +133,27 @@ public final class V1ToV2 {
         }
         List<Loss> losses = new ArrayList<>();
         List<String> pbos = pbos(v1);
-        ModifierInterventionOI m4 = new ModifierInterventionOI()
-                .codeOI(v1.getCodeOI())
+        CreerInterventionOI start = relay(v1, pbos, "v2 M4: pas de PBO", losses);
+        ModifierInterventionOI m4 = Convert.to(start, ModifierInterventionOI.class)
                 .message(Message.M4.flux())
-                .refIntervOI(v1.getRefIntervOI())
-                .pointMutualisation(new PointMutualisation1().refPM(v1.getPM()).refPMTechnique(v1.getPM()))
-                .elementReseau(ModifierInterventionOI.ElementReseauEnum.fromValue(element(pbos.isEmpty() ? null : pbos.get(0), null)))
-                .description(pbos.size() == 1 ? "PBO: " + pbos.get(0) : severalPbos(pbos, "v2 M4: pas de PBO", losses))
-                .dateDebutIntervention(v1.getDebutInter())
+                .description(pbos.size() == 1 ? "PBO: " + pbos.get(0) : start.getDescription())
                 .dateFinIntervention(v1.getFinInter())
                 .dateTestFinFroid(v1.getFinInter().plus(coldTestDelay));
         return new Mapped<>(m4, losses);
+    }
+
+    /** The v2 M2 of a v1 M2 or M4; the PBOs beyond the first lost for {@code reason}. */
+    private static CreerInterventionOI relay(InterventionOI v1, List<String> pbos, String reason, List<Loss> losses) {
+        String first = pbos.isEmpty() ? null : pbos.get(0);
+        return new CreerInterventionOI()
+                .codeOI(v1.getCodeOI())
+                .message(Message.M2.flux())
+                .refIntervOI(v1.getRefIntervOI())
+                .pointMutualisation(new PointMutualisation().refPM(v1.getPM()).refPMTechnique(v1.getPM()))
+                .refPBO(first == null ? UNKNOWN_PBO : first)
+                .elementReseau(CreerInterventionOI.ElementReseauEnum.fromValue(element(first, null)))
+                .description(severalPbos(pbos, reason, losses))
+                .dateDebutIntervention(v1.getDebutInter());
     }
 
     /** v2's label for a v1 refusal; {@code null} for OK. */
