@@ -1,32 +1,21 @@
-package fr.eintervention.model.v2;
+package fr.eintervention.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
@@ -39,13 +28,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
  */
 class ContractV2CompatibilityTest {
 
-    private static final Path OPENAPI = Path.of("..", "openapi");
-    private static final Path DECISIONS = Path.of("..", "docs", "decisions");
+    private static final Path OPENAPI = Contracts.OPENAPI;
     private static final Map<String, String> OFFICIAL_SHA256 = Map.of(
             "E-Intervention-DO-v2.5.0.OAS3.yaml", "4646bca81ef4e65a1ba6aac87e2b5e7e7482a2df95e6f68535dfab6cb0a0469a",
             "E-Intervention-OI-v2.5.0.OAS3.yaml", "13bf2bb9817f44056256c16c863a354b1c9ee714195765f9997e81a0f30a8e9d");
-    private static final Pattern DECIDED = Pattern.compile("^(.+?)\\s+\\[(\\d{4})]$");
-    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** One side of the protocol: the official file and ours. */
     enum Side {
@@ -64,8 +50,8 @@ class ContractV2CompatibilityTest {
     @Test
     void theOfficialFilesAreThePublishersByteForByte() throws IOException {
         for (Side side : Side.values()) {
-            byte[] bytes = Files.readAllBytes(OPENAPI.resolve("official").resolve(side.official));
-            assertThat(sha256(bytes)).as(side.official).isEqualTo(OFFICIAL_SHA256.get(side.official));
+            assertThat(Contracts.sha256(OPENAPI.resolve("official").resolve(side.official)))
+                    .as(side.official).isEqualTo(OFFICIAL_SHA256.get(side.official));
         }
     }
 
@@ -73,20 +59,9 @@ class ContractV2CompatibilityTest {
     void oursDiffersFromTheOfficialOnlyByTheDecidedDifferences() throws IOException {
         List<String> actual = new ArrayList<>();
         for (Side side : Side.values()) {
-            differences(side.name(), official(side), ours(side), actual);
+            Contracts.differences(side.name(), official(side), ours(side), actual);
         }
-        List<String> decided = new ArrayList<>();
-        for (String line : decidedLines()) {
-            Matcher matcher = DECIDED.matcher(line);
-            assertThat(matcher.matches()).as("a decided difference names its decision record: " + line).isTrue();
-            String number = matcher.group(2);
-            try (Stream<Path> records = Files.list(DECISIONS)) {
-                assertThat(records.anyMatch(path -> path.getFileName().toString().startsWith(number + "-")))
-                        .as("decision record " + number + " exists").isTrue();
-            }
-            decided.add(matcher.group(1));
-        }
-        assertThat(actual).containsExactlyInAnyOrderElementsOf(decided);
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(Contracts.decided("/contract-v2/decided-differences.txt"));
     }
 
     @Test
@@ -234,78 +209,20 @@ class ContractV2CompatibilityTest {
         return false;
     }
 
-    /** Every difference between two parsed YAML trees, one line each, in a stable wording. */
-    static void differences(String where, Object official, Object ours, List<String> out) {
-        if (official instanceof Map<?, ?> a && ours instanceof Map<?, ?> b) {
-            Set<Object> keys = new LinkedHashSet<>(a.keySet());
-            keys.addAll(b.keySet());
-            for (Object key : keys) {
-                String path = where + step(String.valueOf(key));
-                if (!b.containsKey(key)) {
-                    out.add(path + " removed");
-                } else if (!a.containsKey(key)) {
-                    out.add(path + " added " + b.get(key));
-                } else {
-                    differences(path, a.get(key), b.get(key), out);
-                }
-            }
-        } else if (official instanceof List<?> a && ours instanceof List<?> b && isScalars(a) && isScalars(b)) {
-            a.stream().filter(item -> !b.contains(item)).forEach(item -> out.add(where + " item removed " + item));
-            b.stream().filter(item -> !a.contains(item)).forEach(item -> out.add(where + " item added " + item));
-        } else if (official instanceof List<?> a && ours instanceof List<?> b && a.size() == b.size()) {
-            for (int i = 0; i < a.size(); i++) {
-                differences(where + "[" + i + "]", a.get(i), b.get(i), out);
-            }
-        } else if (!Objects.equals(official, ours)) {
-            out.add(where + " changed " + official + " -> " + ours);
-        }
-    }
-
-    private static boolean isScalars(List<?> list) {
-        return list.stream().noneMatch(item -> item instanceof Map || item instanceof List);
-    }
-
-    private static String step(String key) {
-        return SIMPLE_KEY.matcher(key).matches() ? "." + key : "['" + key + "']";
-    }
-
-    private static List<String> decidedLines() throws IOException {
-        try (InputStream in = ContractV2CompatibilityTest.class.getResourceAsStream("/contract-v2/decided-differences.txt")) {
-            return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
-        }
-    }
-
     private static Map<String, Object> official(Side side) throws IOException {
-        return read(OPENAPI.resolve("official").resolve(side.official));
+        return Contracts.read(OPENAPI.resolve("official").resolve(side.official));
     }
 
     private static Map<String, Object> ours(Side side) throws IOException {
-        return read(OPENAPI.resolve(side.ours));
+        return Contracts.read(OPENAPI.resolve(side.ours));
     }
 
-    private static Map<String, Object> read(Path file) throws IOException {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        return new Yaml(options).load(Files.readString(file, StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return value == null ? Map.of() : (Map<String, Object>) value;
+        return Contracts.map(value);
     }
 
     private static List<Object> list(Object value) {
-        return value == null ? List.of() : List.copyOf((List<?>) value);
+        return Contracts.list(value);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
