@@ -15,6 +15,7 @@ import static fr.eintervention.protocol.v2.ErrorCode.TEST_PRECEDENT_DEJA_EMIS;
 import static fr.eintervention.protocol.v2.ErrorCode.TEST_PRECEDENT_NON_ACQUITTE;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import fr.eintervention.model.v2.ClientImpacteOCParIntervention;
@@ -105,6 +106,20 @@ public enum Message {
     /** The label of a fault between fields (an end before a start): INCOHERENCE where the operation lists it. */
     public ErrorCode incoherence() {
         return errors.contains(INCOHERENCE) ? INCOHERENCE : MAUVAIS_FORMAT;
+    }
+
+    /**
+     * A receiver's own refusal of this message (an unknown code, PM or reference, the line tests'
+     * order): the label must be one this operation's contract lists (decision 0025).
+     *
+     * @param field the field at fault, as the sender named it
+     */
+    public Refusal refuse(ErrorCode code, String field, String reason) {
+        if (!errors.contains(code)) {
+            throw new IllegalArgumentException(this + " cannot be refused with " + code + ": its contract lists " + errors);
+        }
+        Fault fault = new Fault(field, reason, code);
+        return new Refusal(code, List.of(fault), fault.describe());
     }
 
     MessageSchema schema() {

@@ -1,6 +1,7 @@
 package fr.eintervention.protocol.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -51,5 +52,16 @@ class ErrorBodyTest {
         assertThat(Message.M4.incoherence()).isEqualTo(ErrorCode.INCOHERENCE);
         assertThat(Message.M3.incoherence()).isEqualTo(ErrorCode.MAUVAIS_FORMAT);
         assertThat(Message.M1.incoherence()).isEqualTo(ErrorCode.MAUVAIS_FORMAT);
+    }
+
+    @Test
+    void aReceiverRefusesOnlyWithALabelItsOperationLists() {
+        Refusal refusal = Message.M2.refuse(ErrorCode.PM_INCONNU, "pointMutualisation.refPM", "PM inconnu de l'OC: FI-1");
+        assertThat(refusal.body().error()).isEqualTo("PM_INCONNU");
+        assertThat(refusal.body().errorDescription()).isEqualTo("pointMutualisation.refPM: PM inconnu de l'OC: FI-1");
+        assertThat(refusal.body().errorParameters()).containsExactly("pointMutualisation.refPM");
+        assertThatThrownBy(
+                () -> Message.REPORT_OI.refuse(ErrorCode.REF_INTERV_OI_INCONNUE, "refIntervOI", "inconnue"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,12 +2,15 @@ package fr.eintervention.protocol.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import fr.eintervention.model.InterventionDO;
 import fr.eintervention.model.InterventionOI;
@@ -45,7 +48,7 @@ class VersionMappingTest {
 
     private static InterventionOI v1Relay(String... pbos) {
         return new InterventionOI().codeOI("OI01").refIntervOI("OI01-20261124-7K2M9QXA").PM("FI-35238-0001")
-                .PBO(java.util.Arrays.stream(pbos).map(pbo -> new PBO().PBO(pbo)).toList()).debutInter(START);
+                .PBO(Arrays.stream(pbos).map(pbo -> new PBO().PBO(pbo)).toList()).debutInter(START);
     }
 
     /** What we send is what our own v2 validation accepts. */
@@ -82,8 +85,8 @@ class VersionMappingTest {
                 entry(2, "PT000123", "FI-1"), entry(2, "PT000123", "FI-2"), entry(4, "PT000999", null), entry(2, "PT000123", "FI-1")));
         assertThat(mapped.message().getRefPTO()).isEqualTo("FI-1");
         assertThat(mapped.losses()).extracting(Loss::field, Loss::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Nature_PBO_PTO[1]", "PTO FI-2"),
-                org.assertj.core.groups.Tuple.tuple("Nature_PBO_PTO[2]", "nature 4, PBO PT000999"));
+                tuple("Nature_PBO_PTO[1]", "PTO FI-2"),
+                tuple("Nature_PBO_PTO[2]", "nature 4, PBO PT000999"));
         assertThat(mapped.losses()).allMatch(loss -> loss.reason().equals(V1ToV2.ONE_ENTRY));
         valid(Message.M1, mapped.message());
     }
@@ -160,7 +163,7 @@ class VersionMappingTest {
 
     @Test
     void pbosThatDoNotFitTheDescriptionAreSaidAbsent() {
-        String[] pbos = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "PBO-" + "9".repeat(20) + i).toArray(String[]::new);
+        String[] pbos = IntStream.range(0, 12).mapToObj(i -> "PBO-" + "9".repeat(20) + i).toArray(String[]::new);
         Mapped<CreerInterventionOI> mapped = V1ToV2.m2(v1Relay(pbos));
         assertThat(mapped.message().getDescription()).hasSizeLessThanOrEqualTo(200);
         assertThat(mapped.losses()).hasSize(11);
@@ -284,9 +287,9 @@ class VersionMappingTest {
         Mapped<Void> mapped = V2ToV1.report(report);
         assertThat(mapped.isSent()).isFalse();
         assertThat(mapped.losses()).extracting(Loss::field, Loss::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("compte-rendu", "OI01-20261124-7K2M9QXA"),
-                org.assertj.core.groups.Tuple.tuple("lignesImpactees[0]", "prestation PRS-1"),
-                org.assertj.core.groups.Tuple.tuple("lignesRetablies[0]", "PTO FI-1, ONT ALCL1"));
+                tuple("compte-rendu", "OI01-20261124-7K2M9QXA"),
+                tuple("lignesImpactees[0]", "prestation PRS-1"),
+                tuple("lignesRetablies[0]", "PTO FI-1, ONT ALCL1"));
         assertThat(mapped.losses()).allMatch(loss -> loss.reason().equals(V2ToV1.NO_REPORT));
         assertThat(V2ToV1.report(new CompteRenduInterventionOI().codeOI("OI01").refIntervOI("R1").message("CR")).losses()).hasSize(1);
     }
