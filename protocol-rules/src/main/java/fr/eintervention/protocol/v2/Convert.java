@@ -1,0 +1,22 @@
+package fr.eintervention.protocol.v2;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Copies one generated v2 type into its twin of the same fields (M1 and M3 on the DO side) through
+ * their JSON names, so that a field added to both is never forgotten by one mapping.
+ */
+final class Convert {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Convert() {
+    }
+
+    static <T> T to(Object from, Class<T> type) {
+        return MAPPER.convertValue(from, type);
+    }
+}
