@@ -51,6 +51,19 @@ public class EInterventionSecurityAutoConfiguration {
     public static final String SCOPE_WRITE_INTERVENTIONS = "SCOPE_write:interventions";
     public static final String SCOPE_WRITE_CLIENTS = "SCOPE_write:clients";
 
+    /**
+     * v2's paths, each secured as its v1 twin: what declares or relays an intervention (M1, M3, the repair
+     * report, a line test's request; M2, M4, their relays) takes write:interventions; what says which customers
+     * went down (M5TX, M6TX) takes write:clients. The contract's unsecured M3 {@code PUT} is secured here too.
+     */
+    public static final String V2_INTERVENTIONS_DO = "/v2/interventions-do";
+    public static final String V2_INTERVENTIONS_DO_ALL = "/v2/interventions-do/**";
+    public static final String V2_INTERVENTIONS_OI = "/v2/interventions-oi";
+    public static final String V2_REPORT_OI = "/v2/interventions-oi/compte-rendu";
+    public static final String V2_LINE_TEST_OI = "/v2/interventions-oi/test-intermediaire";
+    public static final String V2_M5TX = "/v2/interventions-oi/notification-impacte-clients-oc";
+    public static final String V2_M6TX = "/v2/interventions-oi/notification-impacte-clients-oi-do";
+
     private static final Logger log = LoggerFactory.getLogger(EInterventionSecurityAutoConfiguration.class);
 
     /** Runs before Spring Security's filters: an oversized body is refused before anything else. */
@@ -92,6 +105,11 @@ public class EInterventionSecurityAutoConfiguration {
                     }
                     rules.requestMatchers(HttpMethod.POST, INTERVENTION_DO, INTERVENTION_OI).hasAuthority(SCOPE_WRITE_INTERVENTIONS);
                     rules.requestMatchers(HttpMethod.POST, CLIENTS_HS).hasAuthority(SCOPE_WRITE_CLIENTS);
+                    rules.requestMatchers(HttpMethod.POST, V2_INTERVENTIONS_DO, V2_INTERVENTIONS_DO_ALL, V2_INTERVENTIONS_OI,
+                            V2_REPORT_OI, V2_LINE_TEST_OI).hasAuthority(SCOPE_WRITE_INTERVENTIONS);
+                    rules.requestMatchers(HttpMethod.PUT, V2_INTERVENTIONS_DO, V2_INTERVENTIONS_OI)
+                            .hasAuthority(SCOPE_WRITE_INTERVENTIONS);
+                    rules.requestMatchers(HttpMethod.POST, V2_M5TX, V2_M6TX).hasAuthority(SCOPE_WRITE_CLIENTS);
                     rules.requestMatchers("/admin/**", "/consultation/**", "/actuator/**").hasAuthority(operator);
                     serviceRules.orderedStream().forEach(custom -> custom.configure(rules));
                     rules.anyRequest().authenticated();

@@ -28,8 +28,11 @@ final class JsonAccessDeniedHandler implements AccessDeniedHandler {
     private static String requiredScope(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return switch (path) {
-            case "/v1/intervention_DO", "/v1/intervention_OI" -> " (scope write:interventions needed)";
-            case "/v1/client_HS_OC_Par_Inter" -> " (scope write:clients needed)";
+            case "/v1/intervention_DO", "/v1/intervention_OI", "/v2/interventions-do", "/v2/interventions-do/compte-rendu",
+                    "/v2/interventions-do/test-intermediaire", "/v2/interventions-oi", "/v2/interventions-oi/compte-rendu",
+                    "/v2/interventions-oi/test-intermediaire" -> " (scope write:interventions needed)";
+            case "/v1/client_HS_OC_Par_Inter", "/v2/interventions-oi/notification-impacte-clients-oc",
+                    "/v2/interventions-oi/notification-impacte-clients-oi-do" -> " (scope write:clients needed)";
             default -> "";
         };
     }
