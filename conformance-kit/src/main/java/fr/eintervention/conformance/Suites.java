@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import fr.eintervention.conformance.suite.Role;
 import fr.eintervention.conformance.suite.Suite;
+import fr.eintervention.conformance.v1.DoSuite;
+import fr.eintervention.conformance.v1.OcSuite;
 import fr.eintervention.conformance.v1.OiSuite;
 
 /**
@@ -22,8 +24,8 @@ final class Suites {
         }
         return Optional.of(switch (role) {
             case OI -> new OiSuite();
-            case OC -> new OiSuite();
-            case DO -> new OiSuite();
+            case OC -> new OcSuite();
+            case DO -> new DoSuite();
         });
     }
 }

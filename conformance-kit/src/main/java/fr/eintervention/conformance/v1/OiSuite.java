@@ -2,25 +2,18 @@ package fr.eintervention.conformance.v1;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 import fr.eintervention.conformance.suite.CheckFailed;
 import fr.eintervention.conformance.suite.KitConfig;
 import fr.eintervention.conformance.suite.Level;
 import fr.eintervention.conformance.suite.Role;
-import fr.eintervention.conformance.suite.Scenario;
 import fr.eintervention.conformance.suite.Session;
-import fr.eintervention.conformance.suite.Suite;
-import fr.eintervention.conformance.suite.TestCase;
-import fr.eintervention.conformance.suite.TestDefinition;
 import fr.eintervention.conformance.wire.Http;
 import fr.eintervention.conformance.wire.Json;
 import fr.eintervention.conformance.wire.Listener;
@@ -34,16 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * code a test chooses) and sends M5. Each intervention of the run has a start of its own, which
  * tells its M2s apart before the OI's reference is known.
  */
-public final class OiSuite implements Suite {
+public final class OiSuite extends V1Suite {
 
     private static final String DO_PATH = "/v1/intervention_DO";
     private static final String M5_PATH = "/v1/client_HS_OC_Par_Inter";
 
-    private final List<TestCase> tests = new ArrayList<>();
-    /** canned answers per (OC, start): consumed one by one, then OK */
-    private final Map<String, ConcurrentLinkedQueue<Listener.Reply>> script = new ConcurrentHashMap<>();
-    private final Instant base = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
-    private int starts;
 
     // what earlier tests learned, read by later ones
     private Http.Response mainAnswer;
@@ -296,7 +284,7 @@ public final class OiSuite implements Suite {
         test("OI-F2-012", "After a 503, the OI sends the M2 again", "spec 3 (automatic retry)", Level.REQUIRED, s -> {
             Instant start = nextStart();
             String oc = ocs(s).get(0);
-            script.put(key(oc, start), new ConcurrentLinkedQueue<>(List.of(Listener.Reply.of(503, null))));
+            script(key(oc, start), Listener.Reply.of(503, null));
             Answers.expectReference(s, send(s, m1(s, s.reference("RETRY503"), pm(s), start)));
             awaitMessages(s, oc, start, false, 1);
             List<Listener.Received> tries = s.listener().await(message(oc, start, false), 2, s.config().seconds("retry-wait-seconds"));
@@ -306,7 +294,7 @@ public final class OiSuite implements Suite {
         test("OI-F2-013", "After a 429 (busy), the OI sends the M2 again", "spec 3; rules: retried", Level.RECOMMENDED, s -> {
             Instant start = nextStart();
             String oc = ocs(s).get(1);
-            script.put(key(oc, start), new ConcurrentLinkedQueue<>(List.of(Listener.Reply.of(429, null))));
+            script(key(oc, start), Listener.Reply.of(429, null));
             Answers.expectReference(s, send(s, m1(s, s.reference("RETRY429"), pm(s), start)));
             List<Listener.Received> tries = s.listener().await(message(oc, start, false), 2, s.config().seconds("retry-wait-seconds"));
             tries.forEach(r -> s.saw(r.exchange("429 first, then the same M2 again")));
@@ -316,7 +304,7 @@ public final class OiSuite implements Suite {
                 "rules: not retried", Level.RECOMMENDED, s -> {
                     refusedAtOcStart = nextStart();
                     String oc = ocs(s).get(0);
-                    script.put(key(oc, refusedAtOcStart), new ConcurrentLinkedQueue<>(List.of(Listener.Reply.of(404, Bodies.answer("PM_INCONNU")))));
+                    script(key(oc, refusedAtOcStart), Listener.Reply.of(404, Bodies.answer("PM_INCONNU")));
                     Answers.expectReference(s, send(s, m1(s, s.reference("REFUSED"), pm(s), refusedAtOcStart)));
                     awaitMessages(s, oc, refusedAtOcStart, false, 1);
                 });
@@ -440,16 +428,6 @@ public final class OiSuite implements Suite {
     }
 
     @Override
-    public String version() {
-        return "v1";
-    }
-
-    @Override
-    public List<TestCase> tests() {
-        return tests;
-    }
-
-    @Override
     public String referential(KitConfig config) {
         List<String> ocs = config.ocCodes();
         return """
@@ -476,8 +454,7 @@ public final class OiSuite implements Suite {
     public Listener.Responder responder() {
         return (oc, path, body, json) -> {
             Instant start = Rules.instant(Json.text(json, "Debut_Inter")).orElse(null);
-            ConcurrentLinkedQueue<Listener.Reply> canned = start == null ? null : script.get(key(oc, start));
-            Listener.Reply reply = canned == null ? null : canned.poll();
+            Listener.Reply reply = scripted(start == null ? null : key(oc, start));
             if (reply != null) {
                 return reply;
             }
@@ -487,10 +464,6 @@ public final class OiSuite implements Suite {
     }
 
     // --- helpers
-
-    private void test(String id, String title, String clause, Level level, Scenario scenario) {
-        tests.add(new TestCase(new TestDefinition(id, title, clause, level), scenario));
-    }
 
     /** Spoils a valid body. */
     private interface Spoiler {
@@ -530,10 +503,6 @@ public final class OiSuite implements Suite {
     private Listener.Received firstMain(Session s) {
         requireMain();
         return awaitMessages(s, ocs(s).get(0), mainStart, false, 1).get(0);
-    }
-
-    private synchronized Instant nextStart() {
-        return base.plusSeconds(7L * ++starts);
     }
 
     private static String key(String oc, Instant start) {
