@@ -59,6 +59,10 @@ public final class ConformanceKit {
         try {
             role = Role.of(args[0]);
             config = KitConfig.parse(Arrays.asList(args).subList(1, args.length));
+            for (String number : new String[] {"max-requests", "max-minutes", "wait-seconds", "retry-wait-seconds", "operator-wait-seconds"}) {
+                config.number(number);
+            }
+            config.listenPort();
         } catch (IllegalArgumentException e) {
             err.println("cannot run: " + e.getMessage() + "\n" + USAGE);
             return COULD_NOT_RUN;

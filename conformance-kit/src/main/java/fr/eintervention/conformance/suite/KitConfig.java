@@ -151,7 +151,14 @@ public final class KitConfig {
     }
 
     public int number(String name) {
-        return Integer.parseInt(values.get(name));
+        if (dryRun() && name.endsWith("wait-seconds")) {
+            return 0; // a dry run waits for nothing
+        }
+        try {
+            return Integer.parseInt(values.get(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number: " + values.get(name));
+        }
     }
 
     public Duration seconds(String name) {
@@ -174,7 +181,11 @@ public final class KitConfig {
 
     public int listenPort() {
         String listen = values.get("listen");
-        return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+        try {
+            return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--listen HOST:PORT expected: " + listen);
+        }
     }
 
     /** Where the target reaches the kit; by default the listening address ({@code 0.0.0.0} read as this host). */

@@ -84,6 +84,10 @@ public final class Run {
                 status = definition.level() == Level.REQUIRED ? Status.FAILED : Status.WARNING;
                 message = "the test could not complete: " + e;
             }
+            if (session.config().dryRun() && status != Status.PASSED) {
+                status = Status.SKIPPED;
+                message = message.startsWith("dry run") ? message : "dry run: " + message;
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             boolean accepted = (status == Status.FAILED || status == Status.WARNING) && expectedFailures.contains(definition.id());
             List<Exchange> seen;
