@@ -31,10 +31,23 @@ class OiFaultsTest {
         assertThat(run.statuses().get(fault.caughtBy())).as(run.console()).isIn("FAILED", "WARNING");
     }
 
+    /** The report the documentation shows: target/conformance-report-faulty-oi/conformance.html. */
+    @Test
+    void theReportOfARunAgainstAFaultyOiShowsTheFailure() throws Exception {
+        Path example = Path.of("target/conformance-report-faulty-oi");
+        KitRun run = runAgainst(FaultyOi.Fault.PM_INCONNU_WITH_HTTP_200, example);
+        assertThat(run.exitCode()).isEqualTo(ConformanceKit.FAILED);
+        assertThat(java.nio.file.Files.readString(example.resolve("conformance.html"))).contains("OI-F1-017 FAILED");
+    }
+
     private KitRun runAgainst(FaultyOi.Fault fault) throws Exception {
+        return runAgainst(fault, reports);
+    }
+
+    private KitRun runAgainst(FaultyOi.Fault fault, Path into) throws Exception {
         int port = KitRun.freePort();
         try (FaultyOi oi = new FaultyOi(fault, "http://127.0.0.1:" + port)) {
-            return KitRun.of(reports, (key, instruction) -> { }, "oi", "--target", oi.url(), "--listen", "127.0.0.1:" + port,
+            return KitRun.of(into, (key, instruction) -> { }, "oi", "--target", oi.url(), "--listen", "127.0.0.1:" + port,
                     "--wait-seconds", "3", "--retry-wait-seconds", "3");
         }
     }
