@@ -17,6 +17,7 @@ class ModuleBoundariesTest {
     @Test
     void onlyRulesReadsTheProjectsProtocolTypes() {
         noClasses().that().doNotHaveFullyQualifiedName("fr.eintervention.conformance.wire.Rules")
+                .and().doNotHaveFullyQualifiedName("fr.eintervention.conformance.wire.Rules$Body")
                 .should().dependOnClassesThat().resideInAnyPackage("fr.eintervention.protocol..", "fr.eintervention.model..")
                 .because("a rename of the project's protocol packages must touch one class of the kit")
                 .check(KIT);
