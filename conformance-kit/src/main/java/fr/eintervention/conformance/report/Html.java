@@ -12,9 +12,9 @@ final class Html {
 
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:2em;color:#222}
-            h1{font-size:1.4em}table{border-collapse:collapse;width:100%}
+            h1{font-size:1.4em}h2{font-size:1.2em;margin-top:1.5em}h3{font-size:1em;padding:4px}table{border-collapse:collapse;width:100%}
             th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:.9em}
-            th{background:#f0f0f0}.PASSED{background:#dff5e1}.FAILED{background:#fbdada}.WARNING{background:#fff1c9}
+            th{background:#f0f0f0}td.nowrap{white-space:nowrap}.PASSED{background:#dff5e1}.FAILED{background:#fbdada}.WARNING{background:#fff1c9}
             .SKIPPED{background:#eee}.ACCEPTED{background:#e4e8fb}.verdict{font-size:1.2em;padding:.5em;display:inline-block}
             pre{background:#f7f7f7;border:1px solid #ddd;padding:6px;white-space:pre-wrap;word-break:break-all;margin:2px 0}
             .exchange{margin:.5em 0 1em 1em}.label{font-weight:bold}
@@ -41,23 +41,16 @@ final class Html {
         }
         long accepted = result.outcomes().stream().filter(Outcome::acceptedDeviation).count();
         html.append("<span class=\"ACCEPTED\">&nbsp;accepted deviations: ").append(accepted).append("&nbsp;</span></p>");
-        html.append("<table><tr><th>Id</th><th>Result</th><th>Level</th><th>Test</th><th>Clause</th></tr>");
-        for (Outcome outcome : result.outcomes()) {
-            String css = outcome.acceptedDeviation() ? "ACCEPTED" : outcome.status().name();
-            html.append("<tr class=\"").append(css).append("\"><td><a href=\"#").append(outcome.test().id()).append("\">")
-                    .append(outcome.test().id()).append("</a></td><td>").append(outcome.status())
-                    .append(outcome.acceptedDeviation() ? " (accepted deviation)" : "").append("</td><td>").append(outcome.test().level())
-                    .append("</td><td>").append(xml(outcome.test().title())).append("</td><td>").append(xml(outcome.test().clause()))
-                    .append("</td></tr>");
+        if (result.outcomes().stream().anyMatch(o -> o.status() == Status.FAILED || o.status() == Status.WARNING)) {
+            html.append("<h2>Failures and warnings</h2>");
         }
-        html.append("</table>");
         for (Outcome outcome : result.outcomes()) {
             if (outcome.status() != Status.FAILED && outcome.status() != Status.WARNING) {
                 continue;
             }
-            html.append("<h2 id=\"").append(outcome.test().id()).append("\" class=\"").append(outcome.acceptedDeviation() ? "ACCEPTED" : outcome.status())
+            html.append("<h3 id=\"").append(outcome.test().id()).append("\" class=\"").append(outcome.acceptedDeviation() ? "ACCEPTED" : outcome.status())
                     .append("\">").append(outcome.test().id()).append(" ").append(outcome.status()).append(" &mdash; ")
-                    .append(xml(outcome.test().title())).append("</h2>");
+                    .append(xml(outcome.test().title())).append("</h3>");
             html.append("<p><span class=\"label\">Clause:</span> ").append(xml(outcome.test().clause())).append("<br><span class=\"label\">Why:</span> ")
                     .append(xml(outcome.message())).append("</p>");
             for (Exchange exchange : outcome.exchanges()) {
@@ -80,7 +73,23 @@ final class Html {
                 html.append("</div>");
             }
         }
+        html.append("<h2>Every test</h2><table><tr><th>Id</th><th>Result</th><th>Level</th><th>Test</th><th>Clause</th></tr>");
+        for (Outcome outcome : result.outcomes()) {
+            String css = outcome.acceptedDeviation() ? "ACCEPTED" : outcome.status().name();
+            html.append("<tr class=\"").append(css).append("\"><td class=\"nowrap\">").append(link(outcome))
+                    .append("</td><td class=\"nowrap\">").append(outcome.status())
+                    .append(outcome.acceptedDeviation() ? " (accepted deviation)" : "").append("</td><td class=\"nowrap\">").append(outcome.test().level())
+                    .append("</td><td>").append(xml(outcome.test().title())).append("</td><td>").append(xml(outcome.test().clause()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
         return html.append("</body></html>\n").toString();
+    }
+
+    /** The id, linked to its details when it has some. */
+    private static String link(Outcome outcome) {
+        boolean detailed = outcome.status() == Status.FAILED || outcome.status() == Status.WARNING;
+        return detailed ? "<a href=\"#" + outcome.test().id() + "\">" + outcome.test().id() + "</a>" : outcome.test().id();
     }
 
     private static String pre(String text) {
