@@ -27,7 +27,7 @@ final class Html {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"><title>")
                 .append(xml(Reports.title(result))).append("</title><style>").append(STYLE).append("</style></head><body>");
         html.append("<h1>").append(xml(Reports.title(result))).append("</h1>");
-        html.append("<p>Target: <code>").append(xml(target)).append("</code> &middot; started ").append(result.started())
+        html.append("<p>Target: <code>").append(xml(target)).append("</code> &middot; started ").append(result.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append(" &middot; ").append(result.took().toMillis() / 1000.0).append(" s</p>");
         html.append("<p class=\"verdict ").append(result.passed() ? "PASSED" : "FAILED").append("\">")
                 .append(result.passed() ? "Every required test passed" : "Required tests failed").append("</p>");
