@@ -47,6 +47,19 @@ class KitCommandLineTest {
     }
 
     @Test
+    void aConfigFileGivesTheOptionsAndTheCommandLineWins() throws Exception {
+        Path file = reports.resolve("kit.yml");
+        Files.writeString(file, "oi-code: OI77\noc-codes: [OC05, OC06]\nprefix: KIT\noc-secrets: {OC05: s5}\n");
+        Console console = run("oi", "--config", file.toString(), "--oi-code", "OI88", "--target", "http://127.0.0.1:1", "--dry-run",
+                "--listen", "127.0.0.1:" + KitRun.freePort(), "--reports", reports.toString());
+        assertThat(console.text()).contains("its code:               OI88").contains("OCs OC05 and OC06 present")
+                .contains("starts with KIT-").contains("\"Code_OI\":\"OI88\"");
+
+        Files.writeString(file, "oi-cod: OI77\n");
+        assertThat(run("oi", "--config", file.toString(), "--target", "x").text()).contains("unknown option oi-cod");
+    }
+
+    @Test
     void everyTestHasAStableUniqueIdATitleAClauseAndALevel() {
         Set<String> ids = new HashSet<>();
         for (Role role : Role.values()) {
