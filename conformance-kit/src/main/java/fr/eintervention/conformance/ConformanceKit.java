@@ -37,7 +37,7 @@ public final class ConformanceKit {
             usage: eintervention-conformance oi|oc|do --target URL [--version v1] [--listen HOST:PORT] [--public-url URL]
                    [--token-url URL --client-id ID --client-secret SECRET] [--oc-secret CODE=SECRET ...] [--config kit.yml]
                    [--prefix CONF] [--max-requests 300] [--max-minutes 15] [--wait-seconds 30] [--retry-wait-seconds 150]
-                   [--operator-wait-seconds 600] [--reports DIR] [--expect-failures FILE] [--only ID-PREFIX,...] [--dry-run]
+                   [--operator-wait-seconds 600] [--slow-answer-seconds 0] [--reports DIR] [--expect-failures FILE] [--only ID-PREFIX,...] [--dry-run]
                    eintervention-conformance oi|oc|do --list
             See docs/how-to/run-the-conformance-kit.md.""";
 
@@ -59,7 +59,8 @@ public final class ConformanceKit {
         try {
             role = Role.of(args[0]);
             config = KitConfig.parse(Arrays.asList(args).subList(1, args.length));
-            for (String number : new String[] {"max-requests", "max-minutes", "wait-seconds", "retry-wait-seconds", "operator-wait-seconds"}) {
+            for (String number : new String[] {"max-requests", "max-minutes", "wait-seconds", "retry-wait-seconds", "operator-wait-seconds",
+                "slow-answer-seconds"}) {
                 config.number(number);
             }
             config.listenPort();

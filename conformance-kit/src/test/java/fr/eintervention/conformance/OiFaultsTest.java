@@ -48,7 +48,9 @@ class OiFaultsTest {
         int port = KitRun.freePort();
         try (FaultyOi oi = new FaultyOi(fault, "http://127.0.0.1:" + port)) {
             return KitRun.of(into, (key, instruction) -> { }, "oi", "--target", oi.url(), "--listen", "127.0.0.1:" + port,
-                    "--wait-seconds", "3", "--retry-wait-seconds", "3");
+                    "--wait-seconds", "3", "--retry-wait-seconds", "3",
+                    // a slow answer costs its seconds: only where the test of a timeout is the point
+                    "--slow-answer-seconds", fault == null || fault == FaultyOi.Fault.NO_RETRY_AFTER_A_TIMEOUT ? "3" : "0");
         }
     }
 }

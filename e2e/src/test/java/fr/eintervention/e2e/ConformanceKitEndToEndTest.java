@@ -28,7 +28,8 @@ import fr.eintervention.testsupport.JsonHttp;
 /**
  * The conformance kit against our own services run as processes, security on: the OI, the OC
  * adapter and the DO gateway each pass every required test of the v1 suite of their role. The
- * services retry after 1 s (instead of 1 min) so that the kit's retry tests do not wait a minute.
+ * services retry after 1 s (instead of 1 min) so that the kit's retry tests do not wait a minute; the
+ * OI gives up on a silent OC after 2 s, which the kit's OC exceeds once to see the OI retry.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceKitEndToEndTest {
@@ -50,7 +51,8 @@ class ConformanceKitEndToEndTest {
         auth = ServiceProcess.of("e2e-kit-auth", "auth-server");
         String issuer = "--AUTH_ISSUER=" + auth.url();
         auth = ServiceProcess.of("e2e-kit-auth", "auth-server", issuer, "--PORT=" + auth.port()).onPort(auth.port());
-        oi = ServiceProcess.of("e2e-kit-oi", "oi-service", issuer, FAST_RETRIES, FAST_POLL);
+        oi = ServiceProcess.of("e2e-kit-oi", "oi-service", issuer, FAST_RETRIES, FAST_POLL,
+                "--eintervention.delivery.partner-defaults.read-timeout=2s");
         oc = ServiceProcess.of("e2e-kit-oc01", "oc-adapter", issuer, "--OC_CODE=OC01", "--OC_CLIENT_SECRET=demo-oc01-secret",
                 "--eintervention.oc.code=OC01", "--eintervention.oc.partners.OI01.base-url=http://127.0.0.1:" + kitAsOiOfTheOc,
                 "--eintervention.oc.flux3.settling-delay=1s", "--eintervention.oc.flux3.poll-interval=1s", FAST_RETRIES, FAST_POLL);
@@ -82,7 +84,8 @@ class ConformanceKitEndToEndTest {
         Instant started = Instant.now();
         Kit run = kit(Operator.console(System.out), "oi", "--target", oi.url(), "--listen", "127.0.0.1:" + kitAsOcs,
                 "--token-url", auth.url() + "/oauth2/token", "--client-id", "DO01", "--client-secret", "demo-do01-secret",
-                "--oc-secret", "OC01=demo-oc01-secret", "--oc-secret", "OC02=demo-oc02-secret", "--retry-wait-seconds", "30");
+                "--oc-secret", "OC01=demo-oc01-secret", "--oc-secret", "OC02=demo-oc02-secret", "--retry-wait-seconds", "30",
+                "--slow-answer-seconds", "4");
         Duration took = Duration.between(started, Instant.now());
         assertThat(run.exitCode()).as(run.console()).isZero();
         assertThat(run.console()).doesNotContain(" FAILED ", " WARNING ", " SKIPPED ");

@@ -45,6 +45,7 @@ public final class KitConfig {
         d.put("wait-seconds", "30");
         d.put("retry-wait-seconds", "150");
         d.put("operator-wait-seconds", "600");
+        d.put("slow-answer-seconds", "0");
         d.put("oi-code", "OI01");
         d.put("do-code", "DO01");
         d.put("oc-codes", "OC01,OC02");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import fr.eintervention.conformance.suite.CheckFailed;
 import fr.eintervention.conformance.suite.Session;
 import fr.eintervention.conformance.wire.Http;
 import fr.eintervention.conformance.wire.Json;
@@ -103,9 +102,5 @@ final class Answers {
             return "";
         }
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    static CheckFailed skipBecause(String reason) {
-        return CheckFailed.skip(reason);
     }
 }

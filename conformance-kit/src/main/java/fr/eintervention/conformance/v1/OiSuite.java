@@ -300,6 +300,21 @@ public final class OiSuite extends V1Suite {
             tries.forEach(r -> s.saw(r.exchange("429 first, then the same M2 again")));
             s.check(tries.size() >= 2, "the M2 sent again after a 429", "it came " + tries.size() + " time(s)");
         });
+        test("OI-F2-019", "When the OC does not answer in time, the OI sends the M2 again", "spec 3 (automatic retry); rules: retried (a timeout)",
+                Level.RECOMMENDED, s -> {
+                    int slow = s.config().number("slow-answer-seconds");
+                    if (slow == 0) {
+                        throw CheckFailed.skip("set --slow-answer-seconds above the OI's read timeout to run it");
+                    }
+                    Instant start = nextStart();
+                    String oc = ocs(s).get(0);
+                    script(key(oc, start), new Listener.Reply(200, Bodies.answer("OK"), Duration.ofSeconds(slow)));
+                    Answers.expectReference(s, send(s, m1(s, s.reference("SLOW"), pm(s), start)));
+                    List<Listener.Received> tries = s.listener().await(message(oc, start, false), 2,
+                            s.config().seconds("retry-wait-seconds").plusSeconds(slow));
+                    tries.forEach(r -> s.saw(r.exchange("the first answered after " + slow + " s, then the same M2 again")));
+                    s.check(tries.size() >= 2, "the M2 sent again after the kit's OC answered " + slow + " s late", "it came " + tries.size() + " time(s)");
+                });
         test("OI-F2-014", "An M2 refused by the OC (PM_INCONNU) is not sent again unchanged (checked at the end of the run)",
                 "rules: not retried", Level.RECOMMENDED, s -> {
                     refusedAtOcStart = nextStart();

@@ -31,6 +31,7 @@ public final class FaultyOi implements AutoCloseable {
         LEAKS_CODE_DO_IN_M2("OI-F2-003"),
         M4_BEFORE_M2("OI-F2-008"),
         NO_RETRY_AFTER_503("OI-F2-012"),
+        NO_RETRY_AFTER_A_TIMEOUT("OI-F2-019"),
         MAUVAIS_FORMAT_FOR_A_MISSING_FIELD("OI-F1-005"),
         MISSING_FIELD_ACCEPTED("OI-F1-005"),
         TIMESTAMP_WITHOUT_OFFSET_IN_M2("OI-F2-005"),
@@ -254,7 +255,7 @@ public final class FaultyOi implements AutoCloseable {
 
     private void deliver(String oc, String json, int attempt) {
         int status = Wire.post(kitUrl + "/" + oc + "/v1/intervention_OI", json);
-        boolean unavailable = status < 0 || status >= 500 || status == 429 || status == 408;
+        boolean unavailable = (status < 0 && !is(Fault.NO_RETRY_AFTER_A_TIMEOUT)) || status >= 500 || status == 429 || status == 408;
         boolean retry = (unavailable && !is(Fault.NO_RETRY_AFTER_503)) || (is(Fault.RETRIES_A_FUNCTIONAL_REFUSAL) && status >= 400 && status < 500);
         if (retry && attempt < 5) {
             perOc.get(oc).schedule(() -> deliver(oc, json, attempt + 1), 200, TimeUnit.MILLISECONDS);

@@ -31,6 +31,8 @@ final class Wire implements AutoCloseable {
         Reply handle(String path, String body) throws Exception;
     }
 
+    /** the doubles' read timeout: the kit's slow answers (--slow-answer-seconds) must exceed it */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -66,7 +68,7 @@ final class Wire implements AutoCloseable {
     /** POSTs JSON; the status, or -1 when no answer came. */
     static int post(String url, String body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(READ_TIMEOUT)
                     .header("Content-Type", "application/json").header("Authorization", "Bearer double-token")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
