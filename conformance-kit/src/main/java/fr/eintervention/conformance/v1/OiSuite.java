@@ -45,6 +45,8 @@ public final class OiSuite extends V1Suite {
     private Instant refusedAtOcStart;
     private Instant repeatStart;
     private Instant correctedStart;
+    private Instant endCorrectedStart;
+    private String endCorrectedRef;
 
     public OiSuite() {
         // flux 1: the OI receiving M1/M3
@@ -186,6 +188,24 @@ public final class OiSuite extends V1Suite {
             String other = Answers.expectReference(s, send(s, m1(s, s.reference("OTHER"), pm(s), nextStart())));
             s.check(!other.equals(mainRef), "a Ref_Interv_OI other than " + mainRef, "got the same");
         });
+        test("OI-F1-030", "The same M3 again is a repeat: OK with the same Ref_Interv_OI", "spec 4 (duplicate M1/M3); rules: The OI receiving M1 and M3",
+                Level.REQUIRED, s -> {
+                    endCorrectedStart = nextStart();
+                    ObjectNode m3 = Bodies.m3(m1(s, s.reference("M3TWICE"), pm(s), endCorrectedStart), endCorrectedStart.plusSeconds(300));
+                    endCorrectedRef = Answers.expectReference(s, send(s, m3));
+                    awaitMessages(s, ocs(s).get(0), endCorrectedStart, true, 1);
+                    String again = Answers.expectReference(s, send(s, m3));
+                    s.check(again.equals(endCorrectedRef), "the same Ref_Interv_OI " + endCorrectedRef, "got " + again);
+                });
+        test("OI-F1-031", "A changed M3 (another end) is a correction: OK, same Ref_Interv_OI", "spec 4 (re-emission of a modified M3)",
+                Level.REQUIRED, s -> {
+                    if (endCorrectedRef == null) {
+                        throw CheckFailed.skip("OI-F1-030 did not pass");
+                    }
+                    ObjectNode m3 = Bodies.m3(m1(s, s.reference("M3TWICE"), pm(s), endCorrectedStart), endCorrectedStart.plusSeconds(420));
+                    String ref = Answers.expectReference(s, send(s, m3));
+                    s.check(ref.equals(endCorrectedRef), "the same Ref_Interv_OI " + endCorrectedRef, "got " + ref);
+                });
 
         // flux 2: the OI sending M2/M4 to the kit's OCs
         test("OI-F2-001", "The M2 reaches every OC present at the PM, in time", "spec 2.1.4 (condition: R M1 OK); spec 2.1.6 (immediate)",
@@ -272,6 +292,16 @@ public final class OiSuite extends V1Suite {
             String oc = ocs(s).get(0);
             List<Listener.Received> m2s = awaitMessages(s, oc, correctedStart, false, 2);
             s.check(m2s.get(m2s.size() - 1).body().contains("PT-KIT-E"), "a second M2 with PBO PT-KIT-E", "got " + m2s.get(m2s.size() - 1).body());
+        });
+        test("OI-F2-020", "A corrected M3 sends a corrected M4", "spec 4 (re-emission of a modified M3)", Level.REQUIRED, s -> {
+            if (endCorrectedRef == null) {
+                throw CheckFailed.skip("OI-F1-030 did not pass");
+            }
+            Instant corrected = endCorrectedStart.plusSeconds(420);
+            List<Listener.Received> m4s = awaitMessages(s, ocs(s).get(0), endCorrectedStart, true, 2);
+            Listener.Received last = m4s.get(m4s.size() - 1);
+            s.check(corrected.equals(Rules.instant(last.text("Fin_Inter")).orElse(null)), "a second M4 with Fin_Inter at " + corrected,
+                    "got " + last.body());
         });
         test("OI-F2-011", "An OC not present at the PM receives nothing", "spec 2.1.4 (OCs present at the PM)", Level.REQUIRED, s -> {
             partialStart = nextStart();
@@ -425,6 +455,18 @@ public final class OiSuite extends V1Suite {
                 List<Listener.Received> all = s.listener().all(message(oc, endFirstStart, null));
                 all.forEach(r -> s.saw(r.exchange("only one M4")));
                 s.check(all.size() == 1, "only the M4 at " + oc, "got " + all.size() + " messages");
+            }
+        });
+        test("OI-F2-021", "A repeated M3 sends no second M4", "rules: The OI receiving M1 and M3 (a repeat does nothing)", Level.RECOMMENDED, s -> {
+            if (endCorrectedRef == null) {
+                throw CheckFailed.skip("OI-F1-030 did not pass");
+            }
+            Instant first = endCorrectedStart.plusSeconds(300);
+            for (String oc : ocs(s)) {
+                List<Listener.Received> m4s = s.listener().all(message(oc, endCorrectedStart, true).and(
+                        r -> first.equals(Rules.instant(r.text("Fin_Inter")).orElse(null))));
+                m4s.forEach(r -> s.saw(r.exchange("one M4 with the first end")));
+                s.check(m4s.size() == 1, "one M4 with the first end at " + oc, "got " + m4s.size());
             }
         });
         test("OI-F2-018", "The M2 refused by an OC was never sent again", "rules: not retried", Level.RECOMMENDED, s -> {

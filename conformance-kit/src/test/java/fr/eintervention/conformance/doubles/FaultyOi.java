@@ -50,6 +50,8 @@ public final class FaultyOi implements AutoCloseable {
         M5_FOR_AN_UNKNOWN_REFERENCE_ACCEPTED("OI-F3-003"),
         END_BEFORE_START_ACCEPTED("OI-F1-012"),
         CORRECTION_IGNORED("OI-F2-010"),
+        M3_CORRECTION_NOT_SENT("OI-F2-020"),
+        REPEATED_M3_SENDS_AN_M4("OI-F2-021"),
         M1_AFTER_M3_SENDS_AN_M2("OI-F2-017"),
         REFUSED_MESSAGE_KEPT("OI-F1-019"),
         PBO_REPEATED_IN_M2("OI-F2-004");
@@ -216,6 +218,13 @@ public final class FaultyOi implements AutoCloseable {
             return answerOk(known.ref);
         }
         if (content.equals(before) || (is(Fault.CORRECTION_IGNORED) && Objects.equals(before.end(), end))) {
+            if (is(Fault.REPEATED_M3_SENDS_AN_M4) && end != null) {
+                send(known, true);
+            }
+            return answerOk(known.ref);
+        }
+        if (is(Fault.M3_CORRECTION_NOT_SENT) && before.end() != null && end != null) {
+            known.content = content;
             return answerOk(known.ref);
         }
         known.content = content;
