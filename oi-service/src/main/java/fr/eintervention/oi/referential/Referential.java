@@ -60,6 +60,16 @@ public class Referential {
                 .query(String.class).optional().orElse(Partner.V1);
     }
 
+    /** The version each of these partners speaks; {@code v1} for one not in the referential. */
+    public java.util.Map<String, String> versionsOf(Collection<String> codes) {
+        java.util.Map<String, String> versions = new java.util.HashMap<>();
+        codes.forEach(code -> versions.put(code, Partner.V1));
+        if (!codes.isEmpty()) {
+            partners(codes).forEach(partner -> versions.put(partner.code(), partner.protocolVersion()));
+        }
+        return versions;
+    }
+
     public Optional<Partner> partner(String code) {
         return jdbc.sql("select code, name, base_url, flux3, acts_as_do, protocol_version from partner where code = :code")
                 .param("code", code).query(Partner.class).optional();
