@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +43,12 @@ public class DeclarationReception {
     private final OiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DeclarationReception(Interventions interventions, Referential referential, References references,
             WindowRenderer notifications, PmCorrections pmCorrections, OiProperties properties,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.interventions = interventions;
         this.referential = referential;
         this.references = references;
@@ -124,6 +127,9 @@ public class DeclarationReception {
             }
         }
         notifications.queue(intervention, operators);
+        if (declaration.isEnd() && (outcome == DeclarationOutcome.NEW || outcome == DeclarationOutcome.CORRECTED)) {
+            events.publishEvent(new InterventionEnded(intervention.refOi(), intervention.end(), now));
+        }
         pmCorrections.withdraw(intervention, operators, now);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");
