@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,7 +29,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * The rules are not restated here: each operation is asked to the service's own security filter
  * chain ({@link AccessRules}), so the document says what the service does.
  */
-final class OAuth2Scheme implements OpenApiCustomizer {
+final class OAuth2Scheme implements GlobalOpenApiCustomizer {
 
     static final String NAME = "oauth2";
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}/]+}");

@@ -11,13 +11,16 @@ import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v1.web.ProtocolAnswerBody;
 import fr.eintervention.protocol.v1.web.ProtocolWebConfiguration;
+import fr.eintervention.protocol.v2.ErrorCode;
+import fr.eintervention.protocol.v2.Refusal;
+import fr.eintervention.protocol.v2.web.V2WebConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes, from a filter, the answer to input refused before any controller: on a protocol
- * endpoint the contract's MAUVAIS_FORMAT body (HTTP 400, or 408 for a body too slow to come),
+ * endpoint the contract's MAUVAIS_FORMAT body (v1's or v2's; HTTP 400, or 408 for a body too slow to come),
  * elsewhere a Problem Details body whose {@code errors} name the field at fault. The connection
  * is closed after it, without draining the body ({@link UnreadBody}).
  */
@@ -40,6 +43,13 @@ final class Refusals {
             body = ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, fault.describe());
             type = MediaType.APPLICATION_JSON;
             code = status == HttpStatus.REQUEST_TIMEOUT ? code : Answer.MAUVAIS_FORMAT.httpStatus();
+        } else if (V2WebConfiguration.serves(request)) {
+            // v2: every refusal is its error body with HTTP 400 (but a body too slow to come)
+            body = new Refusal(ErrorCode.MAUVAIS_FORMAT,
+                    List.of(new fr.eintervention.protocol.v2.Fault(fault.field(), fault.reason(), ErrorCode.MAUVAIS_FORMAT)),
+                    fault.describe()).body();
+            type = MediaType.APPLICATION_JSON;
+            code = status == HttpStatus.REQUEST_TIMEOUT ? code : HttpStatus.BAD_REQUEST.value();
         } else {
             Map<String, Object> problem = Problems.body(status, fault.describe(), request);
             problem.put("errors", List.of(fault));
