@@ -99,14 +99,16 @@ record Attempt(Result result, Integer httpStatus, Integer answerCode, String ans
         boolean isAnswer = label != null || code != null;
         // the label wins over the number (the specification and the contract number some answers differently)
         boolean ok = isAnswer && Answer.read(label, code) == Answer.OK;
-        Optional<PartnerAnswer> v2 = isAnswer ? Optional.empty() : PartnerAnswer.read(json);
-        if (v2.isPresent()) {
-            // a v2 answer: {code: 0, ...} or a 400 {error, error_description, ...} (decision 0025)
-            isAnswer = true;
-            ok = v2.get().accepted();
-            label = v2.get().label();
-            code = v2.get().code();
-            description = v2.get().description();
+        if (!isAnswer && (httpStatus == 200 || httpStatus == 400)) {
+            // a v2 answer: {code: 0, ...} or the 400 error body (decision 0025)
+            Optional<PartnerAnswer> v2 = PartnerAnswer.read(json);
+            if (v2.isPresent()) {
+                isAnswer = true;
+                ok = v2.get().accepted();
+                label = v2.get().label();
+                code = v2.get().code();
+                description = v2.get().description();
+            }
         }
         boolean success = httpStatus >= 200 && httpStatus < 300;
         Result result;

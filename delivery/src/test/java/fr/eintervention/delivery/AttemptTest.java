@@ -39,4 +39,17 @@ class AttemptTest {
         assertThat(down.result()).as("a 503 without Retry-After is a failure, retried").isEqualTo(Attempt.Result.RETRY);
         assertThat(down.partnerHealthy()).isFalse();
     }
+
+    @Test
+    void readsAV2AnswerAsAProtocolAnswer() {
+        Attempt accepted = Attempt.answered(200, "{\"code\":0,\"refIntervOI\":\"R1\"}", MAPPER);
+        Attempt refused = Attempt.answered(400,
+                "{\"error\":\"REF_INTERV_OI_INCONNUE\",\"error_description\":\"inconnue\"}", MAPPER);
+        Attempt serverError = Attempt.answered(500, "{\"error\":\"Internal Server Error\"}", MAPPER);
+
+        assertThat(accepted.result()).isEqualTo(Attempt.Result.DELIVERED);
+        assertThat(refused.result()).isEqualTo(Attempt.Result.REJECTED);
+        assertThat(refused.answerLabel()).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(serverError.result()).as("a framework's error page is no v2 answer").isEqualTo(Attempt.Result.RETRY);
+    }
 }

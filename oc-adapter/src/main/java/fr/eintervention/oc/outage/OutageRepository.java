@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,8 +26,10 @@ class OutageRepository {
      * or time never collide (NULLs are distinct) and are stored as they come: M5 ignores them.
      */
     private static final String UPSERT = """
-            insert into outage (pm, pto, pbo, tube, fibre, position_pm, down_at, up_at, cause, terminated, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into outage (pm, pto, pbo, tube, fibre, position_pm, down_at, up_at, cause, terminated, received_at,
+                                module_pm, position_coupleur_oc, numero_serie_ont, couleur_jarretiere,
+                                reference_prestation_prise)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (pm, pto, down_at) do update set
                 pbo = coalesce(excluded.pbo, outage.pbo),
                 tube = coalesce(excluded.tube, outage.tube),
@@ -34,7 +38,18 @@ class OutageRepository {
                 up_at = coalesce(excluded.up_at, outage.up_at),
                 cause = case when excluded.cause = 'UNKNOWN' then outage.cause else excluded.cause end,
                 terminated = outage.terminated or excluded.terminated,
-                received_at = excluded.received_at
+                received_at = excluded.received_at,
+                module_pm = coalesce(excluded.module_pm, outage.module_pm),
+                position_coupleur_oc = coalesce(excluded.position_coupleur_oc, outage.position_coupleur_oc),
+                numero_serie_ont = coalesce(excluded.numero_serie_ont, outage.numero_serie_ont),
+                couleur_jarretiere = coalesce(excluded.couleur_jarretiere, outage.couleur_jarretiere),
+                reference_prestation_prise = coalesce(excluded.reference_prestation_prise, outage.reference_prestation_prise)
+            """;
+
+    /** The feed has told everything up to its latest event's time (never moved back). */
+    private static final String SETTLED = """
+            insert into outage_feed (id, settled_up_to) values (1, ?)
+            on conflict (id) do update set settled_up_to = greatest(outage_feed.settled_up_to, excluded.settled_up_to)
             """;
 
     private final JdbcTemplate jdbc;
@@ -46,6 +61,11 @@ class OutageRepository {
     void saveAll(List<Outage> outages, Instant receivedAt) {
         Timestamp received = Sql.timestamp(receivedAt);
         jdbc.batchUpdate(UPSERT, outages, BATCH_SIZE, (statement, outage) -> bind(statement, outage, received));
+        outages.stream()
+                .flatMap(outage -> Stream.of(outage.downAt(), outage.upAt()))
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .ifPresent(latest -> jdbc.update(SETTLED, Sql.timestamp(latest)));
     }
 
     private static void bind(PreparedStatement statement, Outage outage, Timestamp receivedAt) throws SQLException {
@@ -60,5 +80,10 @@ class OutageRepository {
         statement.setString(9, outage.cause().name());
         statement.setBoolean(10, outage.terminated());
         statement.setTimestamp(11, receivedAt);
+        statement.setString(12, outage.v2Route().moduleName());
+        statement.setString(13, outage.v2Route().couplerPosition());
+        statement.setString(14, outage.v2Route().ontSerial());
+        statement.setString(15, outage.v2Route().patchCordColour());
+        statement.setString(16, outage.v2Route().serviceReference());
     }
 }
