@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import fr.eintervention.protocol.v1.Answer;
+import fr.eintervention.protocol.v2.PartnerAnswer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -97,6 +98,15 @@ record Attempt(Result result, Integer httpStatus, Integer answerCode, String ans
         boolean isAnswer = label != null || code != null;
         // the label wins over the number (the specification and the contract number some answers differently)
         boolean ok = isAnswer && Answer.read(label, code) == Answer.OK;
+        Optional<PartnerAnswer> v2 = isAnswer ? Optional.empty() : PartnerAnswer.read(json);
+        if (v2.isPresent()) {
+            // a v2 answer (decision 0025): {code: 0, description, ...} or a 400 {error, error_description, ...}
+            label = v2.get().label();
+            code = v2.get().code();
+            description = v2.get().description();
+            isAnswer = true;
+            ok = v2.get().accepted();
+        }
         boolean success = httpStatus >= 200 && httpStatus < 300;
         Result result;
         String error = null;

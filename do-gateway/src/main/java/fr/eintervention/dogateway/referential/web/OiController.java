@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.dogateway.ProtocolVersion;
+import fr.eintervention.dogateway.referential.Natures;
 import fr.eintervention.dogateway.referential.OiDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,8 +20,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "OIs", description = "The OIs this DO sends to")
 class OiController {
 
-    /** One OI as the tool needs it: its code and the version of the protocol it speaks. */
-    record OiView(String codeOi, ProtocolVersion protocolVersion) {
+    /**
+     * One OI as the tool needs it: its code, the version of the protocol it speaks, the natures it
+     * takes, and whether the repair report and the line tests are offered (v2).
+     */
+    record OiView(String codeOi, ProtocolVersion protocolVersion, List<Natures.Choice> natures, boolean repairReport,
+            boolean lineTests) {
+
+        static OiView of(String codeOi, ProtocolVersion version) {
+            boolean v2 = version == ProtocolVersion.V2;
+            return new OiView(codeOi, version, Natures.of(version), v2, v2);
+        }
     }
 
     private final OiDirectory directory;
@@ -36,17 +46,18 @@ class OiController {
     }
 
     @GetMapping("/ois/versions")
-    @Operation(summary = "The OIs this DO knows with the version of the protocol each speaks (v1 or v2)")
+    @Operation(summary = "The OIs this DO knows: the version of the protocol each speaks (v1 or v2), the natures "
+            + "it takes (French labels), whether the repair report and the line tests are offered (v2)")
     List<OiView> versions() {
-        return directory.codes().stream().map(code -> new OiView(code, directory.version(code))).toList();
+        return directory.codes().stream().map(code -> OiView.of(code, directory.version(code))).toList();
     }
 
     @GetMapping("/ois/{codeOi}")
-    @Operation(summary = "One OI: the version of the protocol it speaks (v1 or v2)")
+    @Operation(summary = "One OI: its version, its natures, the repair report and line tests (v2)")
     OiView oi(@PathVariable String codeOi) {
         if (!directory.knows(codeOi)) {
             throw new NotFound("unknown OI " + codeOi + ": this DO sends to " + directory.codes());
         }
-        return new OiView(codeOi, directory.version(codeOi));
+        return OiView.of(codeOi, directory.version(codeOi));
     }
 }
