@@ -37,6 +37,7 @@ class ModuleBoundariesTest {
         DO.tablesAreWrittenByTheirOwnersOnly(Path.of("src/main/java"), Map.of(
                 "intervention", "intervention",
                 "declaration", "intervention",
+                "repair_report", "intervention",
                 "pm_list", "referential"));
     }
 }
