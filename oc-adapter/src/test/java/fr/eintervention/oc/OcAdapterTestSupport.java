@@ -20,6 +20,7 @@ import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The adapter running for real, secured: HTTP on a random port, tokens of the test IdP
@@ -145,6 +146,21 @@ public abstract class OcAdapterTestSupport {
         if (response.status() != 200 || response.json().get("Code_Reponse").asInt() != 0) {
             throw new AssertionError(response.status() + " " + response.body());
         }
+    }
+
+    /** How many interventions the adapter holds under that reference (one at most). */
+    protected long windowRows(String ref) {
+        return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)
+                .query(Long.class).single();
+    }
+
+    /** The one intervention on that PM, as the query API shows it. */
+    protected JsonNode onlyIntervention(String pm) {
+        JsonHttp.Response response = http.get("/interventions?pm=" + pm + "&from=2026-11-01&to=2026-12-01");
+        if (response.status() != 200 || response.json().get("total").asInt() != 1) {
+            throw new AssertionError(response.status() + " " + response.body());
+        }
+        return response.json().get("items").get(0);
     }
 
     /** OI02 (v2) sending M2/M4, the report and M4TX. */

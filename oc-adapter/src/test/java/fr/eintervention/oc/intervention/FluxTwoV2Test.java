@@ -22,12 +22,6 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
     private static final String PATH = "/v2/interventions-oi";
     private static final String REPORT = "/v2/interventions-oi/compte-rendu";
 
-    private JsonNode only(String pm) {
-        JsonHttp.Response response = http.get("/interventions?pm=" + pm + "&from=2026-11-01&to=2026-12-01");
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("total").asInt()).isEqualTo(1);
-        return response.json().get("items").get(0);
-    }
 
     private static void refused(JsonHttp.Response response, String error, String... parameters) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
@@ -39,10 +33,6 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
         }
     }
 
-    private long rows(String ref) {
-        return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)
-                .query(Long.class).single();
-    }
 
     @Test
     void anM2ThenItsM4AreAnsweredInV2AndStoredAsOneInterventionWithWhatV2Carries() {
@@ -55,7 +45,7 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
         JsonHttp.Response m4 = acceptedV2("PUT", PATH, m4v2(ref, pm, START, END));
         assertThat(m4.json().get("refIntervOI").asString()).isEqualTo(ref);
 
-        JsonNode stored = only(pm);
+        JsonNode stored = onlyIntervention(pm);
         assertThat(stored.get("codeOi").asString()).isEqualTo("OI02");
         assertThat(stored.get("pbos").get(0).asString()).as("the M2's PBO, the M4 carrying none").isEqualTo("PT000123");
         assertThat(stored.get("finInter").asString()).isEqualTo(END);
@@ -63,7 +53,7 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
                 select protocol_version || ' ' || ref_pm_technique || ' ' || element_reseau || ' ' || description
                 from intervention_window where ref_interv_oi = :ref""").param("ref", ref).query(String.class).single())
                 .isEqualTo("v2 PMT-1 PBO boitier");
-        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(windowRows(ref)).isEqualTo(1);
     }
 
     @Test
@@ -75,8 +65,8 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
         acceptedV2("PUT", PATH, m4v2(ref, pm, START, END));
         acceptedV2("POST", PATH, m2v2(ref, pm, "2026-11-24T08:00:00+01:00"));
 
-        assertThat(rows(ref)).isEqualTo(1);
-        assertThat(only(pm).get("debutInter").asString()).isEqualTo(START);
+        assertThat(windowRows(ref)).isEqualTo(1);
+        assertThat(onlyIntervention(pm).get("debutInter").asString()).isEqualTo(START);
     }
 
     @Test
@@ -108,7 +98,7 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
                 "pointMutualisation.refPM");
         JsonHttp.Response unknownOi = asOi("OI09").post(PATH, m2v2(ref, newPm(), START).replace("OI02", "OI09"));
         refused(unknownOi, "CODE_OI_INCONNU", "codeOI");
-        assertThat(rows(ref)).isZero();
+        assertThat(windowRows(ref)).isZero();
     }
 
     @Test
@@ -117,7 +107,7 @@ class FluxTwoV2Test extends OcAdapterTestSupport {
         JsonHttp.Response response = oi01.post(PATH, m2v2(ref, newPm(), START));
 
         assertThat(response.status()).as(response.body()).isEqualTo(403);
-        assertThat(rows(ref)).isZero();
+        assertThat(windowRows(ref)).isZero();
     }
 
     @Test
