@@ -7,7 +7,6 @@ import fr.eintervention.model.v2.DemanderTestIntermediaireInterventionOI;
 import fr.eintervention.model.v2.DemanderTestIntermediaireInterventionOIOut;
 import fr.eintervention.model.v2.api.DemanderTestIntermediaireInterventionOiApi;
 import fr.eintervention.oc.linetest.LineTestReception;
-import fr.eintervention.oc.web.V2Caller;
 
 /**
  * {@code POST /v2/interventions-oi/test-intermediaire}: M4TX, a line test relayed by the OI,
@@ -17,17 +16,14 @@ import fr.eintervention.oc.web.V2Caller;
 class LineTestController implements DemanderTestIntermediaireInterventionOiApi {
 
     private final LineTestReception reception;
-    private final V2Caller caller;
 
-    LineTestController(LineTestReception reception, V2Caller caller) {
+    LineTestController(LineTestReception reception) {
         this.reception = reception;
-        this.caller = caller;
     }
 
     @Override
     public ResponseEntity<DemanderTestIntermediaireInterventionOIOut> demanderTestIntermediaireInterventionOI(
             DemanderTestIntermediaireInterventionOI m4tx) {
-        caller.mustBe("codeOI", m4tx.getCodeOI());
         reception.receive(m4tx);
         return ResponseEntity.ok(new DemanderTestIntermediaireInterventionOIOut(0, m4tx.getNumeroTest())
                 .refIntervOI(m4tx.getRefIntervOI()));
