@@ -96,6 +96,11 @@ public class Consultation {
         return new Page<>(items, page, size, total);
     }
 
+    /** How many interventions have a line test waiting for an OC's answer (the console's "Aujourd'hui"). */
+    public long lineTestsWaiting() {
+        return jdbc.sql("select count(*) from line_test_series where waiting > 0").query(Long.class).single();
+    }
+
     public Optional<InterventionDetail> intervention(String refOi) {
         return jdbc.sql("select id, " + SUMMARY_COLUMNS + " from intervention where ref_interv_oi = :ref")
                 .param("ref", refOi)
@@ -131,8 +136,14 @@ public class Consultation {
                     row.put("details", rs.getString("v2_details"));
                     return row;
                 }).single();
+        List<InterventionDetail.LineTestMessage> lineTests = jdbc.sql("""
+                        select kind, numero_test, oc, at, payload from line_test_message where intervention_id = :id order by id""")
+                .param("id", id)
+                .query((rs, n) -> new InterventionDetail.LineTestMessage(rs.getString("kind"),
+                        (Integer) rs.getObject("numero_test"), rs.getString("oc"), Sql.instant(rs, "at"), rs.getString("payload")))
+                .list();
         return new InterventionDetail(summary, natures, messages, operators(id, summary), version.get("version"),
-                version.get("details"), losses);
+                version.get("details"), losses, lineTests);
     }
 
     /** Per OC: every OC the intervention was sent to, and any OC that reported on it. */

@@ -11,9 +11,20 @@ import java.util.List;
  * @param protocolVersion the version of the last declaration received
  * @param v2Details       what a v2 declaration said beyond v1's fields (JSON), null for v1
  * @param losses          what the messages relayed to the OCs could not carry, oldest first
+ * @param lineTests       the line tests' messages, in order
  */
 public record InterventionDetail(InterventionSummary intervention, List<Nature> natures, List<ReceivedMessage> messages,
-        List<OcView> operators, String protocolVersion, String v2Details, List<RelayLoss> losses) {
+        List<OcView> operators, String protocolVersion, String v2Details, List<RelayLoss> losses,
+        List<LineTestMessage> lineTests) {
+
+    /**
+     * A line test's message: an M3TX accepted, an OC's M5TX, an M6TX queued to the DO.
+     *
+     * @param numeroTest null for the end's round
+     * @param oc         the OC that answered (M5TX, M6TX); null for M3TX
+     */
+    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload) {
+    }
 
     /**
      * A loss of a relay to an OC (the console's "relayée avec perte").

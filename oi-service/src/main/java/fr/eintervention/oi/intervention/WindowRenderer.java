@@ -100,6 +100,15 @@ class WindowRenderer implements PayloadRenderer {
         outbox.enqueueAll(messages);
     }
 
+    /** The M4 that withdraws the intervention from an OC of its former PM, in that OC's version, its losses recorded. */
+    OutboundMessage withdrawalMessage(Intervention intervention, Withdrawals.Withdrawal withdrawal, String oc, Instant now) {
+        String version = referential.versionsOf(List.of(oc)).getOrDefault(oc, Partner.V1);
+        Mapped<?> message = Relays.in(version, intervention, withdrawalPayload(intervention, withdrawal));
+        losses.record(intervention, oc, Intervention.Notification.M4.name(), true, message.losses(), now);
+        return new OutboundMessage(oc, Intervention.Notification.M4.name(), intervention.refOi(),
+                Relays.path(version, Intervention.Notification.M4), message.message());
+    }
+
     /** The M4 that withdraws the intervention from an OC of its former PM: Fin_Inter = Debut_Inter. */
     InterventionOI withdrawalPayload(Intervention intervention, Withdrawals.Withdrawal withdrawal) {
         return new InterventionOI()

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 
 import fr.eintervention.oi.OiServiceTestSupport;
+import fr.eintervention.oi.V2Bodies;
 import fr.eintervention.testsupport.JsonHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -40,27 +41,15 @@ abstract class V2TestSupport extends OiServiceTestSupport {
     }
 
     static String v2m1(String refDo) {
-        return """
-                {"codeDO":"DO01","codeOI":"OI01","message":"M1","refIntervDO":"%s",
-                 "pointMutualisation":{"refPM":"FI-35238-0001","refPMTechnique":"ARMOIRE 3"},
-                 "nature":"20","elementReseau":"PTO","refPBO":"PT000123","refPTO":"FI-1234-5678",
-                 "referencePrestationPrise":"PRS-1","dateDebutIntervention":"2026-11-24T09:15:00+01:00"}""".formatted(refDo);
+        return V2Bodies.m1(refDo);
     }
 
     static String v2m3(String refDo) {
-        return """
-                {"codeDO":"DO01","codeOI":"OI01","message":"M3","refIntervDO":"%s",
-                 "pointMutualisation":{"refPM":"FI-35238-0001","refPMTechnique":"ARMOIRE 3"},
-                 "nature":"20","elementReseau":"PTO","refPBO":"PT000123","refPTO":"FI-1234-5678",
-                 "dateDebutIntervention":"2026-11-24T09:15:00+01:00","dateFinIntervention":"2026-11-24T11:40:00+01:00"}"""
-                .formatted(refDo);
+        return V2Bodies.m3(refDo);
     }
 
     static String report(String refDo) {
-        return """
-                {"codeDO":"DO01","codeOI":"OI01","message":"CR","refIntervDO":"%s",
-                 "lignesImpactees":[{"refPTO":"FI-1234-5678","repaCodeOC":"OC02","repaOCDemandee":true,"retStatut":false,"retMessage":"coupure"}],
-                 "lignesRetablies":[{"numeroSerieONT":"ALCL12345678"}]}""".formatted(refDo);
+        return V2Bodies.report(refDo);
     }
 
     JsonHttp.Response v2(String method, String path, String body) {

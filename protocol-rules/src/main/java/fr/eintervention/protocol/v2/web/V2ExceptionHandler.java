@@ -42,9 +42,15 @@ import jakarta.servlet.http.HttpServletRequest;
     CompteRenduInterventionOiApi.class, DemanderTestIntermediaireInterventionOiApi.class,
     NotifierImpacteClientsOcApi.class, NotifierImpacteClientsOidoApi.class})
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
-class V2ExceptionHandler {
+public class V2ExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(V2ExceptionHandler.class);
+
+    /** A body the endpoint cannot read at all: MAUVAIS_FORMAT on {@code body}. */
+    public static Refusal unreadable() {
+        String reason = "requete illisible (JSON attendu)";
+        return new Refusal(ErrorCode.MAUVAIS_FORMAT, List.of(new Fault("body", reason, ErrorCode.MAUVAIS_FORMAT)), reason);
+    }
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ErrorBody> refusal(Refusal refusal, HttpServletRequest request) {
@@ -61,9 +67,6 @@ class V2ExceptionHandler {
             log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
         }
-        Refusal unreadable = new Refusal(ErrorCode.MAUVAIS_FORMAT,
-                List.of(new Fault("body", "requete illisible (JSON attendu)", ErrorCode.MAUVAIS_FORMAT)),
-                "requete illisible (JSON attendu)");
-        return refusal(unreadable, request);
+        return refusal(unreadable(), request);
     }
 }
