@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -102,11 +103,15 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
 
         // Fin, then the repair report
         click(By.cssSelector("#open-list .end-button"));
-        await().atMost(UI).until(() -> !browser.findElements(By.cssSelector("#today .card details.report")).isEmpty());
-        click(By.cssSelector("#today .card details.report summary"));
-        browser.findElement(By.cssSelector("#today .card details.report input[id^='impacted-']")).sendKeys("FI-1234-5678");
-        browser.findElement(By.cssSelector("#today .card details.report input[id^='restored-']")).sendKeys("FI-1234-5678");
-        click(By.cssSelector("#today .card .report-button"));
+        // the card settles once the OI acknowledged the end and the end's round shows
+        await().atMost(UI).until(() -> text("#today .card").contains("Acquitté par l'OI")
+                && text("#today .card").contains("Fin d'intervention"));
+        await().atMost(UI).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
+            click(By.cssSelector("#today .card details.report summary"));
+            browser.findElement(By.cssSelector("#today .card details.report input[id^='impacted-']")).sendKeys("FI-1234-5678");
+            browser.findElement(By.cssSelector("#today .card details.report input[id^='restored-']")).sendKeys("FI-1234-5678");
+            click(By.cssSelector("#today .card .report-button"));
+        });
         await().atMost(UI).until(() -> text("#today .card").contains("Compte-rendu acquitté par l'OI"));
         screenshot("app-12-compte-rendu");
         assertThat(OI03.received("/v2/interventions-do/compte-rendu")).anyMatch(request -> request.body().contains(ref));
