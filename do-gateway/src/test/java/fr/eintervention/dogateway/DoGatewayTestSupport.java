@@ -93,7 +93,7 @@ public abstract class DoGatewayTestSupport {
         operator = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
         OI01.replyOk();
         OI02.replyOk();
-        OI03.replyWith(request -> v2Ok("OI03-" + request.path().length()));
+        OI03.replyWith(request -> v2Ok("OI03-" + JsonHttp.parse(request.body()).path("refIntervDO").asString()));
     }
 
     /** A v2 OI's OK answer (decision 0025). */

@@ -38,6 +38,8 @@ class ModuleBoundariesTest {
                 "intervention", "intervention",
                 "declaration", "intervention",
                 "repair_report", "intervention",
+                "line_test", "linetest",
+                "line_test_answer", "linetest",
                 "pm_list", "referential"));
     }
 }
