@@ -94,6 +94,12 @@ public class ProtocolWebConfiguration implements WebMvcConfigurer {
                 }
             };
         }
+
+        /** Tomcat's own refusals (a URL it rejects...) answered like every other, not with its HTML page. */
+        @Bean
+        ErrorReportAnswerValve.Installer errorReportAnswers() {
+            return new ErrorReportAnswerValve.Installer();
+        }
     }
 
     @Override
