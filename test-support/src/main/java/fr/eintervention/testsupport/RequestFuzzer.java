@@ -219,11 +219,11 @@ public final class RequestFuzzer {
 
     /**
      * The contract's answer: {@code Code_Reponse} a number, {@code Libelle_Reponse} a label,
-     * {@code Description_Reponse} at most 100 characters. Authentication and rate refusals
-     * (401, 403, 429) are Problem Details, before the protocol.
+     * {@code Description_Reponse} at most 100 characters. Authentication, rate and body size
+     * refusals (401, 403, 429, 413) are Problem Details, before the protocol.
      */
     static boolean contractAnswer(Exchange exchange) {
-        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 429) {
+        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 413 || exchange.status() == 429) {
             return !exchange.answer().isBlank();
         }
         JsonNode json = JsonHttp.parse(exchange.answer());

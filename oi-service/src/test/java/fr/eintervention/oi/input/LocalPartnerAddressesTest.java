@@ -8,22 +8,38 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A partner's base URL naming this machine, the local link or a cloud metadata service, as
  * production has it ({@code eintervention.partner-addresses.allow-local} off): refused by the
- * referential's API and by the bulk import, nothing stored.
+ * referential's API and by the bulk import, nothing stored. (Not on the other tests' service:
+ * their partners are stubs on this machine.)
  */
-@TestPropertySource(properties = "eintervention.partner-addresses.allow-local=false")
-class LocalPartnerAddressesTest extends OiServiceTestSupport {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eintervention.oi.codes=OI01", "eintervention.delivery.poll-interval=1h",
+                "spring.flyway.locations=classpath:db/migration,classpath:db/sample",
+                "eintervention.partner-addresses.allow-local=false"})
+class LocalPartnerAddressesTest {
+
+    @LocalServerPort
+    int port;
+
+    private JsonHttp http;
+
+    @BeforeEach
+    void operator() {
+        http = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
+    }
 
     private JsonHttp.Response savePartner(String code, String baseUrl) {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/referential/partners/" + code))
