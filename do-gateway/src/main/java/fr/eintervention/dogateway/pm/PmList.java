@@ -108,6 +108,9 @@ public class PmList {
         entries.forEach(entry -> byPm.put(entry.pm(), entry)); // a PM listed twice: the last line wins
         Timestamp now = Timestamp.from(Instant.now(clock));
         transaction.executeWithoutResult(status -> {
+            // one replacement of an OI's list at a time: two at once would each delete the stored list, then
+            // the second's insert would meet the first's lines
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "pm_list " + oi).query().singleRow();
             jdbc.sql("delete from pm_list where code_oi = :oi").param("oi", oi).update();
             batch.batchUpdate("insert into pm_list (code_oi, pm, label, updated_at) values (?, ?, ?, ?)",
                     List.copyOf(byPm.values()), BATCH_SIZE, (statement, entry) -> {

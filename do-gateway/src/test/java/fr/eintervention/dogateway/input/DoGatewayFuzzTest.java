@@ -73,7 +73,8 @@ class DoGatewayFuzzTest extends DoGatewayTestSupport {
         for (int i = 0; csv.length() + 40 < size - 100; i++) {
             csv.append("FI-FUZZ-").append(String.format("%06d", i)).append(",PM du fuzz ").append(i).append('\n');
         }
-        csv.append('#').append("x".repeat(size - csv.length() - 2)).append('\n');
+        int fill = size - csv.length() - 2;
+        csv.append('#').append("x".repeat(fill)).append('\n');
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
