@@ -15,6 +15,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -82,7 +83,7 @@ public class ApiDocsAutoConfiguration {
     @ConditionalOnClass(SecurityFilterChain.class)
     OAuth2Scheme einterventionOAuth2Scheme(ApiDocsProperties properties, EInterventionSecurityProperties security,
             ObjectProvider<SecurityFilterChain> chains,
-            ObjectProvider<ServletContext> servletContext) {
+            ObjectProvider<ServletContext> servletContext, Environment environment) {
         Map<String, String> scopes = new LinkedHashMap<>();
         scopes.put("write:interventions", "send M1/M3 (a DO, to the OI) or M2/M4 (the OI, to an OC)");
         scopes.put("write:clients", "send M5 (an OC, to the OI)");
@@ -90,6 +91,7 @@ public class ApiDocsAutoConfiguration {
         scopes.putAll(properties.scopes());
         Supplier<String> tokenUrl = SingletonSupplier.of(() -> TokenUrl.of(properties.tokenUrl(), security.issuerUri()));
         return new OAuth2Scheme(tokenUrl, scopes,
-                () -> new AccessRules(chains.orderedStream().toList(), servletContext.getIfAvailable()));
+                () -> new AccessRules(chains.orderedStream().toList(), servletContext.getIfAvailable()),
+                environment.acceptsProfiles(Profiles.of("demo")));
     }
 }

@@ -27,7 +27,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * The OAuth2 client-credentials scheme of the configured issuer, declared on every operation the
  * service's access rules do not let anonymous callers in, with the scope(s) that let a caller in.
  * The rules are not restated here: each operation is asked to the service's own security filter
- * chain ({@link AccessRules}), so the document says what the service does.
+ * chain ({@link AccessRules}), so the document says what the service does. The demo
+ * auth-server's client and secret are named only when the service runs the demo profile: a
+ * document served anywhere else never shows them.
  */
 final class OAuth2Scheme implements GlobalOpenApiCustomizer {
 
@@ -37,12 +39,17 @@ final class OAuth2Scheme implements GlobalOpenApiCustomizer {
     private final Supplier<String> tokenUrl;
     private final Map<String, String> scopes;
     private final Supplier<AccessRules> rules;
+    private final boolean demo;
 
-    /** @param scopes every scope the service's rules use, with what it gives */
-    OAuth2Scheme(Supplier<String> tokenUrl, Map<String, String> scopes, Supplier<AccessRules> rules) {
+    /**
+     * @param scopes every scope the service's rules use, with what it gives
+     * @param demo   the service runs the demo profile: the demo auth-server's operator client is named
+     */
+    OAuth2Scheme(Supplier<String> tokenUrl, Map<String, String> scopes, Supplier<AccessRules> rules, boolean demo) {
         this.tokenUrl = tokenUrl;
         this.scopes = scopes;
         this.rules = rules;
+        this.demo = demo;
     }
 
     @Override
@@ -63,7 +70,8 @@ final class OAuth2Scheme implements GlobalOpenApiCustomizer {
         api.schemaRequirement(NAME, new SecurityScheme()
                 .type(SecurityScheme.Type.OAUTH2)
                 .description("A token of the operator's identity provider, by client credentials: click Authorize,"
-                        + " enter a client id and secret (with the demo auth-server, e.g. operator / demo-operator-secret)."
+                        + " enter a client id and secret"
+                        + (demo ? " (with the demo auth-server, e.g. operator / demo-operator-secret)." : ".")
                         + " Leave the scopes unticked to get all the client's scopes.")
                 .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(tokenUrl.get()).scopes(flowScopes))));
     }

@@ -30,7 +30,7 @@ class ConfiguredApiDocsTest {
     @Test
     void theSchemeNamesTheConfiguredTokenUrlAndEveryScopeEachOperationWithTheScopeThatLetsIn() {
         ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(
-                "https://idp.example.com/realms/ftth/protocol/openid-connect/token");
+                "https://idp.example.com/realms/ftth/protocol/openid-connect/token").assertNamesNoDemoCredentials();
         assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isEqualTo(3);
         assertThat(docs.operation("/v1/intervention_DO", "post").path("security").toString())
                 .isEqualTo("[{\"oauth2\":[\"write:interventions\"]}]");

@@ -126,6 +126,18 @@ class AuthServerTest {
     }
 
     @Test
+    void aUrlTomcatRefusesIsAnsweredWithProblemDetailsNotAnHtmlPage() {
+        for (String path : new String[] {"/oauth2/%00", "/oauth2/%C0%AF", "/..%2F..%2Fadmin", "/oauth2/token%00"}) {
+            Answer answer = send(HttpRequest.newBuilder(URI.create(issuer + path)).GET());
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.body()).as(path).doesNotContainIgnoringCase("<html");
+            assertThat(answer.json().path("status").asInt()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.json().path("errors").path(0).path("field").asString()).as(answer.body()).isEqualTo("path");
+        }
+    }
+
+    @Test
     void aPartnerGetsATokenWithItsPartnerClaimAndScopesByClientCredentials() {
         Answer answer = token("DO01", "demo-do01-secret", "grant_type=client_credentials");
 

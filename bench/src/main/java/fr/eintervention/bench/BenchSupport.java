@@ -72,6 +72,8 @@ final class BenchSupport {
                 "--spring.datasource.username=" + LocalPostgres.USER,
                 "--spring.datasource.password=",
                 "--eintervention.security.enabled=false",
+                // the benchmark's partners (receivers, stubs) listen on 127.0.0.1
+                "--eintervention.partner-addresses.allow-local=true",
                 "--logging.level.fr.eintervention=WARN"));
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(OiApplication.class).run(arguments.toArray(String[]::new));

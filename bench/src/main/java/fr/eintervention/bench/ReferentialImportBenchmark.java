@@ -24,12 +24,19 @@ import tools.jackson.databind.JsonNode;
  * {@code -Dpgss=true} adds the statements that took the database's time.
  * Run: {@code ./mvnw -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * && java -cp "$(cat /tmp/cp.txt):bench/target/classes" fr.eintervention.bench.ReferentialImportBenchmark}
+ * {@code -Dshapes=true} measures instead how the file's shape costs: 100,000 and 200,000 PMs
+ * separated by {@code ;} with LF line ends, then by {@code ,} with every field quoted and CRLF
+ * line ends (each file imported as a replacement of the referential the previous one left).
  */
 public final class ReferentialImportBenchmark {
 
     private static final int PMS = Integer.getInteger("pms", 200_000);
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("shapes")) {
+            shapes();
+            return;
+        }
         Path file = Files.createTempFile("bench-referential-", ".csv");
         Path shorter = Files.createTempFile("bench-referential-", ".csv");
         write(file, PMS);
@@ -49,11 +56,37 @@ public final class ReferentialImportBenchmark {
     }
 
     private static void write(Path file, int pms) throws Exception {
+        write(file, pms, ';', false, "\n");
+    }
+
+    /** The file at two sizes and in two shapes: is the import's time linear whatever the separator, quotes and line ends? */
+    private static void shapes() throws Exception {
+        try (LocalPostgres postgres = BenchSupport.postgres();
+                ConfigurableApplicationContext oi = BenchSupport.oi(postgres, Map.of())) {
+            int port = BenchSupport.port(oi);
+            for (boolean quoted : new boolean[] {false, true}) {
+                for (int pms : new int[] {100_000, 200_000}) {
+                    Path file = Files.createTempFile("bench-referential-", ".csv");
+                    try {
+                        write(file, pms, quoted ? ',' : ';', quoted, quoted ? "\r\n" : "\n");
+                        run(port, file, "replace", String.format("%,d PMs, %s (%,d bytes)", pms,
+                                quoted ? "',' quoted CRLF" : "';' LF", Files.size(file)));
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, int pms, char separator, boolean quoted, String lineEnd) throws Exception {
         String[] ocs = {"OC01", "OC01|OC02", "OC01|OC02|OC03"};
+        String q = quoted ? "\"" : "";
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("PM;Code_OI;OC\n");
+            out.write(q + "PM" + q + separator + q + "Code_OI" + q + separator + q + "OC" + q + lineEnd);
             for (int i = 1; i <= pms; i++) {
-                out.write("FI-" + String.format("%05d", i % 95_000) + "-" + String.format("%06d", i) + ";OI01;" + ocs[i % 3] + "\n");
+                out.write(q + "FI-" + String.format("%05d", i % 95_000) + "-" + String.format("%06d", i) + q + separator
+                        + q + "OI01" + q + separator + q + ocs[i % 3] + q + lineEnd);
             }
         }
     }

@@ -117,7 +117,18 @@ public record OcProperties(
      *                    authenticated (default 32MB: 100,000 events of JSON are about 21MB); the
      *                    security module's {@code eintervention.security.max-body-size} (256KB)
      *                    bounds every other request, see {@code web.OutageFeedBodySize}
+     * @param maxConcurrentStores how many batches are stored at once (default 2): each holds a
+     *                    database connection while it is written, the others wait for their turn
+     *                    without one (their files are read and checked meanwhile), so that big
+     *                    files sent together never take the pool M2/M4 need
      */
-    public record Outages(@DefaultValue("100000") int maxBatch, @DefaultValue("32MB") DataSize maxBodySize) {
+    public record Outages(@DefaultValue("100000") int maxBatch, @DefaultValue("32MB") DataSize maxBodySize,
+            @DefaultValue("2") int maxConcurrentStores) {
+
+        public Outages {
+            if (maxConcurrentStores < 1) {
+                throw new IllegalArgumentException("eintervention.oc.outages.max-concurrent-stores must be at least 1");
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import fr.eintervention.protocol.Fault;
+import fr.eintervention.web.input.Refusals;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.DispatcherType;
@@ -144,6 +148,18 @@ public class EInterventionSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings einterventionSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses ({@code ;}, an encoded {@code .} or {@code %}, a
+     * backslash...): the answer every refused URL gets (the protocol's MAUVAIS_FORMAT on
+     * {@code /v1/...}, Problem Details elsewhere), not the framework's error page.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler einterventionRequestRejected() {
+        return (request, response, rejected) -> Refusals.write(request, response, HttpStatus.BAD_REQUEST,
+                new Fault("path", "not accepted (" + rejected.getMessage().replaceFirst("^The request was rejected because ", "") + ")"));
     }
 
     @Bean

@@ -70,6 +70,18 @@ public final class ApiDocs {
         return this;
     }
 
+    /** What the OAuth2 scheme tells the reader (how to get a token). */
+    public String schemeDescription() {
+        return document.path("components").path("securitySchemes").path(SCHEME).path("description").asString();
+    }
+
+    /** Outside the demo profile, the document names none of the demo auth-server's clients or secrets. */
+    public ApiDocs assertNamesNoDemoCredentials() {
+        assertThat(document.toString()).doesNotContainPattern("demo-[a-z0-9]+-secret");
+        assertThat(schemeDescription()).isNotBlank().doesNotContainIgnoringCase("demo");
+        return this;
+    }
+
     /**
      * Calls every operation of the document without a token (path variables {@code x}, body
      * {@code {}}): those answered 401 must declare the scheme, the others must not. Returns how

@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
  * A seeded fuzz of a running service over real HTTP, as a hostile partner would send: valid
  * requests of each endpoint given, then spoiled one way each (NUL, lone surrogates, U+10FFFF,
  * byte-order mark, UTF-16, overlong or invalid UTF-8, in values, unknown fields, query parameters
- * and path variables; odd content types and Accept headers; truncated and random bodies). The
- * same seed gives the same requests. {@link #run} tells how many were answered 5xx and which
- * answers of a protocol endpoint ({@code /v1/...}) were not the contract's body.
+ * and path variables; paths Tomcat itself refuses (an encoded NUL or slash, invalid UTF-8); odd
+ * content types and Accept headers; truncated and random bodies). The same seed gives the same
+ * requests. {@link #run} tells how many were answered 5xx, which answers of a protocol endpoint
+ * ({@code /v1/...}) were not the contract's body, and which were an HTML page. {@link #send}
+ * sends given requests the same way: the files at the documented limits, each with the status it
+ * must get.
  */
 public final class RequestFuzzer {
 
@@ -62,18 +65,37 @@ public final class RequestFuzzer {
         }
     }
 
+    /**
+     * One request sent as it is (a file at a documented limit, say) and the status it must get.
+     *
+     * @param body     the body's bytes, sent with the endpoint's content type
+     * @param what     what the request is, for the report
+     * @param expected the status it must be answered
+     */
+    public record Given(Endpoint endpoint, byte[] body, String what, int expected) {
+    }
+
     /** What a run found. */
     public record Result(int requests, List<Exchange> serverErrors, List<Exchange> badProtocolAnswers,
-            List<Exchange> emptyErrorBodies) {
+            List<Exchange> emptyErrorBodies, List<Exchange> htmlBodies, List<Exchange> unexpectedStatuses) {
 
         public String summary() {
             StringBuilder text = new StringBuilder(requests + " requests, " + serverErrors.size() + " x 5xx, "
                     + badProtocolAnswers.size() + " protocol answers off the contract, "
-                    + emptyErrorBodies.size() + " errors without a body");
+                    + emptyErrorBodies.size() + " errors without a body, " + htmlBodies.size() + " HTML bodies, "
+                    + unexpectedStatuses.size() + " unexpected statuses");
             serverErrors.stream().limit(15).forEach(exchange -> text.append("\n  5xx: ").append(exchange));
             badProtocolAnswers.stream().limit(15).forEach(exchange -> text.append("\n  off contract: ").append(exchange));
             emptyErrorBodies.stream().limit(15).forEach(exchange -> text.append("\n  empty: ").append(exchange));
+            htmlBodies.stream().limit(15).forEach(exchange -> text.append("\n  HTML: ").append(exchange));
+            unexpectedStatuses.stream().limit(15).forEach(exchange -> text.append("\n  unexpected: ").append(exchange));
             return text.toString();
+        }
+
+        /** Nothing found. */
+        public boolean clean() {
+            return serverErrors.isEmpty() && badProtocolAnswers.isEmpty() && emptyErrorBodies.isEmpty()
+                    && htmlBodies.isEmpty() && unexpectedStatuses.isEmpty();
         }
     }
 
@@ -103,6 +125,9 @@ public final class RequestFuzzer {
             "application/json; charset=utf-16", "application/json; charset=UTF-16LE", "application/json; charset=bogus",
             "application/json; charset=ISO-8859-1", ";;;", "application/json;", "json", "", "application/json\u0000",
             "text/csv; charset=utf-16"};
+    /** Path segments Tomcat refuses before any filter: an encoded NUL, slash or backslash, invalid UTF-8. */
+    private static final String[] REFUSED_PATHS = {"%00", "%C0%AF", "..%2F..%2Fadmin", "%2F", "%5C", "a%00b", "%C0%AE%C0%AE",
+            "..%2f", "%FF", "%ED%A0%80", "%E2%82", "..;/admin", "%2e%2e%2f%2e%2e%2fetc"};
     private static final String[] ACCEPTS = {"application/xml", "text/html", "*/*", "image/png", "application/json",
             "text/csv", "application/problem+xml", "garbage/", ";q=0"};
 
@@ -120,9 +145,26 @@ public final class RequestFuzzer {
         for (int i = 0; i < requests; i++) {
             built.add(build(random, endpoints.get(random.nextInt(endpoints.size()))));
         }
+        return sendAll(baseUrl, built, parallelism);
+    }
+
+    /** Sends the given requests one at a time: each is checked as the fuzz's are, and must get its status. */
+    public Result send(String baseUrl, List<Given> requests) {
+        List<Built> built = requests.stream().map(given -> new Built(given.endpoint(), given.endpoint().path(),
+                switch (given.endpoint().kind()) {
+                    case JSON -> "application/json";
+                    case CSV -> "text/csv";
+                    case NONE -> null;
+                }, null, given.body(), given.what() + " (" + given.body().length + " bytes)", given.expected())).toList();
+        return sendAll(baseUrl, built, 1);
+    }
+
+    private Result sendAll(String baseUrl, List<Built> built, int parallelism) {
         List<Exchange> serverErrors = Collections.synchronizedList(new ArrayList<>());
         List<Exchange> badAnswers = Collections.synchronizedList(new ArrayList<>());
         List<Exchange> empty = Collections.synchronizedList(new ArrayList<>());
+        List<Exchange> html = Collections.synchronizedList(new ArrayList<>());
+        List<Exchange> unexpected = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sent = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
@@ -141,6 +183,14 @@ public final class RequestFuzzer {
                     if (exchange.status() >= 400 && exchange.answer().isBlank()) {
                         empty.add(exchange);
                     }
+                    if (isHtml(exchange.answer())) {
+                        html.add(exchange);
+                    }
+                    // a body refused as too large while the client still sends it: the answer may be lost with the connection
+                    boolean tooLargeCut = request.expected() == 413 && exchange.status() == 499;
+                    if (request.expected() > 0 && exchange.status() != request.expected() && !tooLargeCut) {
+                        unexpected.add(exchange);
+                    }
                 }));
             }
             for (Future<?> future : futures) {
@@ -151,16 +201,34 @@ public final class RequestFuzzer {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(sent.get(), List.copyOf(serverErrors), List.copyOf(badAnswers), List.copyOf(empty));
+        return new Result(sent.get(), List.copyOf(serverErrors), List.copyOf(badAnswers), List.copyOf(empty),
+                List.copyOf(html), List.copyOf(unexpected));
+    }
+
+    /** A JSON body made exactly {@code size} bytes long with trailing white space: a body at a size limit. */
+    public static byte[] padded(String json, int size) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        if (body.length > size) {
+            throw new IllegalArgumentException("the body is already " + body.length + " bytes");
+        }
+        byte[] padded = java.util.Arrays.copyOf(body, size);
+        java.util.Arrays.fill(padded, body.length, size, (byte) ' ');
+        return padded;
+    }
+
+    /** A page rather than data: what a framework's or the server's own error page is. */
+    public static boolean isHtml(String answer) {
+        String start = answer.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<body");
     }
 
     /**
      * The contract's answer: {@code Code_Reponse} a number, {@code Libelle_Reponse} a label,
-     * {@code Description_Reponse} at most 100 characters. Authentication and rate refusals
-     * (401, 403, 429) are Problem Details, before the protocol.
+     * {@code Description_Reponse} at most 100 characters. Authentication, rate and body size
+     * refusals (401, 403, 429, 413) are Problem Details, before the protocol.
      */
     static boolean contractAnswer(Exchange exchange) {
-        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 429) {
+        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 413 || exchange.status() == 429) {
             return !exchange.answer().isBlank();
         }
         JsonNode json = JsonHttp.parse(exchange.answer());
@@ -193,13 +261,18 @@ public final class RequestFuzzer {
                 && (description == null || (description.isString() && description.stringValue().length() <= 256));
     }
 
-    private record Built(Endpoint endpoint, String uri, String contentType, String accept, byte[] body, String mutation) {
+    private record Built(Endpoint endpoint, String uri, String contentType, String accept, byte[] body, String mutation,
+            int expected) {
+
+        Built(Endpoint endpoint, String uri, String contentType, String accept, byte[] body, String mutation) {
+            this(endpoint, uri, contentType, accept, body, mutation, 0);
+        }
     }
 
     private Exchange send(String baseUrl, Built request) {
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(baseUrl + request.uri())).timeout(Duration.ofSeconds(30));
+            builder = HttpRequest.newBuilder(URI.create(baseUrl + request.uri())).timeout(Duration.ofSeconds(120));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("bad fuzz URI " + request.uri(), e);
         }
@@ -236,7 +309,7 @@ public final class RequestFuzzer {
         };
         byte[] valid = endpoint.body() == null ? null : endpoint.body().getBytes(StandardCharsets.UTF_8);
         String accept = null;
-        int mutation = random.nextInt(14);
+        int mutation = random.nextInt(15);
         byte[] body = valid;
         String name;
         switch (mutation) {
@@ -308,6 +381,14 @@ public final class RequestFuzzer {
             case 12 -> {
                 body = randomBytes(random, 1 + random.nextInt(300));
                 name = "random bytes";
+            }
+            case 13 -> {
+                String refused = REFUSED_PATHS[random.nextInt(REFUSED_PATHS.length)];
+                int query = path.indexOf('?');
+                String bare = query < 0 ? path : path.substring(0, query);
+                path = (random.nextBoolean() ? bare + "/" + refused : bare.substring(0, bare.lastIndexOf('/') + 1) + refused)
+                        + (query < 0 ? "" : path.substring(query));
+                name = "path " + refused;
             }
             default -> {
                 String[] odd = {"[]", "null", "\"x\"", "123456789012345678901234567890", "{\"a\":" + "[".repeat(2000),

@@ -1,11 +1,13 @@
 package fr.eintervention.dogateway.referential;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.PartnerDirectory;
+import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.ProtocolVersion;
@@ -23,9 +25,17 @@ public class OiDirectory implements PartnerDirectory {
     private final DoGatewayProperties properties;
     private final OutboundCredentials credentials;
 
-    OiDirectory(DoGatewayProperties properties, OutboundCredentials credentials) {
+    OiDirectory(DoGatewayProperties properties, OutboundCredentials credentials, PartnerAddresses addresses) {
         this.properties = properties;
         this.credentials = credentials;
+        // an OI at a local address is a configuration error: the service does not start
+        properties.ois().forEach((code, oi) -> {
+            if (oi.baseUrl() != null && !oi.baseUrl().isBlank()) {
+                addresses.check(oi.baseUrl(), List.of()).ifPresent(reason -> {
+                    throw new IllegalStateException("eintervention.do.ois." + code + ".base-url: " + reason);
+                });
+            }
+        });
     }
 
     public boolean knows(String codeOi) {

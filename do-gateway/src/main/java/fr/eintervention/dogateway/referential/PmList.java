@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.InvalidInput;
@@ -25,7 +26,8 @@ import fr.eintervention.dogateway.referential.OiDirectory;
 
 /**
  * The DO's own list of the PMs it works on, per OI: what the technicians' tools suggest (and keep
- * for offline use). A suggestion only: any PM may be declared, the OI's referential decides.
+ * for offline use). A suggestion only: any PM may be declared, the OI's referential decides. A
+ * list is read and checked whole before the transaction that replaces the stored one opens.
  */
 @Repository
 public class PmList {
@@ -35,12 +37,18 @@ public class PmList {
     private static final int MAX_LABEL = 200;
     private static final int MAX_ENTRIES = 100_000;
 
+    private static final int BATCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
     private final OiDirectory ois;
     private final Clock clock;
 
-    PmList(JdbcClient jdbc, OiDirectory ois, Clock clock) {
+    PmList(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, OiDirectory ois, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = transaction;
         this.ois = ois;
         this.clock = clock;
     }
@@ -59,7 +67,6 @@ public class PmList {
      *
      * @return how many PMs the OI now has
      */
-    @Transactional
     public int replaceFromCsv(String codeOi, Reader csv) {
         List<PmEntry> entries = new ArrayList<>();
         List<Fault> errors = new ArrayList<>();
@@ -80,7 +87,6 @@ public class PmList {
     }
 
     /** The same from a JSON list of {@code {"pm":..,"label":..}}. */
-    @Transactional
     public int replace(String codeOi, List<PmEntry> list) {
         List<Fault> errors = new ArrayList<>();
         List<PmEntry> entries = list == null ? List.of() : list;
@@ -102,11 +108,19 @@ public class PmList {
         Map<String, PmEntry> byPm = new LinkedHashMap<>();
         entries.forEach(entry -> byPm.put(entry.pm(), entry)); // a PM listed twice: the last line wins
         Timestamp now = Timestamp.from(Instant.now(clock));
-        jdbc.sql("delete from pm_list where code_oi = :oi").param("oi", oi).update();
-        for (PmEntry entry : byPm.values()) {
-            jdbc.sql("insert into pm_list (code_oi, pm, label, updated_at) values (:oi, :pm, :label, :now)")
-                    .param("oi", oi).param("pm", entry.pm()).param("label", entry.label()).param("now", now).update();
-        }
+        transaction.executeWithoutResult(status -> {
+            // one replacement of an OI's list at a time: two at once would each delete the stored list, then
+            // the second's insert would meet the first's lines
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "pm_list " + oi).query().singleRow();
+            jdbc.sql("delete from pm_list where code_oi = :oi").param("oi", oi).update();
+            batch.batchUpdate("insert into pm_list (code_oi, pm, label, updated_at) values (?, ?, ?, ?)",
+                    List.copyOf(byPm.values()), BATCH_SIZE, (statement, entry) -> {
+                        statement.setString(1, oi);
+                        statement.setString(2, entry.pm());
+                        statement.setString(3, entry.label());
+                        statement.setTimestamp(4, now);
+                    });
+        });
         return byPm.size();
     }
 

@@ -27,7 +27,7 @@ class DoApiDocsTest extends DoGatewayTestSupport {
 
     @Test
     void everySecuredOperationDeclaresTheIssuersClientCredentialsWithItsScope() {
-        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri());
+        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri()).assertNamesNoDemoCredentials();
         assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isGreaterThanOrEqualTo(4);
         assertThat(docs.document().path("components").path("securitySchemes").path(ApiDocs.SCHEME)
                 .path("flows").path("clientCredentials").path("scopes").propertyNames())

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.batch.Csv;
@@ -24,6 +25,11 @@ import tools.jackson.databind.JsonNode;
  * when any event is at fault, none is kept and every fault is reported (index in a JSON array,
  * line in a CSV file), so the sender corrects and re-sends the whole batch without wondering
  * which part went through. Re-sending events already stored is harmless.
+ *
+ * <p>A batch is read and checked before any database work: only a batch without fault is
+ * stored, in one transaction, and at most {@code eintervention.oc.outages.max-concurrent-stores}
+ * batches are stored at once, so that large files sent together hold a few of the pool's
+ * connections for the time of their writes, never the whole pool for the time of their reading.
  */
 @Service
 public class OutageFeed {
@@ -35,21 +41,24 @@ public class OutageFeed {
     private final OcProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TransactionTemplate transaction;
+    private final Semaphore stores;
 
     OutageFeed(OutageRepository outages, Timestamps timestamps, OcProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, TransactionTemplate transaction) {
         this.outages = outages;
         this.timestamps = timestamps;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.transaction = transaction;
+        this.stores = new Semaphore(properties.outages().maxConcurrentStores(), true);
     }
 
     /**
      * @param batch a JSON array of events
      * @return how many events were stored
      */
-    @Transactional
     public int ingest(JsonNode batch) {
         if (batch == null || !batch.isArray()) {
             throw new InvalidInput("body", "JSON array of events expected");
@@ -74,7 +83,6 @@ public class OutageFeed {
      * @param csv a header row naming the columns (the JSON field names), then one event a line
      * @return how many events were stored
      */
-    @Transactional
     public int ingestCsv(String csv) {
         Csv.Table table = Csv.read(csv, OutageEvent.FIELDS);
         checkSize(table.rows().size());
@@ -104,7 +112,17 @@ public class OutageFeed {
     }
 
     private int store(List<Outage> events) {
-        outages.saveAll(events, Instant.now(clock));
+        try {
+            stores.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to store outage events", e);
+        }
+        try {
+            transaction.executeWithoutResult(status -> outages.saveAll(events, Instant.now(clock)));
+        } finally {
+            stores.release();
+        }
         meters.counter("eintervention.oc.outages.stored").increment(events.size());
         log.info("{} outage events stored", events.size());
         return events.size();

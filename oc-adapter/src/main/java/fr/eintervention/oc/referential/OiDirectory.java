@@ -1,10 +1,12 @@
 package fr.eintervention.oc.referential;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.PartnerDirectory;
+import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.security.outbound.OutboundCredentials;
@@ -20,9 +22,17 @@ public class OiDirectory implements PartnerDirectory {
     private final OcProperties properties;
     private final OutboundCredentials credentials;
 
-    OiDirectory(OcProperties properties, OutboundCredentials credentials) {
+    OiDirectory(OcProperties properties, OutboundCredentials credentials, PartnerAddresses addresses) {
         this.properties = properties;
         this.credentials = credentials;
+        // a partner at a local address is a configuration error: the service does not start
+        properties.partners().forEach((code, partner) -> {
+            if (partner.baseUrl() != null && !partner.baseUrl().isBlank()) {
+                addresses.check(partner.baseUrl(), List.of()).ifPresent(reason -> {
+                    throw new IllegalStateException("eintervention.oc.partners." + code + ".base-url: " + reason);
+                });
+            }
+        });
     }
 
     public boolean isPartner(String codeOi) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.batch.Csv;
@@ -29,10 +29,12 @@ public class PmReferential {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
 
-    PmReferential(JdbcClient jdbc, JdbcTemplate batch) {
+    PmReferential(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.transaction = transaction;
     }
 
     /** The PM is in the list, or there is no list. */
@@ -61,11 +63,11 @@ public class PmReferential {
     }
 
     /**
-     * Adds the PMs of a CSV file (header {@code PM}, one PM a line); all or nothing.
+     * Adds the PMs of a CSV file (header {@code PM}, one PM a line); all or nothing. The file is
+     * read and checked before the transaction that stores it opens.
      *
      * @return how many PMs the file held
      */
-    @Transactional
     public int importCsv(String text) {
         Csv.Table table = Csv.read(text, List.of(COLUMN));
         Faults faults = new Faults();
@@ -81,7 +83,7 @@ public class PmReferential {
                     () -> codes.add(code));
         }
         faults.throwIfAny();
-        addAll(codes);
+        transaction.executeWithoutResult(status -> addAll(codes));
         return codes.size();
     }
 

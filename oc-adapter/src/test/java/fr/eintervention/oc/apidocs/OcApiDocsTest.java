@@ -35,7 +35,7 @@ class OcApiDocsTest extends OcAdapterTestSupport {
 
     @Test
     void everySecuredOperationDeclaresTheIssuersClientCredentialsWithItsScope() {
-        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri());
+        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri()).assertNamesNoDemoCredentials();
         assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isGreaterThanOrEqualTo(5);
         assertThat(docs.operation("/v1/intervention_OI", "post").path("security").toString())
                 .isEqualTo("[{\"oauth2\":[\"write:interventions\"]}]");

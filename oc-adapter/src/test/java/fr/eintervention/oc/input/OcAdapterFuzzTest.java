@@ -2,6 +2,7 @@ package fr.eintervention.oc.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +12,23 @@ import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.RequestFuzzer;
 import fr.eintervention.testsupport.RequestFuzzer.BodyKind;
 import fr.eintervention.testsupport.RequestFuzzer.Endpoint;
+import fr.eintervention.testsupport.RequestFuzzer.Given;
 import fr.eintervention.testsupport.TestTokens;
 
 /**
  * A seeded fuzz of every endpoint of the OC adapter, as a hostile partner or tool would send:
- * never a 5xx, and on version 1's endpoint always the contract's answer (v2's endpoints: never a
- * 5xx, never an empty error body).
+ * never a 5xx, never an HTML page, and on the protocol's endpoint always the contract's answer (v1's
+ * or v2's);
+ * then the files at the documented limits (docs/reference/bad-input.md), and just over them.
  */
 class OcAdapterFuzzTest extends OcAdapterTestSupport {
 
     private static final long SEED = 14L;
     private static final int REQUESTS = 3000;
+    /** eintervention.oc.outages.max-batch, max-body-size and eintervention.security.max-body-size, by default */
+    private static final int MAX_BATCH = 100_000;
+    private static final int FEED_BODY_SIZE = 32 * 1024 * 1024;
+    private static final int BODY_SIZE = 256 * 1024;
 
     @AfterEach
     void forgetFuzzPms() {
@@ -70,8 +77,38 @@ class OcAdapterFuzzTest extends OcAdapterTestSupport {
 
         System.out.println("OC fuzz: " + result.summary());
         assertThat(result.requests()).isEqualTo(REQUESTS);
-        assertThat(result.serverErrors()).as(result.summary()).isEmpty();
-        assertThat(result.badProtocolAnswers()).as(result.summary()).isEmpty();
-        assertThat(result.emptyErrorBodies()).as(result.summary()).isEmpty();
+        assertThat(result.clean()).as(result.summary()).isTrue();
+
+        RequestFuzzer.Result limits = new RequestFuzzer(SEED).send("http://127.0.0.1:" + port, List.of(
+                new Given(endpoints.get(4), csv(pm, MAX_BATCH), "CSV of max-batch events", 200),
+                new Given(endpoints.get(4), csv(pm, MAX_BATCH + 1), "CSV of max-batch + 1 events", 400),
+                new Given(endpoints.get(3), json(event, MAX_BATCH), "JSON of max-batch events", 200),
+                new Given(endpoints.get(3), RequestFuzzer.padded("[" + event + "]", FEED_BODY_SIZE + 1),
+                        "a feed body over max-body-size", 413),
+                new Given(endpoints.get(0), RequestFuzzer.padded(m2("OI01-FUZZ-2", pm, "2026-11-24T09:15:00+01:00"), BODY_SIZE),
+                        "an M2 of max-body-size", 200),
+                new Given(endpoints.get(0), RequestFuzzer.padded(m2("OI01-FUZZ-3", pm, "2026-11-24T09:15:00+01:00"), BODY_SIZE + 1),
+                        "an M2 over max-body-size", 413)));
+
+        System.out.println("OC at the limits: " + limits.summary());
+        assertThat(limits.clean()).as(limits.summary()).isTrue();
+    }
+
+    /** The outage CSV of that many events, on that PM. */
+    private static byte[] csv(String pm, int events) {
+        StringBuilder csv = new StringBuilder("PTO;PM;Tube;downAt\n");
+        for (int i = 0; i < events; i++) {
+            csv.append("FI-FUZZ-").append(i).append(';').append(pm).append(";T2;2026-11-24T10:02:13+01:00\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON array of that many copies of the event. */
+    private static byte[] json(String event, int events) {
+        StringBuilder json = new StringBuilder(events * (event.length() + 1) + 2).append('[');
+        for (int i = 0; i < events; i++) {
+            json.append(i == 0 ? "" : ",").append(event);
+        }
+        return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

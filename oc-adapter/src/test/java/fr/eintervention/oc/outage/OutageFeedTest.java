@@ -219,6 +219,26 @@ class OutageFeedTest extends OcAdapterTestSupport {
     }
 
     @Test
+    void anEventRepeatedInOneBatchIsOneRowCompletedAsWhenSentAgain() {
+        String pm = "PM-" + newRef();
+
+        JsonHttp.Response response = http.post("/outages", """
+                [{"PM":"%1$s","PTO":"FI-7","PBO":"PT7","downAt":"2026-11-24T10:00:00Z","cause":"DYING_GASP"},
+                 {"PM":"%1$s","PTO":"FI-7","downAt":"2026-11-24T10:00:00Z","upAt":"2026-11-24T10:30:00Z","terminated":true},
+                 {"PM":"%1$s","PTO":"FI-7","downAt":"2026-11-24T10:00:00Z","cause":"UNKNOWN"},
+                 {"PM":"%1$s","downAt":"2026-11-24T10:00:00Z"},
+                 {"PM":"%1$s","downAt":"2026-11-24T10:00:00Z"}]
+                """.formatted(pm));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(stored(pm)).as("the repeated event once, the events without PTO as they came").isEqualTo(3);
+        assertThat(jdbc.sql("select pbo, cause, terminated, up_at is not null as up from outage where pm = :pm and pto = 'FI-7'")
+                .param("pm", pm).query().singleRow())
+                .containsEntry("pbo", "PT7").containsEntry("cause", "DYING_GASP").containsEntry("terminated", true)
+                .containsEntry("up", true);
+    }
+
+    @Test
     void refusesAnIncompleteOwnIntervention() {
         JsonHttp.Response response = http.post("/own-interventions", """
                 {"pm":"bad pm","from":"2026-11-24T09:10:00+01:00","to":"2026-11-24T09:00:00+01:00"}""");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.delivery.PartnerDirectory;
+import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.security.outbound.OutboundCredentials;
 
@@ -21,10 +22,12 @@ class OcDirectory implements PartnerDirectory {
 
     private final Referential referential;
     private final OutboundCredentials credentials;
+    private final PartnerAddresses addresses;
 
-    OcDirectory(Referential referential, OutboundCredentials credentials) {
+    OcDirectory(Referential referential, OutboundCredentials credentials, PartnerAddresses addresses) {
         this.referential = referential;
         this.credentials = credentials;
+        this.addresses = addresses;
     }
 
     @Override
@@ -36,8 +39,8 @@ class OcDirectory implements PartnerDirectory {
     public Map<String, PartnerEndpoint> endpoints(Set<String> partnerCodes) {
         return referential.partners(partnerCodes).stream()
                 .filter(partner -> partner.baseUrl() != null && !partner.baseUrl().isBlank())
-                // one saved before URLs were checked: never called (its messages wait, visibly, for a fix)
-                .filter(partner -> PartnerEndpoint.checkBaseUrl(partner.baseUrl(), List.of()).isEmpty())
+                // one saved before URLs or addresses were checked: never called (its messages wait, visibly, for a fix)
+                .filter(partner -> addresses.check(partner.baseUrl(), List.of()).isEmpty())
                 .collect(Collectors.toMap(Partner::code, partner -> new PartnerEndpoint(partner.baseUrl(), credentials.forPartner(partner.code()))));
     }
 }

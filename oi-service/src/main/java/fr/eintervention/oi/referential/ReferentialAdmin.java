@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.eintervention.delivery.PartnerEndpoint;
+import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.oi.OiProperties;
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
@@ -21,10 +21,12 @@ public class ReferentialAdmin {
     private final Referential referential;
 
     private final OiProperties properties;
+    private final PartnerAddresses addresses;
 
-    ReferentialAdmin(Referential referential, OiProperties properties) {
+    ReferentialAdmin(Referential referential, OiProperties properties, PartnerAddresses addresses) {
         this.referential = referential;
         this.properties = properties;
+        this.addresses = addresses;
     }
 
     public List<Partner> partners() {
@@ -38,7 +40,7 @@ public class ReferentialAdmin {
             throw new ProtocolViolation(Answer.CHAMPS_NON_RENSEIGNE, "name");
         }
         if (partner.baseUrl() != null && !partner.baseUrl().isBlank()) {
-            PartnerEndpoint.checkBaseUrl(partner.baseUrl(), properties.partnerHosts()).ifPresent(reason -> {
+            addresses.check(partner.baseUrl(), properties.partnerHosts()).ifPresent(reason -> {
                 throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("baseUrl", reason)), "baseUrl: " + reason);
             });
         }

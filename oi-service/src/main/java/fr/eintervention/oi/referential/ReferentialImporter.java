@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +42,8 @@ import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
 import fr.eintervention.protocol.v1.MessageSchema;
+import fr.eintervention.delivery.PartnerAddresses;
+import fr.eintervention.oi.OiProperties;
 
 /**
  * Bulk import of the referential from a CSV file, as a job: the request's body is written to a
@@ -72,17 +72,22 @@ public class ReferentialImporter implements DisposableBean {
     private final Referential referential;
     private final TransactionTemplate transaction;
     private final ImportProperties properties;
+    private final PartnerAddresses addresses;
+    private final List<String> partnerHosts;
     private final Clock clock;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(daemon("referential-import"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("referential-import-heartbeat"));
 
     ReferentialImporter(ReferentialImports imports, Staging staging, Referential referential,
-            TransactionTemplate transaction, ImportProperties properties, Clock clock) {
+            TransactionTemplate transaction, ImportProperties properties, PartnerAddresses addresses,
+            OiProperties oiProperties, Clock clock) {
         this.imports = imports;
         this.staging = staging;
         this.referential = referential;
         this.transaction = transaction;
         this.properties = properties;
+        this.addresses = addresses;
+        this.partnerHosts = oiProperties.partnerHosts();
         this.clock = clock;
     }
 
@@ -374,8 +379,12 @@ public class ReferentialImporter implements DisposableBean {
             if (name.isEmpty() || name.length() > 100) {
                 valid = fault(Fault.atLine(line, "Nom", name.isEmpty() ? "missing" : "longer than 100 characters"));
             }
-            if (!url.isEmpty() && !isHttpUrl(url)) {
-                valid = fault(Fault.atLine(line, "URL", "not an http(s) URL of at most 500 characters"));
+            if (!url.isEmpty()) {
+                Optional<String> urlFault = url.length() > 500 ? Optional.of("at most 500 characters")
+                        : addresses.check(url, partnerHosts);
+                if (urlFault.isPresent()) {
+                    valid = fault(Fault.atLine(line, "URL", urlFault.get()));
+                }
             }
             if (!TRUE.contains(flux3) && !FALSE.contains(flux3)) {
                 valid = fault(Fault.atLine(line, "Flux3", "expected true or false"));
@@ -414,16 +423,6 @@ public class ReferentialImporter implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return url.length() <= 500 && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

@@ -46,7 +46,7 @@ class OiApiDocsTest extends OiServiceTestSupport {
 
     @Test
     void everySecuredOperationDeclaresTheIssuersClientCredentialsWithItsScope() {
-        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri());
+        ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(TestTokens.tokenUri()).assertNamesNoDemoCredentials();
         assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isGreaterThanOrEqualTo(6);
         assertThat(docs.operation("/v1/intervention_DO", "post").path("security").toString())
                 .isEqualTo("[{\"oauth2\":[\"write:interventions\"]}]");

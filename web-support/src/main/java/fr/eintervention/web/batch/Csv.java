@@ -62,6 +62,7 @@ public final class Csv {
                 .get();
         List<Row> rows = new ArrayList<>();
         List<String> header = null;
+        Lines lines = new Lines(content);
         try (CSVParser parser = CSVParser.parse(content, format)) {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -87,7 +88,7 @@ public final class Csv {
                     header = header(record, columns, headerFaults);
                     continue;
                 }
-                int line = lineOf(content, record.getCharacterPosition());
+                int line = lines.at(record.getCharacterPosition());
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue; // a line of spaces
                 }
@@ -110,15 +111,29 @@ public final class Csv {
         return new Table(rows, headerFaults);
     }
 
-    /** The file's line number (from 1) of a character position. */
-    private static int lineOf(String content, long position) {
-        int line = 1;
-        for (int i = 0; i < position && i < content.length(); i++) {
-            if (content.charAt(i) == '\n') {
-                line++;
-            }
+    /**
+     * The file's line numbers (from 1) of increasing character positions, counted from where the
+     * last one was: the whole file is read once, however many records it holds.
+     */
+    private static final class Lines {
+
+        private final String content;
+        private int position;
+        private int line = 1;
+
+        Lines(String content) {
+            this.content = content;
         }
-        return line;
+
+        int at(long target) {
+            int end = (int) Math.min(target, content.length());
+            for (; position < end; position++) {
+                if (content.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 
     private static String reason(UncheckedIOException e) {

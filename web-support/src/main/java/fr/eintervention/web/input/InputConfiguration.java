@@ -68,5 +68,11 @@ public class InputConfiguration {
                 }
             };
         }
+
+        /** Tomcat's own refusals (a URL it rejects...) answered like every other, not with its HTML page. */
+        @Bean
+        ErrorReportAnswerValve.Installer errorReportAnswers() {
+            return new ErrorReportAnswerValve.Installer();
+        }
     }
 }

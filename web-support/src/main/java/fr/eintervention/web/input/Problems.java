@@ -28,7 +28,9 @@ public final class Problems {
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put("detail", detail);
+        if (detail != null) {
+            problem.put("detail", detail);
+        }
         problem.put("instance", request.getRequestURI());
         return problem;
     }

@@ -19,44 +19,54 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes, from a filter, the answer to input refused before any controller: on a protocol
+ * Writes, from a filter or a valve, the answer to input refused before any controller: on a protocol
  * endpoint the contract's MAUVAIS_FORMAT body (v1's or v2's; HTTP 400, or 408 for a body too slow to come),
  * elsewhere a Problem Details body whose {@code errors} name the field at fault. The connection
  * is closed after it, without draining the body ({@link UnreadBody}).
  */
-final class Refusals {
+public final class Refusals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Refusals() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Fault fault)
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Fault fault)
             throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        Object body;
-        MediaType type;
-        int code = status.value();
-        if (ProtocolWebConfiguration.serves(request)) {
-            body = ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, fault.describe());
-            type = MediaType.APPLICATION_JSON;
-            code = status == HttpStatus.REQUEST_TIMEOUT ? code : Answer.MAUVAIS_FORMAT.httpStatus();
-        } else if (V2WebConfiguration.serves(request)) {
-            // v2: every refusal is its error body with HTTP 400 (but a body too slow to come)
-            body = new Refusal(ErrorCode.MAUVAIS_FORMAT,
-                    List.of(new fr.eintervention.protocol.v2.Fault(fault.field(), fault.reason(), ErrorCode.MAUVAIS_FORMAT)),
-                    fault.describe()).body();
-            type = MediaType.APPLICATION_JSON;
-            code = status == HttpStatus.REQUEST_TIMEOUT ? code : HttpStatus.BAD_REQUEST.value();
-        } else {
-            Map<String, Object> problem = Problems.body(status, fault.describe(), request);
-            problem.put("errors", List.of(fault));
-            body = problem;
-            type = MediaType.APPLICATION_PROBLEM_JSON;
-        }
+        Written answer = answer(request, status, fault);
         // the body is not read, or not all of it: close rather than wait for the rest
-        UnreadBody.answer(request, response, code, type.toString(), JSON.writeValueAsBytes(body));
+        UnreadBody.answer(request, response, answer.status(), answer.contentType(), answer.body());
+    }
+
+    /** An answer's status, media type and body. */
+    record Written(int status, String contentType, byte[] body) {
+    }
+
+    /**
+     * The answer to a refusal: with a fault, on a protocol endpoint, the contract's MAUVAIS_FORMAT
+     * (HTTP 400, or 408 kept); otherwise Problem Details of that status, whose {@code errors} list
+     * the fault when there is one (v2's endpoints: v2's error body, HTTP 400).
+     */
+    static Written answer(HttpServletRequest request, HttpStatus status, Fault fault) {
+        if (fault != null && ProtocolWebConfiguration.serves(request)) {
+            int code = status == HttpStatus.REQUEST_TIMEOUT ? status.value() : Answer.MAUVAIS_FORMAT.httpStatus();
+            return new Written(code, MediaType.APPLICATION_JSON_VALUE,
+                    JSON.writeValueAsBytes(ProtocolAnswerBody.of(Answer.MAUVAIS_FORMAT, fault.describe())));
+        }
+        if (fault != null && V2WebConfiguration.serves(request)) {
+            // v2: every refusal is its error body with HTTP 400 (but a body too slow to come)
+            int code = status == HttpStatus.REQUEST_TIMEOUT ? status.value() : HttpStatus.BAD_REQUEST.value();
+            return new Written(code, MediaType.APPLICATION_JSON_VALUE, JSON.writeValueAsBytes(new Refusal(ErrorCode.MAUVAIS_FORMAT,
+                    List.of(new fr.eintervention.protocol.v2.Fault(fault.field(), fault.reason(), ErrorCode.MAUVAIS_FORMAT)),
+                    fault.describe()).body()));
+        }
+        Map<String, Object> problem = Problems.body(status, fault == null ? null : fault.describe(), request);
+        if (fault != null) {
+            problem.put("errors", List.of(fault));
+        }
+        return new Written(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsBytes(problem));
     }
 }

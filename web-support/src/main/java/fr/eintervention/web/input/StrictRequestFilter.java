@@ -61,7 +61,8 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<Fault> url(HttpServletRequest request) {
+    /** What is wrong with the path or the query string, if anything: also what Tomcat's refusal of a URL names. */
+    static Optional<Fault> url(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (String segment : path.split("/")) {
             Optional<Fault> fault = text("path", segment, false);
