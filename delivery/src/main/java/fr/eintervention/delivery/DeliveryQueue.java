@@ -160,6 +160,59 @@ final class DeliveryQueue {
     }
 
     /**
+     * Renews this instance's hold on the messages given (its heartbeat): one statement however
+     * many. Those another instance took over meanwhile (this one was presumed dead) stay its.
+     *
+     * @return how many of them it still holds
+     */
+    int renew(Collection<Long> ids, Lease lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update delivery_message set lease_until = :until
+                where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
+                """)
+                .param("ids", array(ids)).param("owner", lease.owner()).param("until", timestamp(lease.until()))
+                .update();
+    }
+
+    /**
+     * Hands back every message this instance still holds (it stops): they wait as they were, due
+     * as before, for another instance's next poll. Whether the partner got those whose call was
+     * cut short is unknown: they are sent again (at least once).
+     *
+     * <p>A lease is set exactly while a message is SENDING: the test on it reaches the held
+     * messages through the index on leases.
+     *
+     * @return how many messages were handed back
+     */
+    int releaseAll(String owner, Instant now) {
+        return jdbc.sql("""
+                update delivery_message m
+                set status = %s, lease_owner = null, lease_until = null, updated_at = :now
+                where m.lease_until is not null and m.lease_owner = :owner and m.status = 'SENDING'
+                """.formatted(PENDING_UNLESS_SUPERSEDED))
+                .param("owner", owner).param("now", timestamp(now))
+                .update();
+    }
+
+    /**
+     * Makes every waiting message of a partner due now (it answers again after an outage): each
+     * had waited for its own next retry. They are then claimed in order and paced as usual.
+     *
+     * @return how many messages were brought forward
+     */
+    int dueNow(String partner, Instant now) {
+        return jdbc.sql("""
+                update delivery_message set next_attempt_at = :now, updated_at = :now
+                where partner = :partner and status = 'PENDING' and next_attempt_at > :now
+                """)
+                .param("partner", partner).param("now", timestamp(now))
+                .update();
+    }
+
+    /**
      * Partners with messages due, the longest waiting first. The index on due messages is
      * ordered by partner then due time: one step into it per partner gives that partner's
      * longest waiting message, however many wait (reading them all took 60 ms for 10,000).

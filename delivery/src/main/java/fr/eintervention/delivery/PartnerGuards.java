@@ -47,6 +47,7 @@ final class PartnerGuards {
     private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
     private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private volatile Turns turns = Turns.NONE;
 
     PartnerGuards(DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
@@ -55,6 +56,31 @@ final class PartnerGuards {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(pacers).bindTo(meters);
+    }
+
+    /** What the engine does when a partner's circuit opens or closes again. */
+    interface Turns {
+
+        Turns NONE = new Turns() {
+            @Override
+            public void opened(String partner, Duration wait) {
+            }
+
+            @Override
+            public void returned(String partner) {
+            }
+        };
+
+        /** The partner's circuit opened: its trial calls may start once {@code wait} is over. */
+        void opened(String partner, Duration wait);
+
+        /** The partner answers again: its trial calls succeeded after its circuit had opened. */
+        void returned(String partner);
+    }
+
+    /** Tells {@code turns} of every partner's circuit opening and closing again from now on. */
+    void notify(Turns turns) {
+        this.turns = turns;
     }
 
     /** Partners known to take no calls for now (open circuit, asked to wait): their new messages wait in the database. */
@@ -79,6 +105,8 @@ final class PartnerGuards {
                 .slidingWindowSize(settings.circuitWindow())
                 .minimumNumberOfCalls(settings.circuitWindow())
                 .waitDurationInOpenState(settings.circuitOpenDuration())
+                // one trial call decides: the partner answers again (closed, its messages due at once) or not (open again)
+                .permittedNumberOfCallsInHalfOpenState(1)
                 .clock(clock)
                 .build());
         Bulkhead bulkhead = bulkheads.bulkhead(partner, BulkheadConfig.custom()
@@ -91,6 +119,11 @@ final class PartnerGuards {
             if (state == CircuitBreaker.State.OPEN) {
                 guard.openUntil = clock.instant().plus(settings.circuitOpenDuration());
                 log.warn("partner {} keeps failing: circuit open, its messages wait {}", partner, settings.circuitOpenDuration());
+                turns.opened(partner, settings.circuitOpenDuration());
+            } else if (state == CircuitBreaker.State.CLOSED
+                    && event.getStateTransition().getFromState() == CircuitBreaker.State.HALF_OPEN) {
+                log.info("partner {} answers again: circuit closed, its waiting messages are due now", partner);
+                turns.returned(partner);
             } else {
                 log.info("partner {}: circuit {}", partner, state);
             }
