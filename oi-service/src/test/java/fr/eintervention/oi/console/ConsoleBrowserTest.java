@@ -396,13 +396,17 @@ class ConsoleBrowserTest {
     @Test
     @Order(8)
     void anInterventionsPageShowsItsM5WhenItArrivesWithoutBeingReloaded() {
-        String refOi = declare(newRef());
+        // an intervention over (M1 then M3): the OCs may answer with their M5
+        String refDo = newRef();
+        OffsetDateTime start = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).minusMinutes(10);
+        String refOi = declare(refDo, start, null);
+        declare(refDo, start, start.plusMinutes(9));
         browser.get(console("/console/interventions/" + refOi));
         assertThat(browser.findElement(By.id("operators")).getDomAttribute("data-live")).isEqualTo("true");
         browser.executeScript("document.body.dataset.loadedOnce = 'yes'");
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> m2Status(browser, "OC01").equals("DELIVERED"));
 
-        String cut = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String cut = start.plusMinutes(5).toString();
         JsonHttp.Response m5 = JsonHttp.at(port).as("OC01", "write:clients").post("/v1/client_HS_OC_Par_Inter", """
                 {"Code_OC_impacte":"OC01","Ref_Interv_OI":"%s","Liste_Clients_HS":[{"PTO":"FI-0001-0042","PBO":"PT000123",
                  "Tube":"T1","Fibre":"F3","Position_PM_Module_OI":"M2-P14","HMS_Coupure":"%s"}]}""".formatted(refOi, cut));
@@ -510,11 +514,15 @@ class ConsoleBrowserTest {
 
     /** A DO sends an M1 starting now, at the PM where OC01 and OC02 are present; its Ref_Interv_OI. */
     private String declare(String refDo) {
-        String start = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+        return declare(refDo, OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS), null);
+    }
+
+    /** The DO's M1 (no end) or M3 (an end) for that reference; its Ref_Interv_OI. */
+    private String declare(String refDo, OffsetDateTime start, OffsetDateTime end) {
         JsonHttp.Response answer = JsonHttp.at(port).as("DO01", "write:interventions").post("/v1/intervention_DO", """
                 {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
-                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"}"""
-                .formatted(refDo, PM, start));
+                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"%s}"""
+                .formatted(refDo, PM, start, end == null ? "" : ",\"Fin_Inter\":\"" + end + "\""));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.text("Ref_Interv_OI");
     }
