@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -48,10 +50,12 @@ final class PartnerGuards {
     private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
     private volatile Turns turns = Turns.NONE;
+    private final MeterRegistry meters;
 
     PartnerGuards(DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
         // the tagged metrics follow the registries: guards created later are measured too
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
@@ -98,6 +102,16 @@ final class PartnerGuards {
         return guards.computeIfAbsent(partner, this::create);
     }
 
+    /** A partner's circuit on this instance, and since when it is in that state (null: since it was first called). */
+    record Circuit(String state, Instant changedAt) {
+    }
+
+    /** The partner's circuit on this instance; empty when this instance has not called it yet. */
+    Optional<Circuit> circuit(String partner) {
+        return Optional.ofNullable(guards.get(partner))
+                .map(guard -> new Circuit(guard.circuitBreaker.getState().name(), guard.circuitChangedAt));
+    }
+
     private Guard create(String partner) {
         DeliveryProperties.Partner settings = properties.partner(partner);
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(partner, CircuitBreakerConfig.custom()
@@ -114,8 +128,13 @@ final class PartnerGuards {
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         Guard guard = new Guard(circuitBreaker, bulkhead, pacers.rateLimiter(partner, pace(properties.pacePerInstance(partner))));
+        Gauge.builder("eintervention.delivery.circuit.changed",
+                        () -> guard.circuitChangedAt == null ? 0 : guard.circuitChangedAt.getEpochSecond())
+                .description("When the partner's circuit entered its current state, epoch seconds (0: never changed)")
+                .tag("partner", partner).register(meters);
         circuitBreaker.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.State state = event.getStateTransition().getToState();
+            guard.circuitChangedAt = clock.instant();
             if (state == CircuitBreaker.State.OPEN) {
                 guard.openUntil = clock.instant().plus(settings.circuitOpenDuration());
                 log.warn("partner {} keeps failing: circuit open, its messages wait {}", partner, settings.circuitOpenDuration());
@@ -153,6 +172,8 @@ final class PartnerGuards {
         private final Bulkhead bulkhead;
         private final RateLimiter pacer;
         private volatile Instant openUntil = Instant.MIN;
+        /** when the circuit last changed state; null while it never did */
+        private volatile Instant circuitChangedAt;
         /** until when the partner asked us to wait (429, Retry-After) */
         private volatile Instant pausedUntil = Instant.MIN;
 
