@@ -42,12 +42,23 @@ for _ in $(seq 1 60); do
 done
 echo "   Ref_Interv_OI: ${refoi:?the OI did not answer: is ./run.sh running?}"
 
-echo "4. The OI forwards M2 and M4 to OC01 and OC02; after their settling delay each OC sends its M5 (waiting up to 5 min)"
-for _ in $(seq 1 300); do
+echo "4. The OI forwards M2 and M4 to OC01 and OC02; each OC waits its settling delay (2 min in the demo) after"
+echo "   the M4, for its customers' outages to come in, then sends its M5. Waiting for both M5 (at most 5 min):"
+received=0
+for waited in $(seq 0 300); do
   view=$(curl -fsS "localhost:8081/consultation/interventions/$refoi" -H "Authorization: Bearer $OPERATOR")
-  [[ $(echo "$view" | grep -o '"m5":"RECEIVED"' | wc -l) -ge 2 ]] && break
+  received=$(echo "$view" | grep -o '"m5":"RECEIVED"' | wc -l)
+  [[ $received -ge 2 ]] && break
+  # one line rewritten in place on a terminal, a line every 10 s otherwise (a log)
+  if [[ -t 1 ]]; then
+    printf '\r   %3d s: %d of 2 M5 received ' "$waited" "$received"
+  elif (( waited % 10 == 0 )); then
+    echo "   $waited s: $received of 2 M5 received"
+  fi
   sleep 1
 done
+[[ -t 1 ]] && printf '\n'
+echo "   $received of 2 M5 received"
 
 echo "5. What the OI knows of it (GET /consultation/interventions/$refoi):"
 echo "$view" | json

@@ -39,7 +39,12 @@ for entry in "${SERVICES[@]}"; do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
   done
-  echo "$name ready: http://localhost:$port  Swagger UI: http://localhost:$port/swagger-ui.html"
+  if [[ "$module" == auth-server ]]; then
+    # the authorization server has no HTTP API of its own to try: its sign-in form is reached from the apps
+    echo "$name ready: http://localhost:$port (issuer of the demo's tokens; discovery: http://localhost:$port/.well-known/openid-configuration)"
+  else
+    echo "$name ready: http://localhost:$port  Swagger UI: http://localhost:$port/swagger-ui.html"
+  fi
 done
 echo "Technician's app: http://localhost:8080/app/ (sign in: technicien / demo; on a phone: docs/technician-app.md)"
 echo "Running. ./demo.sh walks one intervention through the suite. Ctrl-C stops everything."

@@ -122,15 +122,22 @@ function standing(capture) {
   }
   const expected = capture.end ? 2 : 1;
   if (declared.length === expected && declared.every((d) => d.status === 'ACKNOWLEDGED')) {
-    return { kind: 'ok', text: `Acquitté par l'OI — réf. ${view.refIntervOi || ''}`.trim() };
+    return { kind: 'ok', text: view.refIntervOi ? "Acquitté par l'OI — réf. {ref}" : "Acquitté par l'OI", ref: view.refIntervOi };
   }
   if (view.m1 && view.m1.status === 'ACKNOWLEDGED') {
-    return { kind: 'sent', text: `Début acquitté par l'OI (réf. ${view.refIntervOi}) — fin envoyée` };
+    return { kind: 'sent', text: "Début acquitté par l'OI (réf. {ref}) — fin envoyée", ref: view.refIntervOi };
   }
   return { kind: 'sent', text: "Envoyé, en attente de l'OI" };
 }
 
 // --- rendering ---
+
+/** A capture's standing, the OI's reference kept whole on one line (it never breaks at a hyphen). */
+function statusLine(state) {
+  const [before, after] = state.text.split('{ref}');
+  return el('span', { class: 'status ' + state.kind }, before,
+    after !== undefined ? el('span', { class: 'ref' }, state.ref || '') : '', after || '');
+}
 
 function naturesText(natures, labels) {
   return (natures || []).map((n) => (labels ? natureLabel(labels, n.nature) : NATURES[n.nature] || n.nature)).join(', ');
@@ -160,7 +167,7 @@ function openCard(capture) {
     el('p', { class: 'muted' }, 'En cours'),
     el('p', { class: 'big-text' }, capture.pm),
     el('p', {}, 'Début : ', el('strong', { class: 'start-time' }, hhmmss(capture.start))),
-    el('span', { class: 'status ' + state.kind }, state.text),
+    statusLine(state),
     state.fix ? el('button', { type: 'button', class: 'big', onclick: () => startFix(capture.id) }, 'Corriger') : '',
     oi.v2 ? testsBlock(capture, test) : '',
     el('fieldset', { class: 'field' }, el('legend', {}, 'Ce qui a été fait'), choices),
@@ -173,7 +180,7 @@ function todayCard(capture) {
     el('h3', {}, capture.pm, capture.codeOi ? el('span', { class: 'muted' }, ' · ' + capture.codeOi) : ''),
     el('div', { class: 'times' }, `Début ${hhmmss(capture.start)}`, capture.end ? ` — Fin ${hhmmss(capture.end)}` : ' — en cours'),
     el('div', { class: 'muted' }, naturesText(capture.end ? capture.endNatures : capture.natures, (oiOf.get(capture.id) || {}).natures)),
-    el('span', { class: 'status ' + state.kind }, state.text),
+    statusLine(state),
     state.fix ? el('button', { type: 'button', class: 'big fix-button', onclick: () => startFix(capture.id) }, 'Corriger') : '',
     (oiOf.get(capture.id) || {}).v2 && capture.end ? testsBlock(capture, null) : '',
     (oiOf.get(capture.id) || {}).v2 && capture.end ? reportBlock(capture, report) : '');

@@ -1,6 +1,7 @@
 package fr.eintervention.apidocs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -23,6 +24,7 @@ import fr.eintervention.security.EInterventionSecurityAutoConfiguration;
 import fr.eintervention.security.EInterventionSecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.servers.Server;
 import jakarta.servlet.ServletContext;
 
 /**
@@ -41,11 +43,16 @@ public class ApiDocsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI einterventionOpenApi(ApiDocsProperties properties, ObjectProvider<BuildProperties> build, Environment environment) {
+    OpenAPI einterventionOpenApi(ApiDocsProperties properties, ObjectProvider<BuildProperties> build, Environment environment,
+            PublicUrl publicUrl) {
         String application = environment.getProperty("spring.application.name", "service");
         return new OpenAPI()
                 .info(ServiceInfo.of(properties, application, build.getIfAvailable(),
-                        environment.getProperty("eintervention.security.enabled", Boolean.class, true)))
+                        environment.getProperty("eintervention.security.enabled", Boolean.class, true),
+                        (publicUrl.url().equals("/") ? "" : publicUrl.url()) + "/"))
+                // the one server, described in words (not springdoc's "Generated server url")
+                .servers(List.of(new Server().url(publicUrl.url()).description(publicUrl.configured()
+                        ? "this service (eintervention.public-url)" : "this service, at the address this page was read from")))
                 .components(new Components());
     }
 
@@ -71,6 +78,21 @@ public class ApiDocsAutoConfiguration {
     @Bean
     PublicUrl einterventionPublicUrl(Environment environment) {
         return new PublicUrl(environment.getProperty(PublicUrl.PROPERTY), environment.getProperty("server.servlet.context-path"));
+    }
+
+    @Bean
+    ServedDocs einterventionServedDocs() {
+        return new ServedDocs();
+    }
+
+    @Bean
+    Examples einterventionExamples() {
+        return new Examples();
+    }
+
+    @Bean
+    TagOrder einterventionTagOrder(ApiDocsProperties properties) {
+        return new TagOrder(properties.tagsFirst());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package fr.eintervention.apidocs;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,12 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param scopes      scopes a service uses besides the module's ({@code write:interventions},
  *                    {@code write:clients} and the operator scope), with what they give, e.g.
  *                    {@code scopes: {field: "the technicians' field API"}}
+ * @param tagsFirst   the tags Swagger UI shows first, in that order (e.g. the service's main API
+ *                    before its administration); the others follow
  */
 @ConfigurationProperties("eintervention.api-docs")
 public record ApiDocsProperties(String title, String description, String docsUrl, String tokenUrl,
-        Map<String, String> scopes) {
+        Map<String, String> scopes, List<String> tagsFirst) {
 
     public ApiDocsProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(scopes));
+        tagsFirst = tagsFirst == null ? List.of() : List.copyOf(tagsFirst);
     }
 }

@@ -18,13 +18,15 @@ final class PublicUrl implements ServerBaseUrlCustomizer {
     static final String PROPERTY = "eintervention.public-url";
 
     private final String url;
+    private final boolean configured;
 
     /**
      * @param configured  {@code eintervention.public-url}, blank when not set
      * @param contextPath {@code server.servlet.context-path}, blank when not set
      */
     PublicUrl(String configured, String contextPath) {
-        this.url = configured == null || configured.isBlank() ? relative(contextPath) : absolute(configured.trim());
+        this.configured = configured != null && !configured.isBlank();
+        this.url = this.configured ? absolute(configured.trim()) : relative(contextPath);
     }
 
     @Override
@@ -34,6 +36,11 @@ final class PublicUrl implements ServerBaseUrlCustomizer {
 
     String url() {
         return url;
+    }
+
+    /** Whether {@code eintervention.public-url} is set: the URL is then absolute. */
+    boolean configured() {
+        return configured;
     }
 
     private static String relative(String contextPath) {

@@ -16,7 +16,11 @@ final class ServiceInfo {
     private ServiceInfo() {
     }
 
-    static Info of(ApiDocsProperties properties, String application, BuildProperties build, boolean secured) {
+    /**
+     * @param served where the service itself serves the documentation ({@link ServedDocs}): the
+     *               links' base when no {@code docs-url} is configured
+     */
+    static Info of(ApiDocsProperties properties, String application, BuildProperties build, boolean secured, String served) {
         String title = blank(properties.title()) ? "E-Intervention " + application : properties.title();
         String version = build != null && build.getVersion() != null ? build.getVersion() : "unknown";
         StringBuilder description = new StringBuilder();
@@ -31,17 +35,12 @@ final class ServiceInfo {
             description.append("Every operation but health needs a token of the operator's identity provider: click"
                     + " **Authorize**, enter a client id and secret (client credentials), then **Try it out**.\n\n");
         }
-        description.append("Documentation");
-        if (blank(properties.docsUrl())) {
-            description.append(" (in the project's repository):\n");
-        } else {
-            description.append(":\n");
-        }
-        String base = blank(properties.docsUrl()) ? null
+        description.append(blank(properties.docsUrl()) ? "Documentation (served by this service, as text):\n" : "Documentation:\n");
+        String base = blank(properties.docsUrl()) ? served
                 : properties.docsUrl().endsWith("/") ? properties.docsUrl() : properties.docsUrl() + "/";
         for (String[] doc : DOCS) {
-            description.append("- ").append(base == null ? "`" + doc[0] + "`" : "[" + doc[0] + "](" + base + doc[0] + ")")
-                    .append(": ").append(doc[1]).append('\n');
+            description.append("- [").append(doc[0]).append("](").append(base).append(doc[0]).append("): ")
+                    .append(doc[1]).append('\n');
         }
         return new Info().title(title).version(version).description(description.toString());
     }

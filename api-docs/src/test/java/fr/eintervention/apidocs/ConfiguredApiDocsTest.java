@@ -31,7 +31,7 @@ class ConfiguredApiDocsTest {
     void theSchemeNamesTheConfiguredTokenUrlAndEveryScopeEachOperationWithTheScopeThatLetsIn() {
         ApiDocs docs = ApiDocs.of(port).assertClientCredentialsScheme(
                 "https://idp.example.com/realms/ftth/protocol/openid-connect/token").assertNamesNoDemoCredentials();
-        assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isEqualTo(3);
+        assertThat(docs.assertEverySecuredOperationDeclaresTheScheme()).isEqualTo(4);
         assertThat(docs.operation("/v1/intervention_DO", "post").path("security").toString())
                 .isEqualTo("[{\"oauth2\":[\"write:interventions\"]}]");
         assertThat(docs.operation("/admin/things", "get").path("security").toString()).isEqualTo("[{\"oauth2\":[\"operator\"]}]");

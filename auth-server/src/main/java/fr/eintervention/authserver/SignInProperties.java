@@ -30,9 +30,10 @@ public record SignInProperties(Map<String, App> apps, Map<String, User> users) {
      *                              the token endpoint from the browser (CORS). No URI: not registered.
      * @param scopes                the scopes it may ask for
      * @param accessTokenTimeToLive how long its access tokens live (default 15 minutes)
+     * @param name                  what the login form calls it, e.g. "la console de l'OI" (default: its client id)
      */
     public record App(List<String> redirectUris, List<String> scopes,
-            @DefaultValue("15m") Duration accessTokenTimeToLive) {
+            @DefaultValue("15m") Duration accessTokenTimeToLive, String name) {
 
         public App {
             redirectUris = redirectUris == null ? List.of()

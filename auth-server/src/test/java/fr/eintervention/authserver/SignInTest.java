@@ -122,7 +122,9 @@ class SignInTest {
         assertThat(loginUrl).isEqualTo(issuer + "/login");
         HttpResponse<String> form = browser.get(loginUrl);
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("<html lang=\"fr\">").contains("Mot de passe");
+        assertThat(form.body()).contains("<html lang=\"fr\">").contains("Mot de passe")
+                // the form names the app that sent the person there
+                .containsPattern("Pour vous connecter à <strong id=\"app\">(l&#39;application du technicien|la console de l&#39;OI)</strong>");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as(form.body()).isTrue();
         return browser.postForm(loginUrl, ordered("username", user, "password", password, "_csrf", csrf.group(1)), null);

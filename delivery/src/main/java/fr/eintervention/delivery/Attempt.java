@@ -26,9 +26,16 @@ import tools.jackson.databind.ObjectMapper;
  * @param answerBody        the body received; null without an answer
  * @param error             why it did not deliver the message; null when it did
  * @param retryAfter        how long the partner asked to wait ({@link Result#THROTTLED}); null otherwise
+ * @param duration          how long the call took; null when no call was made
  */
 record Attempt(Result result, Integer httpStatus, Integer answerCode, String answerLabel,
-        String answerDescription, String answerBody, String error, Duration retryAfter) {
+        String answerDescription, String answerBody, String error, Duration retryAfter, Duration duration) {
+
+    /** An attempt whose call is not timed (yet, or none was made). */
+    Attempt(Result result, Integer httpStatus, Integer answerCode, String answerLabel, String answerDescription,
+            String answerBody, String error, Duration retryAfter) {
+        this(result, httpStatus, answerCode, answerLabel, answerDescription, answerBody, error, retryAfter, null);
+    }
 
     /** what a 429 without {@code Retry-After} waits */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
@@ -148,6 +155,17 @@ record Attempt(Result result, Integer httpStatus, Integer answerCode, String ans
                 return Optional.empty();
             }
         }
+    }
+
+    /** The same attempt, its call timed. */
+    Attempt took(Duration callDuration) {
+        return new Attempt(result, httpStatus, answerCode, answerLabel, answerDescription, answerBody, error, retryAfter,
+                callDuration);
+    }
+
+    /** Whether it is kept in the message's attempts: a message that only waited for its turn under the pace was not tried. */
+    boolean kept() {
+        return result != Result.THROTTLED || httpStatus != null;
     }
 
     boolean sent() {

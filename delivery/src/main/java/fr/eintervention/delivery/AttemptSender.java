@@ -44,7 +44,10 @@ final class AttemptSender {
             if (Thread.currentThread().isInterrupted()) {
                 return null; // stopping mid-call: another instance re-sends it after the lease
             }
-            guard.completed(attempt, System.nanoTime() - startedAt);
+            long nanos = System.nanoTime() - startedAt;
+            attempt = attempt.took(Duration.ofNanos(nanos));
+            guard.completed(attempt, nanos);
+            metrics.answered(message.partner(), attempt);
             called = true;
             if (attempt.throttled()) {
                 metrics.throttled(message.partner());

@@ -3,13 +3,17 @@ package fr.eintervention.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import fr.eintervention.web.Page;
@@ -32,10 +36,15 @@ public class Deliveries {
     private final DeliveryTrigger trigger;
     private final Map<String, PayloadRenderer> renderers;
     private final Duration giveUpAfter;
+    private final PartnerGuards guards;
+
+    /** the period of a partner's health figures */
+    public static final Duration HEALTH_PERIOD = Duration.ofHours(24);
 
     Deliveries(DeliveryQueries queries, Payloads payloads, Clock clock, DeliveryTrigger trigger, List<PayloadRenderer> renderers,
-            Duration giveUpAfter) {
+            Duration giveUpAfter, PartnerGuards guards) {
         this.giveUpAfter = giveUpAfter;
+        this.guards = guards;
         this.queries = queries;
         this.payloads = payloads;
         this.clock = clock;
@@ -132,6 +141,58 @@ public class Deliveries {
         List<DeliveryRecord> messages = queries.findByStatus(statuses, partner, from, to);
         messages.forEach(this::requeue);
         return messages.size();
+    }
+
+    /** Every attempt at a message, oldest first. */
+    public List<DeliveryAttempt> attempts(long id) {
+        return queries.attempts(List.of(id));
+    }
+
+    /** The attempts at each of the messages given, by message, each message's oldest first. */
+    public Map<Long, List<DeliveryAttempt>> attemptsOf(Collection<DeliveryRecord> messages) {
+        return queries.attempts(messages.stream().map(DeliveryRecord::id).toList()).stream()
+                .collect(Collectors.groupingBy(DeliveryAttempt::messageId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * Each partner's health over the last 24 hours: every partner called in that time or with
+     * messages waiting, by code.
+     */
+    public List<PartnerHealth> health() {
+        return figures(null);
+    }
+
+    /** One partner's health over the last 24 hours (zeros when it was not called). */
+    public PartnerHealth health(String partner) {
+        return figures(Objects.requireNonNull(partner)).get(0);
+    }
+
+    private List<PartnerHealth> figures(String partner) {
+        Instant now = clock.instant();
+        Instant since = now.minus(HEALTH_PERIOD);
+        Map<String, DeliveryQueries.CallFigures> calls = queries.callsSince(since, partner).stream()
+                .collect(Collectors.toMap(DeliveryQueries.CallFigures::partner, figures -> figures));
+        Map<String, PartnerBacklog> backlog = queries.backlog(now).stream()
+                .collect(Collectors.toMap(PartnerBacklog::partner, figures -> figures));
+        Set<String> partners = new TreeSet<>(calls.keySet());
+        backlog.values().stream().filter(figures -> figures.pending() > 0).forEach(figures -> partners.add(figures.partner()));
+        if (partner != null) {
+            partners.retainAll(Set.of(partner));
+            partners.add(partner);
+        }
+        return partners.stream().map(code -> {
+            DeliveryQueries.CallFigures call = calls.getOrDefault(code,
+                    new DeliveryQueries.CallFigures(code, 0, 0, null, null, 0, 0));
+            Optional<PartnerBacklog> waiting = Optional.ofNullable(backlog.get(code));
+            Optional<PartnerGuards.Circuit> circuit = guards.circuit(code);
+            return new PartnerHealth(code, since, call.attempts(), call.delivered(),
+                    call.attempts() == 0 ? null : (double) call.delivered() / call.attempts(),
+                    call.p50(), call.p95(), call.throttled429(), call.unavailable503(),
+                    circuit.map(PartnerGuards.Circuit::state).orElse(null),
+                    circuit.map(PartnerGuards.Circuit::changedAt).orElse(null),
+                    waiting.map(PartnerBacklog::pending).orElse(0L),
+                    waiting.map(PartnerBacklog::oldestPendingCreatedAt).orElse(null));
+        }).toList();
     }
 
     /** Per partner: what is waiting, failed and rejected, and how long the oldest waits. */

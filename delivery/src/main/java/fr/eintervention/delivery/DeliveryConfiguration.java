@@ -79,9 +79,15 @@ public class DeliveryConfiguration {
         return new PartnerClient(restClients.getIfAvailable(RestClient::builder), properties, mapper, traces);
     }
 
+    /** Each partner's circuit breaker, bulkhead and pace: the engine's, and what the partners' health shows of them. */
+    @Bean
+    PartnerGuards deliveryPartnerGuards(DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        return new PartnerGuards(properties, clock, meters);
+    }
+
     @Bean
     DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryQueries queries, PartnerDirectory directory,
-            PartnerClient client, MeterRegistry meters, ObjectProvider<DeliveryListener> listeners,
+            PartnerClient client, PartnerGuards guards, MeterRegistry meters, ObjectProvider<DeliveryListener> listeners,
             DeliveryProperties properties, Clock clock, DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactions) {
         // the service's transaction manager: a listener's writes join the transaction that takes the hand-off
@@ -92,7 +98,7 @@ public class DeliveryConfiguration {
                 new TransactionTemplate(transactionManager), properties.batchSize());
         AttemptRecorder recorder = new AttemptRecorder(queue, new AttemptLog(metrics), reporter,
                 properties.instanceId(), properties.batchSize(), clock);
-        return new DeliveryEngine(queue, queries, directory, new PartnerGuards(properties, clock, meters),
+        return new DeliveryEngine(queue, queries, directory, guards,
                 new AttemptSender(client, metrics), new RetrySchedule(properties.retryDelays()), recorder, reporter,
                 metrics, properties, clock);
     }
@@ -105,8 +111,9 @@ public class DeliveryConfiguration {
 
     @Bean
     Deliveries deliveries(DeliveryQueries queries, Payloads payloads, Clock clock, DeliveryEngine engine,
-            ObjectProvider<PayloadRenderer> renderers, DeliveryProperties properties) {
-        return new Deliveries(queries, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter());
+            ObjectProvider<PayloadRenderer> renderers, DeliveryProperties properties, PartnerGuards guards) {
+        return new Deliveries(queries, payloads, clock, engine, renderers.orderedStream().toList(), properties.giveUpAfter(),
+                guards);
     }
 
     /**

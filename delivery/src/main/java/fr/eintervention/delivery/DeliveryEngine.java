@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,13 +50,20 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  *
  * <p>A partner that takes no calls for now (its circuit open, or it asked to wait with a 429 or
  * {@code Retry-After}) is left out of claims: its messages wait untouched in the database, at
- * no cost to the others. Each call waits for its turn under the partner's pace.
+ * no cost to the others. Each call waits for its turn under the partner's pace. When its circuit
+ * closes again (its trial calls succeeded), every message of it waiting for a retry is due at
+ * once: a partner's return is noticed within its circuit's open duration, not at each message's
+ * next retry.
+ *
+ * <p>The instance's hold on the messages it holds (claimed or taken as they were queued, until
+ * their results are stored) is a short lease renewed by a heartbeat thread every third of it:
+ * an instance that dies has its messages taken over by the others' next poll after its lease,
+ * seconds after its death; one that stops hands them back at once. A message is never started
+ * once the instance's hold may have run out (its heartbeat failed): another may have taken it.
  */
 final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
-    /** at most one summary line this often */
-    private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
 
     private final DeliveryQueue queue;
     private final DeliveryQueries queries;
@@ -74,13 +83,17 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final PartnerClaims claims;
     /** messages claimed by this instance and not finished: at most one per worker */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** ids of the messages this instance holds and means to send: those its heartbeat renews */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    private volatile Instant lastSummary = Instant.MIN;
     private volatile boolean running;
+    /** until when this instance's hold on the messages it holds is known to last (its last renewal) */
+    private volatile Instant heldUntil = Instant.MIN;
     private ScheduledExecutorService dispatcher;
+    private ScheduledExecutorService heartbeat;
     private ExecutorService workers;
     /** the workers as the recorder sees them */
-    private final AttemptRecorder.Workers held = new AttemptRecorder.Workers() {
+    private final AttemptRecorder.Workers asRecorderSees = new AttemptRecorder.Workers() {
         @Override
         public int inFlight() {
             return inFlight.get();
@@ -111,8 +124,19 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-        this.fresh = new FreshMessages(properties, clock);
+        this.fresh = new FreshMessages();
         this.claims = new PartnerClaims(guards, properties.batchSize());
+        guards.notify(new PartnerGuards.Turns() {
+            @Override
+            public void opened(String partner, Duration wait) {
+                resumeLater(partner, wait); // its trial calls start as soon as the circuit lets them
+            }
+
+            @Override
+            public void returned(String partner) {
+                onDispatcher(() -> partnerReturned(partner));
+            }
+        });
     }
 
     @Override
@@ -130,6 +154,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         // when stopped, the messages stay PENDING and due, or SENDING until their lease runs
         // out: the next poll of any instance sends them
         if (running) {
+            claimed.forEach(message -> held.add(message.id()));
             fresh.add(claimed, waiting);
             wakeUp();
         }
@@ -142,17 +167,30 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     @Override
     public void start() {
-        dispatcher = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("delivery-dispatcher-"));
+        ScheduledThreadPoolExecutor dispatcher = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("delivery-dispatcher-"));
+        // a stop does not wait for the claims planned later (a partner's wait, an open circuit): another instance makes them
+        dispatcher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.dispatcher = dispatcher;
         workers = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new CustomizableThreadFactory("delivery-worker-"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("delivery-heartbeat-"));
         reporter.start();
+        heldUntil = lease().until(); // nothing held yet
         running = true;
+        long renewal = properties.leaseRenewal().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::renew, renewal, renewal, TimeUnit.MILLISECONDS);
         dispatcher.scheduleWithFixedDelay(this::tick, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("delivery engine {} started: {} workers, retries after {}", properties.instanceId(),
-                properties.workerThreads(), properties.retryDelays());
+        log.info("delivery engine {} started: {} workers, retries after {}, lease {} renewed every {}",
+                properties.instanceId(), properties.workerThreads(), properties.retryDelays(), properties.leaseDuration(),
+                properties.leaseRenewal());
     }
 
-    /** Stops claiming, lets the sends under way finish for a while; the others are taken over after their lease. */
+    /**
+     * Stops claiming and starting messages, lets the calls under way finish for a while (their
+     * results stored), and hands back at once every message it still holds: those claimed or
+     * taken as they were queued and not started, and the calls cut short. Another instance's
+     * next poll takes them.
+     */
     @Override
     public void stop() {
         running = false;
@@ -162,9 +200,22 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         workers.shutdown();
         if (!awaitTermination(workers, properties.shutdownTimeout())) {
             workers.shutdownNow();
-            log.warn("delivery engine {} stopped with sends under way: another instance takes them over after their lease",
+            awaitTermination(workers, properties.shutdownTimeout());
+            log.warn("delivery engine {} stopped with sends under way: handed back, sent again by another instance",
                     properties.instanceId());
         }
+        heartbeat.shutdownNow();
+        try {
+            int handedBack = queue.releaseAll(properties.instanceId(), clock.instant());
+            if (handedBack > 0) {
+                log.info("delivery engine {} stopped: {} message(s) handed back to the other instances",
+                        properties.instanceId(), handedBack);
+            }
+        } catch (RuntimeException e) {
+            log.warn("delivery engine {} stopped without handing back its messages: taken over after their lease ({})",
+                    properties.instanceId(), properties.leaseDuration(), e);
+        }
+        held.clear();
         reporter.stop(properties.shutdownTimeout());
     }
 
@@ -187,7 +238,6 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             }
             poll();
             metrics.backlog(queries.backlog(clock.instant()));
-            summarize();
             if (reporter.hasListeners()) {
                 reporter.reportLater(); // outcomes left unreported by a crash or a failed listener
             }
@@ -197,18 +247,48 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         }
     }
 
-    /** One line a minute at most for what would otherwise be a line per message. */
-    private void summarize() {
-        Instant now = clock.instant();
-        if (now.isBefore(lastSummary.plus(SUMMARY_EVERY))) {
-            return;
+    /**
+     * The heartbeat: renews this instance's hold on the messages it holds. Until a renewal
+     * succeeds again, no message is started past the last lease known to last.
+     */
+    private void renew() {
+        try {
+            Lease lease = lease();
+            queue.renew(List.copyOf(held), lease);
+            heldUntil = lease.until();
+        } catch (RuntimeException e) {
+            log.error("delivery engine {}: hold on its messages not renewed; none is started after {}",
+                    properties.instanceId(), heldUntil, e);
         }
-        long overruns = fresh.takeLeaseOverruns();
-        if (overruns > 0) {
-            log.warn("{} message(s) taken as they were queued waited too long for a worker or their partner to start"
-                    + " within their lease: sent after it runs out (more messages than workers and partners take;"
-                    + " see eintervention.delivery.worker-threads and the partners' max-concurrent-calls and pace)", overruns);
-            lastSummary = now; // a minute before the next line: a quiet minute does not delay the next one
+    }
+
+    /** Whether this instance's hold on its messages is known to last a while yet: a call may start. */
+    private boolean holds() {
+        return clock.instant().plus(properties.leaseRenewal()).isBefore(heldUntil);
+    }
+
+    /** The partner answers again: its messages waiting for a retry are due now, claimed in order at its pace. */
+    private void partnerReturned(String partner) {
+        int due = queue.dueNow(partner, clock.instant());
+        if (due > 0) {
+            log.info("partner {} answers again: {} waiting message(s) due now", partner, due);
+        }
+        claims.backlogged(partner);
+        dispatch();
+    }
+
+    /** Runs a job on the dispatcher thread, soon; dropped when stopping (the next start's poll finds what it would have). */
+    private void onDispatcher(Runnable job) {
+        try {
+            dispatcher.execute(() -> {
+                try {
+                    job.run();
+                } catch (RuntimeException e) {
+                    log.error("delivery dispatch failed; the next poll tries again", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the messages stay in the database for the next start or another instance
         }
     }
 
@@ -269,6 +349,7 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
+        claimed.forEach(message -> held.add(message.id()));
         // the directory is asked once per claim: a corrected URL is used by the next claim
         Map<String, PartnerEndpoint> endpoints = directory.endpoints(
                 claimed.stream().map(DeliveryRecord::partner).collect(Collectors.toSet()));
@@ -292,22 +373,45 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
             workers.execute(() -> {
                 Attempt attempt = null;
                 try {
-                    attempt = sender.send(message, endpoint, guard, this::resumeLater);
+                    if (!running || !holds()) {
+                        // stopping (handed back with the others), or its hold may have run out: not started
+                        guard.abandoned();
+                    } else {
+                        attempt = sender.send(message, endpoint, guard, this::resumeLater);
+                    }
                 } catch (RuntimeException e) {
-                    log.error("{} {} to {}: not finished, taken over after its lease", message.kind(), message.subject(),
+                    log.error("{} {} to {}: not finished, sent again", message.kind(), message.subject(),
                             message.partner(), e);
                 } finally {
                     if (attempt != null) {
                         record(message, attempt);
                     } else {
+                        handBack(List.of(message.id()));
                         released(1);
                     }
                 }
             });
         }
         if (!refused.isEmpty()) {
-            // one statement for the claim, however many
-            queue.release(refused, properties.instanceId(), clock.instant());
+            handBack(refused); // one statement for the claim, however many
+        }
+    }
+
+    /**
+     * Puts messages this instance will not send now back to wait, due as before, no attempt
+     * counted. While it stops, they are handed back with the others at the end.
+     */
+    private void handBack(List<Long> ids) {
+        try {
+            if (running) {
+                queue.release(ids, properties.instanceId(), clock.instant());
+            }
+        } catch (RuntimeException e) {
+            log.error("{} message(s) not handed back: taken over after their lease", ids.size(), e);
+        } finally {
+            if (running) {
+                held.removeAll(ids); // else the stop hands them back, by holder
+            }
         }
     }
 
@@ -329,7 +433,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** Has the recorder store what the attempt means for the message. */
     private void record(DeliveryRecord message, Attempt attempt) {
-        recorder.record(schedule.after(message, attempt, clock.instant(), reporter.listenedTo(message.kind())), held);
+        held.remove(message.id()); // stored within the moment: its lease outlasts that
+        recorder.record(schedule.after(message, attempt, clock.instant(), reporter.listenedTo(message.kind())), asRecorderSees);
     }
 
     /** Messages this instance no longer holds: their workers are free for the next ones. */

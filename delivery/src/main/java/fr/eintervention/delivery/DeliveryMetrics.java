@@ -10,13 +10,16 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Delivery figures for monitoring: outcomes as they happen ({@code eintervention.delivery.outcomes}
  * by partner, kind and status) and, per partner, the backlog read from the database at each poll
  * ({@code eintervention.delivery.pending}, {@code .failed}, {@code .rejected},
  * {@code .throttled}: answers asking to wait,
- * {@code .oldest.pending.age} in seconds). The backlog is the whole database's: every instance
+ * {@code .oldest.pending.age} in seconds), each call's duration by partner and HTTP status
+ * ({@code eintervention.delivery.calls}, {@code eintervention.delivery.answer.duration}) and
+ * when each partner's circuit last changed ({@code eintervention.delivery.circuit.changed}). The backlog is the whole database's: every instance
  * reports the same figures.
  */
 final class DeliveryMetrics {
@@ -35,6 +38,28 @@ final class DeliveryMetrics {
                 .tag("partner", record.partner()).tag("kind", record.kind()).tag("status", record.status().name())
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * A call to a partner ended: counted by partner and HTTP status ("none" without an answer:
+     * network error or timeout), and the duration of its answers by partner, with their median
+     * and 95th percentile (the figures of the console's partner page).
+     */
+    void answered(String partner, Attempt attempt) {
+        Counter.builder("eintervention.delivery.calls")
+                .description("Calls to partners, by HTTP status of the answer (none: network error or timeout)")
+                .tag("partner", partner)
+                .tag("status", attempt.httpStatus() == null ? "none" : String.valueOf(attempt.httpStatus()))
+                .register(registry)
+                .increment();
+        if (attempt.httpStatus() != null) {
+            Timer.builder("eintervention.delivery.answer.duration")
+                    .description("How long partners took to answer")
+                    .tag("partner", partner)
+                    .publishPercentiles(0.5, 0.95)
+                    .register(registry)
+                    .record(attempt.duration());
+        }
     }
 
     /** A partner asked to wait (429, or 503 with {@code Retry-After}): how often, for the operators' view of pacing. */

@@ -21,10 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        the specification's 5 retries within 24 hours (6 attempts in all)
  * @param pollInterval    how often each instance looks for due messages: retries, messages whose
  *                        holder died (expired lease), first attempts missed. A safety net: first
- *                        attempts start right after the commit. Default {@code 2s}
- * @param leaseDuration   how long an instance holds a message it is sending; past it, another
- *                        instance takes the message over (the holder is presumed dead). Must exceed
- *                        every partner's connect + read timeout. Default {@code 60s}
+ *                        attempts start right after the commit. It also bounds how long messages handed
+ *                        back by a stopping instance wait for another one. Default {@code 1s}
+ * @param leaseDuration   how long an instance's hold on the messages it claimed lasts without
+ *                        being renewed: the instance renews it every third of it while it holds
+ *                        them (a heartbeat, however long a call takes); past it, another instance
+ *                        takes the messages over (the holder is presumed dead). An instance killed
+ *                        outright has its messages taken over within {@code lease-duration +
+ *                        poll-interval}. Default {@code 6s}
  * @param batchSize       the most messages one claim takes from the database. Default {@code 100}
  * @param workerThreads   threads sending messages, shared by every partner; more than any
  *                        partner's max-concurrent-calls, so that one slow partner never holds them
@@ -32,8 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId      this instance's name in leases ({@code lease_owner}), unique among the
  *                        instances sharing the database. Default: host name and a random suffix
  * @param shutdownTimeout how long a stopping instance lets its in-flight sends finish; the ones
- *                        still running are taken over by another instance after their lease.
- *                        Default {@code 10s}
+ *                        still running are handed back when it ends, as are the messages it
+ *                        claimed and had not started. Default {@code 10s}
  * @param giveUpAfter     the protocol's bound: a message not delivered this long after it was
  *                        queued (or re-sent by an operator) is FAILED, whatever made it wait
  *                        (retries, an open circuit, a partner asking to slow down). Default {@code 24h}
@@ -47,8 +51,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("eintervention.delivery")
 record DeliveryProperties(
         @DefaultValue({"1m", "2m", "5m", "10m", "20h"}) List<Duration> retryDelays,
-        @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("60s") Duration leaseDuration,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("6s") Duration leaseDuration,
         @DefaultValue("100") int batchSize,
         @DefaultValue("16") int workerThreads,
         String instanceId,
@@ -67,9 +71,13 @@ record DeliveryProperties(
         if (batchSize < 1 || workerThreads < 1 || instances < 1) {
             throw new IllegalArgumentException("eintervention.delivery: batch-size, worker-threads and instances must be at least 1");
         }
-        check("partner-defaults", partnerDefaults, workerThreads, leaseDuration);
+        if (leaseDuration.compareTo(MIN_LEASE) < 0) {
+            throw new IllegalArgumentException("eintervention.delivery: lease-duration (" + leaseDuration
+                    + ") must be at least " + MIN_LEASE + ": it is renewed every third of it");
+        }
+        check("partner-defaults", partnerDefaults, workerThreads);
         for (Map.Entry<String, PartnerOverride> partner : partners.entrySet()) {
-            check(partner.getKey(), partner.getValue().over(partnerDefaults), workerThreads, leaseDuration);
+            check(partner.getKey(), partner.getValue().over(partnerDefaults), workerThreads);
         }
     }
 
@@ -84,7 +92,15 @@ record DeliveryProperties(
         return partner(code).requestsPerSecond() / instances;
     }
 
-    private static void check(String name, Partner partner, int workerThreads, Duration leaseDuration) {
+    /** the shortest lease: renewed every third of it, a shorter one would keep the database busy for nothing */
+    static final Duration MIN_LEASE = Duration.ofSeconds(1);
+
+    /** How often an instance renews its hold on the messages it claimed: every third of the lease. */
+    Duration leaseRenewal() {
+        return leaseDuration.dividedBy(3);
+    }
+
+    private static void check(String name, Partner partner, int workerThreads) {
         if (!(partner.requestsPerSecond() > 0)) {
             throw new IllegalArgumentException("eintervention.delivery: requests-per-second of " + name + " must be above 0");
         }
@@ -92,11 +108,6 @@ record DeliveryProperties(
             throw new IllegalArgumentException("eintervention.delivery: worker-threads (" + workerThreads
                     + ") must exceed max-concurrent-calls of " + name + " (" + partner.maxConcurrentCalls()
                     + ") so that one slow partner cannot hold every worker");
-        }
-        if (partner.connectTimeout().plus(partner.readTimeout()).compareTo(leaseDuration) >= 0) {
-            throw new IllegalArgumentException("eintervention.delivery: lease-duration (" + leaseDuration
-                    + ") must exceed connect-timeout + read-timeout of " + name
-                    + ", or another instance would re-send a message still being sent");
         }
     }
 
@@ -129,7 +140,9 @@ record DeliveryProperties(
      * @param circuitWindow       number of recent calls the failure rate is measured on (and the
      *                            fewest calls before it is). Default {@code 20}
      * @param circuitOpenDuration how long an open circuit stops calls to the partner (its messages
-     *                            wait, no attempt counted) before trial calls. Default {@code 30s}
+     *                            wait, no attempt counted) before trial calls: it bounds how long a
+     *                            partner's return goes unnoticed (when a trial succeeds, its waiting
+     *                            messages are all due at once). Default {@code 3s}
      * @param requestsPerSecond   the pace of the service towards the partner, all its instances
      *                            together (see {@code instances}). Default {@code 400}: below the
      *                            receivers' default limit of 500 per partner
@@ -141,7 +154,7 @@ record DeliveryProperties(
             @DefaultValue("4") int maxConcurrentCalls,
             @DefaultValue("50") float circuitFailureRate,
             @DefaultValue("20") int circuitWindow,
-            @DefaultValue("30s") Duration circuitOpenDuration,
+            @DefaultValue("3s") Duration circuitOpenDuration,
             @DefaultValue("400") double requestsPerSecond) {
     }
 

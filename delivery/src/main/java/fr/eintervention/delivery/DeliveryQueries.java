@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import fr.eintervention.web.Page;
 
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The statements on {@code delivery_message} behind the consultation screens and the admin API:
- * find, search, backlog per partner, an operator's re-send, a service's retention.
+ * find, search, backlog per partner, an operator's re-send, a service's retention; and on
+ * {@code delivery_attempt}: each message's attempts, each partner's recent calls.
  */
 final class DeliveryQueries {
 
@@ -47,12 +49,72 @@ final class DeliveryQueries {
                 .query(DeliveryRows::record).optional();
     }
 
+    /** Deletes the final messages queued before the limit, with their attempts; how many messages. */
     int deleteFinishedBefore(Instant limit) {
         return jdbc.sql("""
-                delete from delivery_message
-                where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED') and not unreported
+                with gone as (
+                    delete from delivery_message
+                    where created_at < :limit and status in ('DELIVERED', 'REJECTED', 'FAILED', 'SUPERSEDED') and not unreported
+                    returning id),
+                attempts as (delete from delivery_attempt a using gone where a.message_id = gone.id)
+                select count(*) from gone
                 """)
-                .param("limit", timestamp(limit)).update();
+                .param("limit", timestamp(limit)).query(Integer.class).single();
+    }
+
+    /** The attempts at the messages given, oldest first. */
+    List<DeliveryAttempt> attempts(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select message_id, attempted_at, duration_ms, http_status, answer_code, answer_label, answer_start, error,
+                       status, next_attempt_at
+                from delivery_attempt where message_id = any(cast(:ids as bigint[]))
+                order by message_id, id
+                """)
+                .param("ids", messageIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .query((rs, row) -> new DeliveryAttempt(rs.getLong("message_id"), instant(rs, "attempted_at"),
+                        rs.getObject("duration_ms", Integer.class), rs.getObject("http_status", Integer.class),
+                        rs.getObject("answer_code", Integer.class), rs.getString("answer_label"), rs.getString("answer_start"),
+                        rs.getString("error"), DeliveryStatus.valueOf(rs.getString("status")), instant(rs, "next_attempt_at")))
+                .list();
+    }
+
+    /** What the calls to a partner gave since a moment. */
+    record CallFigures(String partner, long attempts, long delivered, Double p50, Double p95, long throttled429,
+            long unavailable503) {
+    }
+
+    /**
+     * Per partner (the one given, or each that was called: one step into the index per partner),
+     * what its calls since {@code since} gave, from the index on (partner, attempted_at).
+     */
+    List<CallFigures> callsSince(Instant since, String partner) {
+        return jdbc.sql("""
+                with recursive partners as (
+                    (select partner from delivery_attempt where partner = coalesce(cast(:partner as varchar), partner)
+                     order by partner limit 1)
+                    union all
+                    select n.partner from partners p,
+                    lateral (select partner from delivery_attempt
+                             where partner > p.partner and cast(:partner as varchar) is null
+                             order by partner limit 1) n)
+                select p.partner, f.* from partners p, lateral (
+                    select count(*) filter (where duration_ms is not null) as attempts,
+                           count(*) filter (where duration_ms is not null and status = 'DELIVERED') as delivered,
+                           percentile_cont(0.5) within group (order by duration_ms) filter (where http_status is not null) as p50,
+                           percentile_cont(0.95) within group (order by duration_ms) filter (where http_status is not null) as p95,
+                           count(*) filter (where http_status = 429) as throttled,
+                           count(*) filter (where http_status = 503) as unavailable
+                    from delivery_attempt a where a.partner = p.partner and a.attempted_at >= :since) f
+                order by p.partner
+                """)
+                .param("partner", partner).param("since", timestamp(since))
+                .query((rs, row) -> new CallFigures(rs.getString("partner"), rs.getLong("attempts"), rs.getLong("delivered"),
+                        rs.getObject("p50", Double.class), rs.getObject("p95", Double.class), rs.getLong("throttled"),
+                        rs.getLong("unavailable")))
+                .list();
     }
 
     Optional<DeliveryRecord> findById(long id) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The hot path on {@code delivery_message}: queue, claim under a lease, store the results of
- * attempts, hand final outcomes over. Times come from the engine's clock, never from the
+ * attempts (each kept in {@code delivery_attempt}), hand final outcomes over. Times come from the engine's clock, never from the
  * database's {@code now()}, so that tests can move time and instances agree on leases.
  */
 final class DeliveryQueue {
@@ -160,6 +160,59 @@ final class DeliveryQueue {
     }
 
     /**
+     * Renews this instance's hold on the messages given (its heartbeat): one statement however
+     * many. Those another instance took over meanwhile (this one was presumed dead) stay its.
+     *
+     * @return how many of them it still holds
+     */
+    int renew(Collection<Long> ids, Lease lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update delivery_message set lease_until = :until
+                where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
+                """)
+                .param("ids", array(ids)).param("owner", lease.owner()).param("until", timestamp(lease.until()))
+                .update();
+    }
+
+    /**
+     * Hands back every message this instance still holds (it stops): they wait as they were, due
+     * as before, for another instance's next poll. Whether the partner got those whose call was
+     * cut short is unknown: they are sent again (at least once).
+     *
+     * <p>A lease is set exactly while a message is SENDING: the test on it reaches the held
+     * messages through the index on leases.
+     *
+     * @return how many messages were handed back
+     */
+    int releaseAll(String owner, Instant now) {
+        return jdbc.sql("""
+                update delivery_message m
+                set status = %s, lease_owner = null, lease_until = null, updated_at = :now
+                where m.lease_until is not null and m.lease_owner = :owner and m.status = 'SENDING'
+                """.formatted(PENDING_UNLESS_SUPERSEDED))
+                .param("owner", owner).param("now", timestamp(now))
+                .update();
+    }
+
+    /**
+     * Makes every waiting message of a partner due now (it answers again after an outage): each
+     * had waited for its own next retry. They are then claimed in order and paced as usual.
+     *
+     * @return how many messages were brought forward
+     */
+    int dueNow(String partner, Instant now) {
+        return jdbc.sql("""
+                update delivery_message set next_attempt_at = :now, updated_at = :now
+                where partner = :partner and status = 'PENDING' and next_attempt_at > :now
+                """)
+                .param("partner", partner).param("now", timestamp(now))
+                .update();
+    }
+
+    /**
      * Partners with messages due, the longest waiting first. The index on due messages is
      * ordered by partner then due time: one step into it per partner gives that partner's
      * longest waiting message, however many wait (reading them all took 60 ms for 10,000).
@@ -280,22 +333,36 @@ final class DeliveryQueue {
                     .put("answer_description", cut(attempt.answerDescription(), 200))
                     .put("answer_body", cut(attempt.answerBody(), 8000))
                     .put("last_error", cut(attempt.error(), 500))
-                    .put("report", record.report());
+                    .put("report", record.report())
+                    .put("duration_ms", attempt.duration() == null ? null : (int) attempt.duration().toMillis())
+                    .put("kept", attempt.kept());
         }
+        // the attempts are kept by the same statement (no further round trip), for the messages still held
         return jdbc.sql("""
-                update delivery_message m set
-                    status = case when o.status = 'PENDING' then %s else o.status end,
-                    attempts = o.attempts, next_attempt_at = o.next_attempt_at, last_attempt_at = o.attempted_at,
-                    last_http_status = o.http_status, answer_code = o.answer_code, answer_label = o.answer_label,
-                    answer_description = o.answer_description, answer_body = o.answer_body, last_error = o.last_error,
-                    delivered_at = case when o.status = 'DELIVERED' then o.attempted_at end,
-                    lease_owner = null, lease_until = null, updated_at = :now, unreported = o.report
-                from jsonb_to_recordset(cast(:rows as jsonb)) as o(id bigint, status varchar, attempts integer,
+                with o as (select * from jsonb_to_recordset(cast(:rows as jsonb)) as o(id bigint, status varchar, attempts integer,
                     attempted_at timestamptz, next_attempt_at timestamptz, http_status integer, answer_code integer, answer_label varchar,
-                    answer_description varchar, answer_body text, last_error varchar, report boolean)
-                where m.id = o.id and m.status = 'SENDING' and m.lease_owner = :owner
-                returning %s,
-                    exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor
+                    answer_description varchar, answer_body text, last_error varchar, report boolean, duration_ms integer, kept boolean)),
+                finished as (
+                    update delivery_message m set
+                        status = case when o.status = 'PENDING' then %s else o.status end,
+                        attempts = o.attempts, next_attempt_at = o.next_attempt_at, last_attempt_at = o.attempted_at,
+                        last_http_status = o.http_status, answer_code = o.answer_code, answer_label = o.answer_label,
+                        answer_description = o.answer_description, answer_body = o.answer_body, last_error = o.last_error,
+                        delivered_at = case when o.status = 'DELIVERED' then o.attempted_at end,
+                        lease_owner = null, lease_until = null, updated_at = :now, unreported = o.report
+                    from o
+                    where m.id = o.id and m.status = 'SENDING' and m.lease_owner = :owner
+                    returning %s,
+                        exists (select 1 from %s s where s.id > m.id and s.status = 'PENDING') as has_successor),
+                kept as (
+                    insert into delivery_attempt (message_id, partner, attempted_at, duration_ms, http_status, answer_code,
+                                                  answer_label, answer_start, error, status, next_attempt_at)
+                    select f.id, f.partner, o.attempted_at, o.duration_ms, o.http_status, o.answer_code, o.answer_label,
+                           left(o.answer_body, 500), o.last_error, f.status,
+                           case when f.status = 'PENDING' then f.next_attempt_at end
+                    from finished f join o on o.id = f.id
+                    where o.kept)
+                select * from finished
                 """.formatted(PENDING_UNLESS_SUPERSEDED, QUALIFIED_COLUMNS, siblingsOf("m")))
                 .param("rows", mapper.writeValueAsString(rows)).param("owner", owner).param("now", timestamp(now))
                 .query((rs, row) -> new Finished(DeliveryRows.record(rs, row), rs.getBoolean("has_successor")))

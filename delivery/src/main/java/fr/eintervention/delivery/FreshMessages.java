@@ -1,14 +1,11 @@
 package fr.eintervention.delivery;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToIntFunction;
 
 /**
@@ -18,17 +15,8 @@ import java.util.function.ToIntFunction;
  */
 final class FreshMessages {
 
-    private final DeliveryProperties properties;
-    private final Clock clock;
     private final Map<String, Queue<DeliveryRecord>> taken = new ConcurrentHashMap<>();
     private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
-    /** messages taken as they were queued that waited past their lease (sent again after it), since last asked */
-    private final AtomicLong leaseOverruns = new AtomicLong();
-
-    FreshMessages(DeliveryProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     void add(List<DeliveryRecord> taken, List<Long> waiting) {
         taken.forEach(message -> this.taken
@@ -42,26 +30,16 @@ final class FreshMessages {
 
     /**
      * Takes out those taken as they were queued that may start now: of each partner as many as
-     * it may take now, {@code free} in all; the others wait for one of its calls to end. Those
-     * that could no longer be sent within their lease are dropped (sent after it runs out) and
-     * counted. Only the dispatcher thread calls it.
+     * it may take now, {@code free} in all; the others wait for one of its calls to end (the
+     * engine's heartbeat keeps its hold on them meanwhile). Only the dispatcher thread calls it.
      */
     List<DeliveryRecord> ready(int free, ToIntFunction<String> freeCalls) {
         List<DeliveryRecord> ready = new ArrayList<>();
         for (Map.Entry<String, Queue<DeliveryRecord>> partner : taken.entrySet()) {
             Queue<DeliveryRecord> messages = partner.getValue();
             int room = Math.min(free, freeCalls.applyAsInt(partner.getKey()));
-            for (DeliveryRecord message; (message = messages.peek()) != null; ) {
-                if (!leaseLeft(message)) {
-                    messages.poll();
-                    leaseOverruns.incrementAndGet(); // summed up by the poll: one line, not one per message
-                } else if (room > 0) {
-                    ready.add(messages.poll());
-                    room--;
-                    free--;
-                } else {
-                    break;
-                }
+            for (; room > 0 && !messages.isEmpty(); room--, free--) {
+                ready.add(messages.poll());
             }
         }
         return ready;
@@ -78,18 +56,5 @@ final class FreshMessages {
             ids.add(id);
         }
         return ids;
-    }
-
-    /** How many were dropped for want of lease since last asked. */
-    long takeLeaseOverruns() {
-        return leaseOverruns.getAndSet(0);
-    }
-
-    /** Whether a message taken as it was queued can still be sent, however long its partner takes, within its lease. */
-    private boolean leaseLeft(DeliveryRecord message) {
-        DeliveryProperties.Partner partner = properties.partner(message.partner());
-        Instant latestEnd = clock.instant().plus(PartnerGuards.PACE_WAIT).plus(partner.connectTimeout())
-                .plus(partner.readTimeout());
-        return latestEnd.isBefore(message.updatedAt().plus(properties.leaseDuration()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -47,14 +49,42 @@ final class PartnerGuards {
     private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
     private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private volatile Turns turns = Turns.NONE;
+    private final MeterRegistry meters;
 
     PartnerGuards(DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
         // the tagged metrics follow the registries: guards created later are measured too
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
         TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(pacers).bindTo(meters);
+    }
+
+    /** What the engine does when a partner's circuit opens or closes again. */
+    interface Turns {
+
+        Turns NONE = new Turns() {
+            @Override
+            public void opened(String partner, Duration wait) {
+            }
+
+            @Override
+            public void returned(String partner) {
+            }
+        };
+
+        /** The partner's circuit opened: its trial calls may start once {@code wait} is over. */
+        void opened(String partner, Duration wait);
+
+        /** The partner answers again: its trial calls succeeded after its circuit had opened. */
+        void returned(String partner);
+    }
+
+    /** Tells {@code turns} of every partner's circuit opening and closing again from now on. */
+    void notify(Turns turns) {
+        this.turns = turns;
     }
 
     /** Partners known to take no calls for now (open circuit, asked to wait): their new messages wait in the database. */
@@ -72,6 +102,16 @@ final class PartnerGuards {
         return guards.computeIfAbsent(partner, this::create);
     }
 
+    /** A partner's circuit on this instance, and since when it is in that state (null: since it was first called). */
+    record Circuit(String state, Instant changedAt) {
+    }
+
+    /** The partner's circuit on this instance; empty when this instance has not called it yet. */
+    Optional<Circuit> circuit(String partner) {
+        return Optional.ofNullable(guards.get(partner))
+                .map(guard -> new Circuit(guard.circuitBreaker.getState().name(), guard.circuitChangedAt));
+    }
+
     private Guard create(String partner) {
         DeliveryProperties.Partner settings = properties.partner(partner);
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(partner, CircuitBreakerConfig.custom()
@@ -79,6 +119,8 @@ final class PartnerGuards {
                 .slidingWindowSize(settings.circuitWindow())
                 .minimumNumberOfCalls(settings.circuitWindow())
                 .waitDurationInOpenState(settings.circuitOpenDuration())
+                // one trial call decides: the partner answers again (closed, its messages due at once) or not (open again)
+                .permittedNumberOfCallsInHalfOpenState(1)
                 .clock(clock)
                 .build());
         Bulkhead bulkhead = bulkheads.bulkhead(partner, BulkheadConfig.custom()
@@ -86,11 +128,21 @@ final class PartnerGuards {
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         Guard guard = new Guard(circuitBreaker, bulkhead, pacers.rateLimiter(partner, pace(properties.pacePerInstance(partner))));
+        Gauge.builder("eintervention.delivery.circuit.changed",
+                        () -> guard.circuitChangedAt == null ? 0 : guard.circuitChangedAt.getEpochSecond())
+                .description("When the partner's circuit entered its current state, epoch seconds (0: never changed)")
+                .tag("partner", partner).register(meters);
         circuitBreaker.getEventPublisher().onStateTransition(event -> {
             CircuitBreaker.State state = event.getStateTransition().getToState();
+            guard.circuitChangedAt = clock.instant();
             if (state == CircuitBreaker.State.OPEN) {
                 guard.openUntil = clock.instant().plus(settings.circuitOpenDuration());
                 log.warn("partner {} keeps failing: circuit open, its messages wait {}", partner, settings.circuitOpenDuration());
+                turns.opened(partner, settings.circuitOpenDuration());
+            } else if (state == CircuitBreaker.State.CLOSED
+                    && event.getStateTransition().getFromState() == CircuitBreaker.State.HALF_OPEN) {
+                log.info("partner {} answers again: circuit closed, its waiting messages are due now", partner);
+                turns.returned(partner);
             } else {
                 log.info("partner {}: circuit {}", partner, state);
             }
@@ -120,6 +172,8 @@ final class PartnerGuards {
         private final Bulkhead bulkhead;
         private final RateLimiter pacer;
         private volatile Instant openUntil = Instant.MIN;
+        /** when the circuit last changed state; null while it never did */
+        private volatile Instant circuitChangedAt;
         /** until when the partner asked us to wait (429, Retry-After) */
         private volatile Instant pausedUntil = Instant.MIN;
 

@@ -1,8 +1,14 @@
 package fr.eintervention.delivery;
 
 import static fr.eintervention.delivery.DeliveryStatus.DELIVERED;
+import static fr.eintervention.delivery.DeliveryStatus.PENDING;
 import static fr.eintervention.delivery.DeliveryStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,66 @@ class DeliveryAdminApiTest extends DeliveryTestSupport {
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.text("status")).isEqualTo("PENDING");
         awaitStatus(id, DELIVERED);
+    }
+
+    @Test
+    void keepsEveryAttemptAndThePartnersFigures() throws Exception {
+        Partner oc = partner();
+        AtomicInteger calls = new AtomicInteger();
+        oc.stub().replyWith(request -> switch (calls.incrementAndGet()) {
+            case 1 -> new Reply(503, "{\"error\":\"maintenance\"}");
+            case 2 -> Reply.status(429).withHeader("Retry-After", "0");
+            default -> Reply.ok();
+        });
+        long id = enqueue(oc.code(), "REF-ADMIN-ATTEMPTS");
+        DeliveryRecord waiting = awaitRecord(id, record -> record.attempts() == 1 && record.status() == PENDING);
+
+        JsonHttp.Response first = http.get("/admin/deliveries/" + id + "/attempts");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().size()).isEqualTo(1);
+        JsonNode retried = first.json().get(0);
+        assertThat(retried.get("httpStatus").asInt()).isEqualTo(503);
+        assertThat(retried.get("status").asString()).isEqualTo("PENDING");
+        assertThat(retried.get("answerStart").asString()).isEqualTo("{\"error\":\"maintenance\"}");
+        assertThat(retried.get("error").asString()).isEqualTo("HTTP 503");
+        assertThat(Instant.parse(retried.get("nextAttemptAt").asString())).isEqualTo(waiting.nextAttemptAt());
+        assertThat(retried.get("durationMs").asInt()).isNotNegative();
+
+        advance(Duration.ofMinutes(1));
+        awaitStatus(id, DELIVERED);
+
+        JsonNode attempts = http.get("/admin/deliveries/" + id + "/attempts").json();
+        assertThat(attempts.values()).extracting(attempt -> attempt.get("httpStatus").asInt()).containsExactly(503, 429, 200);
+        assertThat(attempts.values()).extracting(attempt -> attempt.get("status").asString())
+                .containsExactly("PENDING", "PENDING", "DELIVERED");
+        assertThat(attempts.get(2).get("nextAttemptAt").isNull()).isTrue();
+        assertThat(attempts.get(2).get("answerLabel").asString()).isEqualTo("OK");
+
+        JsonHttp.Response health = http.get("/admin/deliveries/partners/" + oc.code());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("attempts").asInt()).isEqualTo(3);
+        assertThat(health.json().get("delivered").asInt()).isEqualTo(1);
+        assertThat(health.json().get("successRate").asDouble()).isCloseTo(1.0 / 3, within(0.001));
+        assertThat(health.json().get("throttled429").asInt()).isEqualTo(1);
+        assertThat(health.json().get("unavailable503").asInt()).isEqualTo(1);
+        assertThat(health.json().get("latencyP50Ms").isNumber()).isTrue();
+        assertThat(health.json().get("latencyP95Ms").asDouble()).isGreaterThanOrEqualTo(health.json().get("latencyP50Ms").asDouble());
+        assertThat(health.text("circuit")).isEqualTo("CLOSED");
+        assertThat(health.json().get("waiting").asInt()).isZero();
+        assertThat(health.json().get("oldestWaitingCreatedAt").isNull()).isTrue();
+        assertThat(http.get("/admin/deliveries/partners").json().values())
+                .anySatisfy(partner -> assertThat(partner.get("partner").asString()).isEqualTo(oc.code()));
+        assertThat(http.get("/admin/deliveries/987654321/attempts").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPartnerNeverCalledHasNoFigures() {
+        JsonHttp.Response health = http.get("/admin/deliveries/partners/ZZ99");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("attempts").asInt()).isZero();
+        assertThat(health.json().get("successRate").isNull()).isTrue();
+        assertThat(health.json().get("circuit").isNull()).isTrue();
     }
 
     @Test
@@ -108,7 +174,8 @@ class DeliveryAdminApiTest extends DeliveryTestSupport {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames()).contains("/admin/deliveries", "/admin/deliveries/{id}",
-                "/admin/deliveries/{id}/resend", "/admin/deliveries/resend", "/admin/deliveries/backlog");
+                "/admin/deliveries/{id}/resend", "/admin/deliveries/resend", "/admin/deliveries/backlog",
+                "/admin/deliveries/{id}/attempts", "/admin/deliveries/partners", "/admin/deliveries/partners/{partner}");
     }
 
     private static void assertBadRequest(JsonHttp.Response response, String mentioned) {

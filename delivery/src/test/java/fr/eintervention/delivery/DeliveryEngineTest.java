@@ -412,6 +412,31 @@ class DeliveryEngineTest extends DeliveryTestSupport {
     }
 
     @Test
+    void aPartnerThatAnswersAgainGetsEveryWaitingMessageAtOnceNotAtEachOnesNextRetry() throws Exception {
+        // CB04's circuit opens after 4 calls, for 30 s (test configuration)
+        PartnerStub stub = PartnerStub.start();
+        try {
+            TestPartners.put("CB04", stub);
+            stub.down();
+            List<Long> failed = IntStream.range(0, 4).mapToObj(i -> enqueue("CB04", "REF-BACK-" + i)).toList();
+            failed.forEach(id -> awaitRecord(id, r -> r.attempts() == 1 && r.status() == PENDING));
+            List<Long> waiting = IntStream.range(0, 3).mapToObj(i -> enqueue("CB04", "REF-BACK-WAIT-" + i)).toList();
+            engine.pollNow();
+            assertThat(record(failed.get(0)).nextAttemptAt()).as("its next retry").isAfter(clock.instant().plusSeconds(50));
+
+            stub.up();
+            advance(Duration.ofSeconds(31)); // the circuit lets a trial call through: it succeeds
+
+            // every one delivered long before the first retry is due (a minute after its attempt)
+            waiting.forEach(id -> assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(1));
+            failed.forEach(id -> assertThat(awaitStatus(id, DELIVERED).attempts()).isEqualTo(2));
+            assertThat(stub.received()).hasSize(7);
+        } finally {
+            stub.close();
+        }
+    }
+
+    @Test
     void aListenerThatFailsIsToldAgainUntilTheServiceHasRecordedTheOutcome() {
         Partner oc = partner();
         outcomes.failOn("REF-LISTENER-FAILS", 2);

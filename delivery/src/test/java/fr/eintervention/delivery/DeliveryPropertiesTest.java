@@ -23,8 +23,9 @@ class DeliveryPropertiesTest {
 
         assertThat(properties.retryDelays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2),
                 Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(20));
-        assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.leaseDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.leaseDuration()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(properties.leaseRenewal()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.batchSize()).isEqualTo(100);
         assertThat(properties.workerThreads()).isEqualTo(16);
         assertThat(properties.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -32,7 +33,7 @@ class DeliveryPropertiesTest {
         assertThat(properties.giveUpAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(properties.instances()).isEqualTo(1);
         assertThat(properties.partner("OC01")).isEqualTo(new DeliveryProperties.Partner(Duration.ofSeconds(2),
-                Duration.ofSeconds(10), 4, 50, 20, Duration.ofSeconds(30), 400));
+                Duration.ofSeconds(10), 4, 50, 20, Duration.ofSeconds(3), 400));
         assertThat(properties.pacePerInstance("OC01")).isEqualTo(400);
     }
 
@@ -65,8 +66,16 @@ class DeliveryPropertiesTest {
     }
 
     @Test
-    void refusesALeaseShorterThanACall() {
-        assertThatThrownBy(() -> bind(Map.of("eintervention.delivery.lease-duration", "10s")))
-                .rootCause().hasMessageContaining("lease-duration (PT10S) must exceed connect-timeout + read-timeout");
+    void refusesALeaseTooShortToBeRenewed() {
+        assertThatThrownBy(() -> bind(Map.of("eintervention.delivery.lease-duration", "500ms")))
+                .rootCause().hasMessageContaining("lease-duration (PT0.5S) must be at least PT1S");
+    }
+
+    @Test
+    void aLeaseShorterThanACallIsRenewedWhileTheCallRuns() {
+        DeliveryProperties properties = bind(Map.of("eintervention.delivery.lease-duration", "3s",
+                "eintervention.delivery.partner-defaults.read-timeout", "30s"));
+
+        assertThat(properties.leaseRenewal()).isEqualTo(Duration.ofSeconds(1));
     }
 }

@@ -2,24 +2,17 @@ package fr.eintervention.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Messages just committed, before they start: no threads, no database. */
 class FreshMessagesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
 
-    private final DeliveryProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-            .bindOrCreate("eintervention.delivery", DeliveryProperties.class);
-    private final FreshMessages fresh = new FreshMessages(properties, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final FreshMessages fresh = new FreshMessages();
 
     private static DeliveryRecord taken(long id, String partner, Instant at) {
         return new DeliveryRecord(id, partner, "M2", "INT-" + id, "/m2", "{}", DeliveryStatus.SENDING, 0, at, null,
@@ -35,16 +28,6 @@ class FreshMessagesTest {
         assertThat(fresh.ready(0, partner -> 2)).isEmpty();
         assertThat(fresh.ready(16, partner -> 2)).extracting(DeliveryRecord::id).containsExactly(3L);
         assertThat(fresh.any()).isFalse();
-    }
-
-    @Test
-    void aMessageThatCouldNoLongerBeSentWithinItsLeaseIsDroppedAndCounted() {
-        // lease 60 s; a call may take 1 s (pace) + 2 s (connect) + 10 s (read): taken 50 s ago, too late
-        fresh.add(List.of(taken(1, "OC01", NOW.minusSeconds(50)), taken(2, "OC01", NOW.minusSeconds(40))), List.of());
-
-        assertThat(fresh.ready(16, partner -> 4)).extracting(DeliveryRecord::id).containsExactly(2L);
-        assertThat(fresh.takeLeaseOverruns()).isEqualTo(1);
-        assertThat(fresh.takeLeaseOverruns()).isZero();
     }
 
     @Test

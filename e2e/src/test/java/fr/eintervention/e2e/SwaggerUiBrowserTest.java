@@ -67,6 +67,12 @@ class SwaggerUiBrowserTest {
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             browser.get(oi.url() + "/swagger-ui.html");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".information-container .title"), "E-Intervention OI"));
+            // the tab names the service; the server is described in words; the docs' links open the service's own
+            wait.until(driver -> driver.getTitle().equals("E-Intervention OI · Swagger UI"));
+            assertThat(browser.findElement(By.cssSelector(".servers select")).getText())
+                    .contains("this service, at the address this page was read from").doesNotContain("Generated server url");
+            assertThat(browser.findElement(By.linkText("docs/reference/http-api.md")).getDomAttribute("href"))
+                    .isEqualTo("/docs/reference/http-api.md");
 
             // Authorize: the OAuth2 client-credentials scheme, the demo operator client
             browser.findElement(By.cssSelector("button.btn.authorize")).click();

@@ -115,6 +115,9 @@ class TechnicianAppBrowserTest {
     @Order(2)
     void startAndEndOnlineReachTheOiAsM1ThenM3WithTheTappedTimes() {
         newIntervention();
+        // the example shows as written (what is typed shows in capitals)
+        assertThat(browser.executeScript("return getComputedStyle(document.getElementById('pm'), '::placeholder').textTransform"))
+                .isEqualTo("none");
         browser.findElement(By.id("pm")).sendKeys("35238-00");
         // the DO's own list, suggested
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#pm-suggestions button")).isEmpty());
@@ -131,7 +134,11 @@ class TechnicianAppBrowserTest {
         await("acknowledged by the OI").atMost(Duration.ofSeconds(60)).until(() -> "ok".equals(cardStatus(id)));
         screenshot("app-4-acquittee");
         capture = capture(id);
-        assertThat(cardText(id)).contains("Acquitté par l'OI").contains(capture.path("view").path("refIntervOi").asString());
+        assertThat(cardText(id)).contains("Acquitté par l'OI — réf. " + capture.path("view").path("refIntervOi").asString());
+        // the OI's reference whole on one line, never broken at a hyphen
+        assertThat(browser.executeScript("""
+                const ref = document.querySelector("[data-capture='" + arguments[0] + "'] .status .ref");
+                return new Set(Array.from(ref.getClientRects()).map(r => Math.round(r.top))).size""", id)).isEqualTo(1L);
 
         JsonNode atOi = operatorAtOi.get("/consultation/interventions/" + capture.path("view").path("refIntervOi").asString()).json();
         assertThat(Instant.parse(atOi.path("intervention").path("debutInter").asString()))

@@ -105,7 +105,7 @@ public class EInterventionSecurityAutoConfiguration {
                     rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     if (properties.publicDocs()) {
                         rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                                "/swagger-ui.html", "/swagger-ui/**", "/docs/**").permitAll();
                     }
                     rules.requestMatchers(HttpMethod.POST, INTERVENTION_DO, INTERVENTION_OI).hasAuthority(SCOPE_WRITE_INTERVENTIONS);
                     rules.requestMatchers(HttpMethod.POST, CLIENTS_HS).hasAuthority(SCOPE_WRITE_CLIENTS);

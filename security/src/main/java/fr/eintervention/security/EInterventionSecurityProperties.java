@@ -38,8 +38,9 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit     requests per second per partner
  * @param maxBodySize   a request body larger than this is refused with 413 before it is read
  *                      (default 256KB; an M1 is under 2KB)
- * @param publicDocs    {@code true} (default): Swagger UI and {@code /v3/api-docs} are readable
- *                      without a token; they only show the public contract of the protocol
+ * @param publicDocs    {@code true} (default): Swagger UI, {@code /v3/api-docs} and the project's
+ *                      documentation ({@code /docs/}) are readable without a token; they only show
+ *                      the public contract of the protocol and how the project applies it
  * @param ownBodySizePaths path prefixes whose body size the service limits itself, after
  *                      authentication, with a {@link BodySizeLimitFilter} of its own (e.g. the OC
  *                      adapter's bulk outage feed); default none

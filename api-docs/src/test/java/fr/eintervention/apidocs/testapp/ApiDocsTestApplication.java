@@ -52,5 +52,14 @@ public class ApiDocsTestApplication {
         Map<String, String> hello() {
             return Map.of("hello", "world");
         }
+
+        /** A body of this project's own: its fields get real examples. */
+        record Declared(String pm, String codeOi, java.time.Instant debut, String free) {
+        }
+
+        @GetMapping("/admin/declared")
+        Declared declared(@org.springframework.web.bind.annotation.RequestParam String partner) {
+            return new Declared("FI-35238-0001", "OI01", java.time.Instant.EPOCH, "x");
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,12 @@ public final class ProductionShapeBenchmark {
     private static final List<Integer> SIZES = System.getProperty("sizes", "").isBlank() ? List.of() : ints(System.getProperty("sizes"));
     /** records the OI with Flight Recorder during the latency phase, and says where its CPU went */
     private static final boolean PROFILE = Boolean.getBoolean("profile");
+    /**
+     * another build's OI jar: instead of the phases above, M1 -> M2 of this build and of that one,
+     * alternated ({@code -Dcompare-rounds}, 2: ABBA), each on a fresh database in the same run
+     */
+    private static final String COMPARE_JAR = System.getProperty("compare-jar", "");
+    private static final int COMPARE_ROUNDS = Integer.getInteger("compare-rounds", 2);
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
     private static final String PM = "FI-BENCH-0001";
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
@@ -111,6 +118,10 @@ public final class ProductionShapeBenchmark {
                 }
             }
             auth.awaitUp(issuer + "/actuator/health", Duration.ofMinutes(2));
+            if (!COMPARE_JAR.isBlank()) {
+                compare(Path.of(COMPARE_JAR).toAbsolutePath());
+                return;
+            }
             int oiPort = DurablePostgres.freePort();
             ChildProcess oi = startOi("oi-1", oiPort);
             processes.add(oi);
@@ -155,11 +166,59 @@ public final class ProductionShapeBenchmark {
         }
     }
 
+    /**
+     * M1 -> M2 at {@code -Drate} of this build's OI and of another build's, each after its own
+     * warm-up on a fresh database, in rounds alternating which goes first (A B, B A, ...): what
+     * else the machine does weighs on both alike.
+     */
+    private void compare(Path otherJar) throws Exception {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        builds.put("this build", jar("oi-service"));
+        builds.put("compared build (" + otherJar.getFileName() + ")", otherJar);
+        List<String> names = new ArrayList<>(builds.keySet());
+        for (int round = 1; round <= COMPARE_ROUNDS; round++) {
+            List<String> order = new ArrayList<>(names);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (String build : order) {
+                String database = "oi_" + round + "_" + (names.indexOf(build) + 1);
+                sql("postgres", "create database " + database);
+                int port = DurablePostgres.freePort();
+                String oiUrl = "http://127.0.0.1:" + port;
+                String prefix = "R" + round + "B" + (names.indexOf(build) + 1);
+                try (ChildProcess oi = startOi("oi-" + prefix, port, builds.get(build), database)) {
+                    referential(oiUrl, token("operator", "demo-operator-secret"));
+                    String doToken = token("DO01", "demo-do01-secret");
+                    System.out.printf("%s, round %d: warm-up, then %d s at %d M1/s%n", build, round, SECONDS, RATE);
+                    load(oiUrl, doToken, 100, 0, WARMUP, prefix + "W1");
+                    load(oiUrl, doToken, RATE, 0, WARMUP / 2, prefix + "W2");
+                    long[] cpu = machineCpu();
+                    Load load = load(oiUrl, doToken, RATE, 10, SECONDS, prefix + "LAT");
+                    String cpuBusy = String.format("%.0f%%", busy(cpu));
+                    double[] millis = m2Latencies(load, Duration.ofSeconds(30)).stream().mapToDouble(Double::doubleValue).toArray();
+                    results.put(String.format("round %d, %s: M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", round, build, RATE,
+                            OCS.size()), String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)",
+                            percentile(millis, 50), percentile(millis, 99), percentile(millis, 100), millis.length,
+                            load.refs.size() * OCS.size(), cpuBusy));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| measure | result |");
+        System.out.println("| --- | --- |");
+        results.forEach((measure, result) -> System.out.println("| " + measure + " | " + result + " |"));
+    }
+
     private ChildProcess startOi(String name, int port) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("-jar", jar("oi-service").toString(),
+        return startOi(name, port, jar("oi-service"), "oi");
+    }
+
+    private ChildProcess startOi(String name, int port, Path jar, String database) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.jdbcUrl("oi"),
+                "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--eintervention.security.issuer-uri=" + issuer,

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.web.Page;
+import fr.eintervention.delivery.DeliveryAttempt;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.delivery.PartnerBacklog;
+import fr.eintervention.delivery.PartnerHealth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +37,7 @@ import jakarta.validation.constraints.Min;
  */
 @RestController
 @RequestMapping("/admin/deliveries")
-@Tag(name = "Deliveries", description = "Messages sent to partners (M1/M3, M2/M4, M5): status, manual re-send, backlog")
+@Tag(name = "Deliveries", description = "Messages sent to partners (M1/M3, M2/M4, M5): status, every attempt, manual re-send, backlog, each partner's health")
 public class DeliveryAdminController {
 
     private final Deliveries deliveries;
@@ -63,6 +65,27 @@ public class DeliveryAdminController {
     @Operation(summary = "One message: body sent, attempts, the partner's last answer")
     public DeliveryRecord one(@PathVariable long id) {
         return deliveries.byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping("/{id}/attempts")
+    @Operation(summary = "Every attempt at one message, oldest first: time, duration, HTTP status or network error, "
+            + "the partner's answer, the retry it scheduled")
+    public List<DeliveryAttempt> attempts(@PathVariable long id) {
+        deliveries.byId(id).orElseThrow(() -> notFound(id));
+        return deliveries.attempts(id);
+    }
+
+    @GetMapping("/partners")
+    @Operation(summary = "Each partner's health over the last 24 hours: calls, success rate, answer latency p50/p95, "
+            + "429 and 503 received, circuit state (this instance's) and when it changed, oldest message waiting")
+    public List<PartnerHealth> partners() {
+        return deliveries.health();
+    }
+
+    @GetMapping("/partners/{partner}")
+    @Operation(summary = "One partner's health over the last 24 hours (zeros when it was not called)")
+    public PartnerHealth partner(@Parameter(description = "the partner's operator code, e.g. OC01") @PathVariable String partner) {
+        return deliveries.health(partner);
     }
 
     @PostMapping("/{id}/resend")

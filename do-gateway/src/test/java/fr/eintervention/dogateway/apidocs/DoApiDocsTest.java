@@ -37,6 +37,15 @@ class DoApiDocsTest extends DoGatewayTestSupport {
     }
 
     @Test
+    void theFieldApiComesFirstAndSaysWhatItIsFor() {
+        JsonNode tags = ApiDocs.of(port).document().path("tags");
+        assertThat(tags.get(0).path("name").asString()).isEqualTo("Interventions");
+        assertThat(tags.get(0).path("description").asString()).startsWith("The field API, what the DO's own tools call");
+        assertThat(ApiDocs.of(port).operation("/interventions", "post").path("responses").path("200").path("content")
+                .propertyNames()).doesNotContain("*/*");
+    }
+
+    @Test
     void theServerIsRelativeNeverTheRequestsHost() {
         assertThat(ApiDocs.serversWithHost(port, "attacker.example")).containsExactly("/");
     }

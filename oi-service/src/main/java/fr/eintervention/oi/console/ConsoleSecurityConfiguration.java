@@ -21,6 +21,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -81,6 +83,8 @@ class ConsoleSecurityConfiguration {
                                 "Connexion impossible", "Le fournisseur d'identité a refusé la connexion : "
                                         + exception.getMessage())))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/deconnecte"))
+                // back to the page asked for, as it was asked (without Spring Security's "?continue" marker)
+                .requestCache(cache -> cache.requestCache(pageAskedFor()))
                 .exceptionHandling(exceptions -> exceptions
                         // an API client with a bearer token (a partner's, say) is not sent to a login page
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -157,5 +161,12 @@ class ConsoleSecurityConfiguration {
             }
             return known;
         }
+    }
+
+    /** The page a person asked for before signing in, where the sign-in leads back to, its address unchanged. */
+    private static RequestCache pageAskedFor() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 }

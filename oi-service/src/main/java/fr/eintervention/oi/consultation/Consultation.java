@@ -78,8 +78,9 @@ public class Consultation {
             params.put("to", Timestamp.from(filter.to()));
         }
         if (filter.reference() != null) {
-            where.append(" and (ref_interv_oi = :reference or ref_interv_do = :reference)");
-            params.put("reference", filter.reference());
+            // any part of either reference, case aside: the trigram index on both
+            where.append(" and (ref_interv_oi || ' ' || ref_interv_do) ilike :part escape '\\'");
+            params.put("part", "%" + filter.reference().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.state() != null) {
             where.append(switch (filter.state()) {

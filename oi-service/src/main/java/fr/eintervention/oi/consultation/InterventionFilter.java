@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param from      Debut_Inter at or after
  * @param to        Debut_Inter before
  * @param state     OPEN (no M3 yet), ENDED, or IMPACTED (at least one customer down within the window)
- * @param reference a Ref_Interv_OI or a Ref_Interv_DO, either
+ * @param reference any part of a Ref_Interv_OI or of a Ref_Interv_DO, case aside
  */
 public record InterventionFilter(String pm, String codeDo, Instant from, Instant to, State state, String reference) {
 

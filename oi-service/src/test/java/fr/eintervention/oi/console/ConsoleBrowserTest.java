@@ -154,6 +154,7 @@ class ConsoleBrowserTest {
         signIn(browser, "operateur");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> browser.findElement(By.tagName("h1")).getText().startsWith("Aujourd'hui"));
+        await().atMost(Duration.ofSeconds(10)).until(browser::getCurrentUrl, url -> url.equals(console("/console/")));
 
         String refOi = declare(newRef());
 
@@ -171,7 +172,8 @@ class ConsoleBrowserTest {
             return m2Status(browser, "OC01").equals("DELIVERED") && m2Status(browser, "OC02").equals("DELIVERED");
         });
         assertThat(browser.findElement(By.cssSelector("article[data-oc='OC01'] table.attempts")).getText())
-                .contains("M2", "DELIVERED", "200 OK");
+                .contains("M2", "Remis", "DELIVERED", "200 OK");
+        assertThat(browser.findElement(By.cssSelector("ul.natures")).getText()).isEqualTo("RACC nature 1 · PBO PT000123 · PTO FI-1234-5678");
         screenshot(browser, "intervention");
     }
 
@@ -226,6 +228,35 @@ class ConsoleBrowserTest {
 
         browser.get(console("/console/interventions/" + failedRef));
         assertThat(m2Status(browser, "OC02")).isEqualTo("DELIVERED");
+
+        // every attempt of the message, the three refused and the one after the re-send
+        WebElement message = browser.findElement(By.cssSelector("article[data-oc='OC02'] tr[data-message]"));
+        String id = message.getDomAttribute("data-message");
+        browser.findElement(By.cssSelector("#attempts-" + id + " summary")).click();
+        List<String> attempts = browser.findElements(By.cssSelector("#attempts-" + id + " tr.attempt")).stream()
+                .map(row -> row.getDomProperty("textContent").replaceAll("\\s+", " ").trim()).toList();
+        assertThat(attempts).hasSize(4);
+        assertThat(attempts.subList(0, 3)).allSatisfy(attempt -> assertThat(attempt).contains("HTTP 503"));
+        assertThat(attempts.get(0)).contains("En attente", "PENDING");
+        assertThat(attempts.get(2)).contains("En échec", "FAILED");
+        assertThat(attempts.get(3)).contains("HTTP 200 OK (0)", "Remis", "DELIVERED");
+        screenshotOf(browser, "h-ocs", "intervention-tentatives");
+
+        browser.get(console("/console/envois/" + id));
+        assertThat(browser.findElements(By.cssSelector("table.attempts-of tr.attempt"))).hasSize(4);
+        screenshot(browser, "envoi-tentatives");
+
+        browser.get(console("/console/oc/OC02"));
+        assertThat(Integer.parseInt(browser.findElement(By.id("health-attempts")).getText())).isGreaterThanOrEqualTo(4);
+        assertThat(Integer.parseInt(browser.findElement(By.id("health-503")).getText())).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElement(By.id("health-rate")).getText()).matches("\\d+,\\d % \\(\\d+ réponses OK\\)");
+        assertThat(browser.findElement(By.id("health-latency")).getText()).matches("\\d+ ms / \\d+ ms");
+        assertThat(browser.findElement(By.id("health-circuit")).getText()).contains("CLOSED");
+        assertThat(browser.findElement(By.id("health-oldest")).getText()).isEqualTo("—");
+        screenshot(browser, "oc");
+        browser.get(console("/console/oc"));
+        assertThat(browser.findElement(By.cssSelector("#partners-health tr[data-oc='OC02']")).getText()).startsWith("OC02");
+        assertNumbersUnderTheirHeaders("partners-health");
     }
 
     @Test
@@ -245,7 +276,10 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("6");
         assertThat(browser.findElement(By.id("customers")).getText()).isEqualTo("6");
         assertThat(rows(browser, "per-do")).containsExactly("DOA1 4 1 3 25,0 %", "DOB2 2 2 3 100,0 %");
-        assertThat(rows(browser, "per-day")).hasSize(5).first().isEqualTo("2031-03-10 1 0 0 0,0 %");
+        assertThat(rows(browser, "per-day")).hasSize(5).first().isEqualTo("10/03/2031 1 0 0 0,0 %");
+        assertThat(browser.findElements(By.cssSelector("figure.chart text.label")).stream().map(WebElement::getText))
+                .contains("10/03/2031").noneMatch(label -> label.matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertNumbersUnderTheirHeaders("per-do", "ranking");
         assertThat(rows(browser, "ranking")).containsExactly("=HYPERLINK(\"https://evil.example\") 2 2 3 100,0 %",
                 "PM-STAT-1 2 1 3 50,0 %", "PM-STAT-2 2 0 0 0,0 %");
         assertThat(browser.findElements(By.cssSelector("figure.chart svg rect.bar"))).hasSize(5 + 5 + 2 + 2 + 3 + 3);
@@ -361,6 +395,62 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(8)
+    void anInterventionsPageShowsItsM5WhenItArrivesWithoutBeingReloaded() {
+        // an intervention over (M1 then M3): the OCs may answer with their M5
+        String refDo = newRef();
+        OffsetDateTime start = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).minusMinutes(10);
+        String refOi = declare(refDo, start, null);
+        declare(refDo, start, start.plusMinutes(9));
+        browser.get(console("/console/interventions/" + refOi));
+        assertThat(browser.findElement(By.id("operators")).getDomAttribute("data-live")).isEqualTo("true");
+        browser.executeScript("document.body.dataset.loadedOnce = 'yes'");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> m2Status(browser, "OC01").equals("DELIVERED"));
+
+        String cut = start.plusMinutes(5).toString();
+        JsonHttp.Response m5 = JsonHttp.at(port).as("OC01", "write:clients").post("/v1/client_HS_OC_Par_Inter", """
+                {"Code_OC_impacte":"OC01","Ref_Interv_OI":"%s","Liste_Clients_HS":[{"PTO":"FI-0001-0042","PBO":"PT000123",
+                 "Tube":"T1","Fibre":"F3","Position_PM_Module_OI":"M2-P14","HMS_Coupure":"%s"}]}""".formatted(refOi, cut));
+        assertThat(m5.status()).as(m5.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> browser.findElement(
+                By.cssSelector("article[data-oc='OC01'] .status[data-kind='M5']")).getDomAttribute("data-status").equals("RECEIVED"));
+        assertThat(browser.findElement(By.cssSelector("article[data-oc='OC01'] table.customers")).getText()).contains("FI-0001-0042");
+        assertThat(browser.executeScript("return document.body.dataset.loadedOnce")).as("the same page, not reloaded").isEqualTo("yes");
+    }
+
+    @Test
+    @Order(9)
+    void aPartOfEitherReferenceFindsTheInterventionAndTodaysNumbersSitUnderTheirHeaders() {
+        String refDo = "CONSOLE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-PART";
+        String refOi = declare(refDo);
+        for (String part : List.of(refOi.substring(refOi.length() - 8).toLowerCase(), refDo.substring(8, 16))) {
+            browser.get(console("/console/interventions"));
+            browser.findElement(By.name("reference")).sendKeys(part);
+            browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> browser.findElement(By.cssSelector(".count")).getText().equals("1 intervention(s)"));
+            assertThat(browser.findElement(By.id("interventions")).getText()).as(part).contains(refOi, refDo);
+        }
+        // the field holds a whole Ref_Interv_OI, and at 1280 px references and PMs stay on one line
+        Number field = (Number) browser.executeScript("return document.querySelector('input[name=reference]').clientWidth");
+        Number text = (Number) browser.executeScript("""
+                const probe = document.createElement('span');
+                probe.style.font = getComputedStyle(document.querySelector('input[name=reference]')).font;
+                probe.textContent = arguments[0];
+                document.body.appendChild(probe);
+                return probe.getBoundingClientRect().width;""", refOi);
+        assertThat(field.doubleValue()).isGreaterThan(text.doubleValue());
+        browser.get(console("/console/interventions?du=" + java.time.LocalDate.now(PARIS)));
+        assertOnOneLine("#interventions td.ref");
+
+        browser.get(console("/console/"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> !shownRows("activity").isEmpty());
+        assertNumbersUnderTheirHeaders("activity", "m5", "latest");
+        assertOnOneLine("#latest td.ref");
+    }
+
+    @Test
+    @Order(10)
     void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
         String refDo = newRef();
         String refOi = declare(refDo);
@@ -413,6 +503,8 @@ class ConsoleBrowserTest {
         driver.get(console("/console/"));
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> driver.getCurrentUrl().startsWith(auth.issuer() + "/login"));
+        assertThat(driver.findElement(By.id("app")).getText()).as("the form names the application").isEqualTo("la console de l'OI");
+        assertThat(driver.getTitle()).startsWith("Connexion à la console de l'OI");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -422,11 +514,15 @@ class ConsoleBrowserTest {
 
     /** A DO sends an M1 starting now, at the PM where OC01 and OC02 are present; its Ref_Interv_OI. */
     private String declare(String refDo) {
-        String start = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+        return declare(refDo, OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS), null);
+    }
+
+    /** The DO's M1 (no end) or M3 (an end) for that reference; its Ref_Interv_OI. */
+    private String declare(String refDo, OffsetDateTime start, OffsetDateTime end) {
         JsonHttp.Response answer = JsonHttp.at(port).as("DO01", "write:interventions").post("/v1/intervention_DO", """
                 {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
-                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"}"""
-                .formatted(refDo, PM, start));
+                 "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"}],"Debut_Inter":"%s"%s}"""
+                .formatted(refDo, PM, start, end == null ? "" : ",\"Fin_Inter\":\"" + end + "\""));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.text("Ref_Interv_OI");
     }
@@ -446,7 +542,48 @@ class ConsoleBrowserTest {
     }
 
     private static String m2Status(WebDriver driver, String oc) {
-        return driver.findElement(By.cssSelector("article[data-oc='" + oc + "'] .status[data-kind='M2']")).getText();
+        return driver.findElement(By.cssSelector("article[data-oc='" + oc + "'] .status[data-kind='M2']")).getDomAttribute("data-status");
+    }
+
+    /**
+     * In each table given, every number sits under its own column's header: both right-aligned,
+     * their right edges within a pixel.
+     */
+    private void assertNumbersUnderTheirHeaders(String... tables) {
+        for (String table : tables) {
+            @SuppressWarnings("unchecked")
+            List<List<Object>> cells = (List<List<Object>>) browser.executeScript("""
+                    const table = document.getElementById(arguments[0]);
+                    const heads = table.tHead.rows[0].cells;
+                    const right = node => { const range = document.createRange(); range.selectNodeContents(node);
+                                            return range.getBoundingClientRect().right; };
+                    const found = [];
+                    for (const row of table.tBodies[0].rows) {
+                      for (const cell of row.cells) {
+                        if (cell.classList.contains('num') && cell.textContent.trim() !== '') {
+                          const head = heads[cell.cellIndex];
+                          found.push([head.textContent.trim(), Math.abs(right(cell) - right(head))]);
+                        }
+                      }
+                    }
+                    return found;""", table);
+            assertThat(cells).as(table).isNotEmpty();
+            assertThat(cells).as(table + ": the gap between each number and its header's right edge, px")
+                    .allSatisfy(cell -> assertThat(((Number) cell.get(1)).doubleValue()).as(cell.get(0).toString()).isLessThanOrEqualTo(1.0));
+        }
+    }
+
+    /** Every element matched shows its text on one line (no break in the middle of a reference). */
+    private void assertOnOneLine(String selector) {
+        @SuppressWarnings("unchecked")
+        List<Object> spreads = (List<Object>) browser.executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).map(cell => {
+                  const range = document.createRange(); range.selectNodeContents(cell);
+                  const tops = Array.from(range.getClientRects()).filter(rect => rect.width > 0).map(rect => rect.top);
+                  return Math.max(...tops) - Math.min(...tops); });""", selector);
+        // a second line would start a line's height (about 20 px) lower
+        assertThat(spreads).as(selector + ": how far apart the tops of a cell's text are, px").isNotEmpty()
+                .allSatisfy(spread -> assertThat(((Number) spread).doubleValue()).isLessThan(5.0));
     }
 
     private static String cell(WebDriver driver, String table, String oc, String column) {

@@ -28,7 +28,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The field API: what the technicians' tools call. Errors are Problem Details naming the fields. */
 @RestController
 @ProblemDetailsApi(unreadableBodyProtocolAnswer = "MAUVAIS_FORMAT")
-@Tag(name = "Interventions", description = "Presence periods of technicians on PMs, declared to the OIs as M1/M3")
+@Tag(name = "Interventions", description = "The field API, what the DO's own tools call (the technicians' app among them):"
+        + " presence periods of technicians on PMs, declared to the OIs as M1/M3")
 class InterventionController {
 
     private final CaptureDesk desk;

@@ -36,6 +36,7 @@ class PmAdminController {
     }
 
     @GetMapping
+    @Operation(summary = "The PMs where the OC has customers (empty: every PM is accepted)")
     Page<String> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         return pms.list(page, size);
     }

@@ -19,6 +19,7 @@ class ConsoleDates {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.FRANCE);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
     private final ZoneId zone;
@@ -38,6 +39,12 @@ class ConsoleDates {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    /** A day written yyyy-MM-dd as the pages write days: 30/11/2026; the text itself when it is not such a day. */
+    public String shortDay(String isoDay) {
+        LocalDate day = parseDay(isoDay);
+        return day == null ? isoDay : SHORT_DAY.format(day);
     }
 
     /** e.g. lundi 30 novembre 2026. */

@@ -103,6 +103,17 @@ class DeliveriesController {
         return "console/deliveries";
     }
 
+    /** One message: where it stands, its body, and every attempt at it. */
+    @GetMapping("/console/envois/{id}")
+    String one(@PathVariable long id, Model model) {
+        DeliveryRecord message = deliveries.byId(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "message inconnu"));
+        model.addAttribute("page", "deliveries");
+        model.addAttribute("d", message);
+        model.addAttribute("attempts", deliveries.attempts(id));
+        return "console/delivery";
+    }
+
     /** Re-sends one message; answers its row as it is now (htmx swaps it in place). */
     @PostMapping("/console/envois/{id}/renvoyer")
     String resendOne(@PathVariable long id, Model model) {

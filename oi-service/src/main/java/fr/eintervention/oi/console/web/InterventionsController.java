@@ -1,10 +1,12 @@
 package fr.eintervention.oi.console.web;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.delivery.DeliveryRecord;
+import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.InterventionDetail;
 import fr.eintervention.oi.consultation.InterventionFilter;
@@ -100,18 +103,37 @@ class InterventionsController {
 
     @GetMapping("/console/interventions/{refIntervOi}")
     String one(@PathVariable String refIntervOi, Model model) {
+        model.addAttribute("page", "interventions");
+        operators(refIntervOi, model);
+        return "console/intervention";
+    }
+
+    /** The page's part per OC, as it is now: what the page redraws while an M5 or a message is awaited. */
+    @GetMapping("/console/interventions/{refIntervOi}/oc")
+    String live(@PathVariable String refIntervOi, Model model) {
+        operators(refIntervOi, model);
+        return "console/intervention :: operators";
+    }
+
+    private void operators(String refIntervOi, Model model) {
         InterventionDetail detail = consultation.intervention(refIntervOi)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "intervention inconnue"));
         // every message sent about it, per OC, in the order queued: corrected and re-sent ones included
         Map<String, List<DeliveryRecord>> sent = new TreeMap<>();
-        for (DeliveryRecord message : deliveries.bySubject(refIntervOi)) {
+        List<DeliveryRecord> messages = deliveries.bySubject(refIntervOi);
+        for (DeliveryRecord message : messages) {
             sent.computeIfAbsent(message.partner(), oc -> new ArrayList<>()).add(message);
         }
-        model.addAttribute("page", "interventions");
+        boolean awaited = detail.operators().stream().anyMatch(oc -> oc.m5() == InterventionDetail.M5State.AWAITED)
+                || messages.stream().anyMatch(message -> WAITING.contains(message.status()));
         model.addAttribute("detail", detail);
         model.addAttribute("sent", sent);
-        return "console/intervention";
+        model.addAttribute("attempts", deliveries.attemptsOf(messages));
+        model.addAttribute("live", awaited);
     }
+
+    /** statuses of a message still being tried */
+    private static final Set<DeliveryStatus> WAITING = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING);
 
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();

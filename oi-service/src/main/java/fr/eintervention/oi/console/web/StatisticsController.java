@@ -73,7 +73,11 @@ class StatisticsController {
     String statistics(Period period, Model model) {
         Instant from = period.from(dates);
         Instant to = period.to(dates);
-        List<Statistics> perDay = consultation.statistics(from, to, Consultation.GroupBy.DAY);
+        // days as the pages write them (30/11/2026), in the table and the charts alike
+        List<Statistics> perDay = consultation.statistics(from, to, Consultation.GroupBy.DAY).stream()
+                .map(day -> new Statistics(dates.shortDay(day.key()), day.interventions(), day.interventionsWithImpact(),
+                        day.impactedCustomers(), day.rate()))
+                .toList();
         List<Statistics> perDo = consultation.statistics(from, to, Consultation.GroupBy.DO);
         List<Statistics> perPm = consultation.statistics(from, to, Consultation.GroupBy.PM).stream()
                 .sorted(Comparator.comparingLong(Statistics::interventions).reversed().thenComparing(Statistics::key))

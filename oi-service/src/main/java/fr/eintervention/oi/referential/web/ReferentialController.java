@@ -31,6 +31,7 @@ class ReferentialController {
     }
 
     @GetMapping("/partners")
+    @Operation(summary = "The partners: each OC's address and flux 3, and which of them act as DOs")
     List<Partner> partners() {
         return admin.partners();
     }
@@ -43,6 +44,7 @@ class ReferentialController {
     }
 
     @GetMapping("/pms/{code}")
+    @Operation(summary = "One PM: its OI code and the OCs present at it (404 when unknown)")
     Pm pm(@PathVariable String code) {
         return admin.pm(code).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "unknown PM " + code), null));
