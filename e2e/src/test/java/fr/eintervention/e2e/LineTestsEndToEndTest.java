@@ -3,18 +3,12 @@ package fr.eintervention.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -26,14 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.browser.BrowserTest;
 import fr.eintervention.testsupport.browser.Chromium;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Line tests on site, across the services run as processes (all in v2: the DO gateway, the OI, two
@@ -53,9 +45,6 @@ class LineTestsEndToEndTest {
             "--eintervention.delivery.poll-interval=1s"};
     /** an OC answers a test at most this long after it (its feed is quiet here: nothing else tells it has settled) */
     private static final String SETTLING = "--eintervention.oc.line-tests.max-settling-delay=1s";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("app.screenshots",
-            System.getProperty("suite.work", "target/e2e") + "/screenshots"));
 
     private ServiceProcess auth;
     private ServiceProcess oi;
@@ -250,8 +239,7 @@ class LineTestsEndToEndTest {
     }
 
     private String cardStatus(String id) {
-        return (String) browser.executeScript("const card = document.querySelector(\"#today li[data-capture='\" + arguments[0]"
-                + " + \"']\"); return card ? card.dataset.status : null;", id);
+        return PhoneApp.cardStatus(browser, id);
     }
 
     private void openApp() {
@@ -276,61 +264,28 @@ class LineTestsEndToEndTest {
 
     /** Taps a button of the list, found and tapped in one go (the list may be redrawn in between otherwise). */
     private void tapInList(String selector) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
-                "const button = document.querySelector(arguments[0]); if (!button) return false; button.click(); return true;",
-                selector)));
+        PhoneApp.tapInList(browser, selector);
     }
 
     /** Chromium's offline mode (DevTools protocol): every request of the page and of its service worker fails. */
     private void offline(boolean offline) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        Map<String, Object> conditions = Map.of("offline", offline, "latency", 0, "downloadThroughput", -1,
-                "uploadThroughput", -1);
-        browser.executeCdpCommand("Network.overrideNetworkState", conditions);
-        Map<String, Object> rule = new HashMap<>(conditions);
-        rule.put("urlPattern", "");
-        browser.executeCdpCommand("Network.emulateNetworkConditionsByRule", Map.of("emulateOfflineServiceWorker", offline,
-                "matchedNetworkConditions", offline ? List.of(rule) : List.of()));
+        PhoneApp.offline(browser, offline);
     }
 
     private JsonNode captures() {
-        Object json = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const request = indexedDB.open('e-intervention');
-                request.onsuccess = () => {
-                  const all = request.result.transaction('captures').objectStore('captures').getAll();
-                  all.onsuccess = () => { done(JSON.stringify(all.result)); request.result.close(); };
-                };
-                request.onerror = () => done('[]');""");
-        return JSON.readTree(String.valueOf(json));
+        return PhoneApp.captures(browser);
     }
 
     private JsonNode capture(String id) {
-        for (JsonNode capture : captures()) {
-            if (capture.path("id").asString().equals(id)) {
-                return capture;
-            }
-        }
-        return null;
+        return PhoneApp.capture(browser, id);
     }
 
     private JsonNode latestCapture(String pm) {
-        JsonNode latest = null;
-        for (JsonNode capture : captures()) {
-            if (capture.path("pm").asString().equals(pm) && (latest == null || capture.path("seq").asLong() > latest.path("seq").asLong())) {
-                latest = capture;
-            }
-        }
-        return latest;
+        return PhoneApp.latestCapture(browser, pm);
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PhoneApp.screenshot(browser, name);
     }
 
     // --- the OI's referential, the OC's outage feed ---
