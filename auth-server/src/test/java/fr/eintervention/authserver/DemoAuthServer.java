@@ -19,6 +19,7 @@ final class DemoAuthServer {
             "fr.eintervention.security.EInterventionSecurityAutoConfiguration",
             // the protocol's web rules (JSON bodies only, no forms): the token endpoint and the login take forms
             "fr.eintervention.protocol.v1.web.ProtocolWebConfiguration",
+            "fr.eintervention.protocol.v2.web.V2WebConfiguration",
             "fr.eintervention.web.unavailable.DatabaseUnavailableAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
