@@ -162,7 +162,7 @@ function hhmmss(isoText) {
 
 /** The tests of a capture: per test, its summary and each OC's lines, in French. */
 export function testsBlock(capture, onAsk) {
-  const shown = new Map(((capture.lineTests || {}).tests || []).map((t) => [t.numeroTest === undefined ? 'fin' : t.numeroTest, t]));
+  const shown = new Map(((capture.lineTests || {}).tests || []).map((t) => [t.numeroTest == null ? 'fin' : t.numeroTest, t]));
   const items = (capture.tests || []).map((asked) => {
     const test = shown.get(asked.numeroTest) || {};
     const late = asked.sentAt && test.late;

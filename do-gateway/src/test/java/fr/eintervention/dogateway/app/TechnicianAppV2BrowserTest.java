@@ -133,9 +133,10 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
                 .map(String::trim).toList();
     }
 
+    /** The text shown by the first element matching, read in one go (the list may be redrawn meanwhile). */
     private String text(String css) {
-        List<WebElement> found = browser.findElements(By.cssSelector(css));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        Object text = browser.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css);
+        return text == null ? "" : text.toString();
     }
 
     private void click(By by) {
