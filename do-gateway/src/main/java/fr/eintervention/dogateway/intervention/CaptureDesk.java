@@ -15,12 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.Outbox;
-import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.web.NotFound;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.Conflict;
 import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.NotFound;
 
 /**
  * The field API's use cases: start (possibly with the end), end, correct a rejected declaration,

@@ -22,8 +22,8 @@ import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.delivery.PartnerActivity;
 import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.oi.consultation.Consultation;
-import fr.eintervention.oi.consultation.DayWatch;
 import fr.eintervention.oi.consultation.DayFigures;
+import fr.eintervention.oi.consultation.DayWatch;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.M5Figures;
 
