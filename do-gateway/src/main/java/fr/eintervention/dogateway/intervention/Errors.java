@@ -3,9 +3,9 @@ package fr.eintervention.dogateway.intervention;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.web.InvalidInput;
-import fr.eintervention.protocol.Fault;
 
 /**
  * What is wrong with one request, field by field: the first fault found for a field is kept,
