@@ -27,7 +27,7 @@ import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.oi.OiApplication;
 
 /** Starts what a benchmark measures: an OI service on its own embedded PostgreSQL. */
-final class BenchSupport {
+public final class BenchSupport {
 
     private BenchSupport() {
     }
@@ -134,7 +134,7 @@ final class BenchSupport {
     }
 
     /** The machine's CPU time so far, in clock ticks: {busy, total} (Linux {@code /proc/stat}). */
-    static long[] machineCpu() {
+    public static long[] machineCpu() {
         try {
             String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -166,8 +166,11 @@ final class BenchSupport {
                 100.0 * (after[0] - before[0]) / ticks, 100 * jvm, 100.0 * (after[0] - before[0]) / ticks - 100 * jvm);
     }
 
-    /** p-th percentile (0..100) of the values, in the values' unit. */
-    static double percentile(double[] values, double p) {
+    /** p-th percentile (0..100) of the values, in the values' unit; NaN when there are none. */
+    public static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -27,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import fr.eintervention.bench.BenchSupport;
+
 /**
  * The OI measured in production's shape, in one run: a PostgreSQL with durable commits
  * and default settings ({@link DurablePostgres}), the demo authorization server, the OI (security
@@ -193,13 +195,13 @@ public final class ProductionShapeBenchmark {
                     System.out.printf("%s, round %d: warm-up, then %d s at %d M1/s%n", build, round, SECONDS, RATE);
                     load(oiUrl, doToken, 100, 0, WARMUP, prefix + "W1");
                     load(oiUrl, doToken, RATE, 0, WARMUP / 2, prefix + "W2");
-                    long[] cpu = machineCpu();
+                    long[] cpu = BenchSupport.machineCpu();
                     Load load = load(oiUrl, doToken, RATE, 10, SECONDS, prefix + "LAT");
                     String cpuBusy = String.format("%.0f%%", busy(cpu));
                     double[] millis = m2Latencies(load, Duration.ofSeconds(30)).stream().mapToDouble(Double::doubleValue).toArray();
                     results.put(String.format("round %d, %s: M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", round, build, RATE,
                             OCS.size()), String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)",
-                            percentile(millis, 50), percentile(millis, 99), percentile(millis, 100), millis.length,
+                            BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100), millis.length,
                             load.refs.size() * OCS.size(), cpuBusy));
                 }
             }
@@ -304,7 +306,7 @@ public final class ProductionShapeBenchmark {
             sql("oi", "create extension if not exists pg_stat_statements");
             sql("oi", "select pg_stat_statements_reset()");
         }
-        long[] cpu = machineCpu();
+        long[] cpu = BenchSupport.machineCpu();
         long wall = System.nanoTime();
         double[] before = {oi.cpuSeconds(), receivers.cpuSeconds(), auth.cpuSeconds(), postgres.cpuSeconds()};
         Instant start = Instant.now();
@@ -340,8 +342,8 @@ public final class ProductionShapeBenchmark {
         results.put(String.format("R M1 at %d M1/s × %d OCs, p50 / p99", RATE, OCS.size()),
                 String.format("%.1f / %.1f ms", load.answerPercentile(50), load.answerPercentile(99)));
         results.put(String.format("M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", RATE, OCS.size()),
-                String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)", percentile(millis, 50),
-                        percentile(millis, 99), percentile(millis, 100), millis.length, load.refs.size() * OCS.size(), cpuBusy));
+                String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)", BenchSupport.percentile(millis, 50),
+                        BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100), millis.length, load.refs.size() * OCS.size(), cpuBusy));
         results.put("OI RSS at the end of the latency phase", String.format("%.0f MB", rss));
     }
 
@@ -414,7 +416,7 @@ public final class ProductionShapeBenchmark {
                     millis[run] = (System.nanoTime() - begin) / 1e6;
                 }
             }
-            queries.append(String.format("; %s p50 %.1f ms", path.getKey(), percentile(millis, 50)));
+            queries.append(String.format("; %s p50 %.1f ms", path.getKey(), BenchSupport.percentile(millis, 50)));
         }
         results.put(String.format("cost at %,d stored interventions", size), queries.toString());
     }
@@ -554,29 +556,9 @@ public final class ProductionShapeBenchmark {
         }
     }
 
-    /** The machine's CPU ticks so far: {busy, total} (Linux {@code /proc/stat}). */
-    private static long[] machineCpu() throws IOException {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < fields.length; i++) {
-            total += Long.parseLong(fields[i]);
-        }
-        return new long[] {total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]), total};
-    }
-
     private static double busy(long[] before) throws IOException {
-        long[] after = machineCpu();
+        long[] after = BenchSupport.machineCpu();
         return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
-    }
-
-    static double percentile(double[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static List<Integer> ints(String list) {
@@ -586,7 +568,7 @@ public final class ProductionShapeBenchmark {
     /** What the load generator measured: when each answered M1 was sent (by Ref_Interv_OI) and its answer times. */
     private record Load(Map<String, Long> refs, List<Long> answerMicros, int failed, double cpuSeconds) {
         double answerPercentile(double p) {
-            return percentile(answerMicros.stream().mapToDouble(micros -> micros / 1000.0).toArray(), p);
+            return BenchSupport.percentile(answerMicros.stream().mapToDouble(micros -> micros / 1000.0).toArray(), p);
         }
     }
 }

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.Outbox;
-import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.DoGatewayProperties;
-import fr.eintervention.web.NotFound;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.web.Conflict;
 import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.NotFound;
 
 /**
  * The field API's use cases: start (possibly with the end), end, correct a rejected declaration,
@@ -35,7 +35,6 @@ public class CaptureDesk {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CaptureDesk.class);
-    private static final int MAX_TEXT = 100;
 
     private final Interventions interventions;
     private final CaptureRules rules;
@@ -70,16 +69,14 @@ public class CaptureDesk {
     public Started start(NewIntervention request, String idempotencyKey) {
         // every fault of the request is collected, so that the technician fixes them in one go
         Errors errors = new Errors();
-        String technicianId = text(errors, "technicianId", request.technicianId(), true);
-        String captureId = captureId(errors, idempotencyKey, request.deviceCaptureId());
+        String technicianId = rules.text(errors, "technicianId", request.technicianId(), true);
+        String captureId = rules.captureId(errors, idempotencyKey, request.deviceCaptureId());
         Instant start = rules.timestamp(errors, "start", request.start());
         Instant end = rules.timestamp(errors, "end", request.end());
         List<NatureEntry> natures = rules.natures(errors, "natures", request.natures(), request.codeOi());
         List<NatureEntry> endNatures = request.endNatures() == null ? null
                 : rules.natures(errors, "endNatures", request.endNatures(), request.codeOi());
-        if (endNatures != null && request.end() == null) {
-            errors.add("endNatures", "given with end only");
-        }
+        rules.endNaturesWithEnd(errors, endNatures, request.end());
         Content content = new Content(request.codeOi(), request.pm(), natures, start, null, null);
         if (end != null) {
             content = content.withEnd(end, endNatures);
@@ -117,10 +114,7 @@ public class CaptureDesk {
     /** The end: M3 is queued (after M1, whatever became of it). The same end posted again changes nothing. */
     public InterventionView end(String ref, EndOfIntervention request) {
         Errors errors = new Errors();
-        Instant end = rules.timestamp(errors, "end", request.end());
-        if (end == null) {
-            errors.add("end", "required");
-        }
+        Instant end = rules.requiredTimestamp(errors, "end", request.end());
         List<NatureEntry> natures = request.natures() == null ? null
                 : rules.natures(errors, "natures", request.natures(), codeOi(ref, null));
         errors.throwIfAny();
@@ -231,29 +225,6 @@ public class CaptureDesk {
             intervention.queued(kind, deliveryId, now);
             interventions.saveQueued(intervention, intervention.declaration(kind).orElseThrow());
         }
-    }
-
-    /** The tool's key for this capture: the header, or the field (the same when both are given). */
-    private static String captureId(Errors errors, String header, String field) {
-        String key = text(errors, "Idempotency-Key", header, false);
-        String id = text(errors, "deviceCaptureId", field, false);
-        if (key != null && id != null && !key.equals(id)) {
-            errors.add("deviceCaptureId", "differs from the Idempotency-Key header");
-        }
-        return key != null ? key : id;
-    }
-
-    private static String text(Errors errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "required");
-            }
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            errors.add(field, MAX_TEXT + " characters max");
-        }
-        return value;
     }
 
     private Instant now() {

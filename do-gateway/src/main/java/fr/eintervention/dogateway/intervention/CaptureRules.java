@@ -16,8 +16,8 @@ import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.ProtocolVersion;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.referential.OiDirectory;
-import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v1.MessageValidator;
 import fr.eintervention.protocol.v1.ProtocolMessage;
 import fr.eintervention.protocol.v1.ProtocolViolation;
@@ -27,11 +27,14 @@ import tools.jackson.databind.ObjectMapper;
  * Checks a capture before anything is queued, so that the technician learns at once what the OI
  * would refuse: the OI's own validation (the shared {@link MessageValidator}) on the very M1/M3
  * about to be sent, the routing, and the DO's rules on timestamps (docs/explanation/protocol-rules.md,
- * "The DO"): refused when in the future, flagged when the duration is implausible. To an OI that
+ * "The DO"): refused when in the future, flagged when the duration is implausible; and the
+ * capture's own fields (the technician, the capture's key, which fields go together). To an OI that
  * speaks v2, the message and the natures are v2's ({@link V2CaptureRules}).
  */
 @Component
 class CaptureRules {
+
+    private static final int MAX_TEXT = 100;
 
     /** Where each protocol field comes from in the field API. */
     private static final Map<String, String> API_FIELDS = Map.of(
@@ -61,6 +64,45 @@ class CaptureRules {
      * A timestamp as the device sent it, in any form the protocol accepts, to the second (the
      * protocol's precision: AAAAMMDD HH:MM:SS); null when absent.
      */
+    /** The tool's key for this capture: the header, or the field (the same when both are given). */
+    String captureId(Errors errors, String header, String field) {
+        String key = text(errors, "Idempotency-Key", header, false);
+        String id = text(errors, "deviceCaptureId", field, false);
+        if (key != null && id != null && !key.equals(id)) {
+            errors.add("deviceCaptureId", "differs from the Idempotency-Key header");
+        }
+        return key != null ? key : id;
+    }
+
+    String text(Errors errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "required");
+            }
+            return null;
+        }
+        if (value.length() > MAX_TEXT) {
+            errors.add(field, MAX_TEXT + " characters max");
+        }
+        return value;
+    }
+
+    /** A timestamp that must be given. */
+    Instant requiredTimestamp(Errors errors, String field, String value) {
+        Instant instant = timestamp(errors, field, value);
+        if (instant == null) {
+            errors.add(field, "required");
+        }
+        return instant;
+    }
+
+    /** The natures of the end come with the end only. */
+    void endNaturesWithEnd(Errors errors, List<NatureEntry> endNatures, String end) {
+        if (endNatures != null && end == null) {
+            errors.add("endNatures", "given with end only");
+        }
+    }
+
     Instant timestamp(Errors errors, String field, String value) {
         if (value == null || value.isBlank()) {
             return null;

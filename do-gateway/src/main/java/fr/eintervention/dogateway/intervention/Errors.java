@@ -3,10 +3,10 @@ package fr.eintervention.dogateway.intervention;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v2.ErrorCode;
 import fr.eintervention.web.InvalidInput;
-import fr.eintervention.protocol.Fault;
 
 /**
  * What is wrong with one request, field by field: the first fault found for a field is kept,

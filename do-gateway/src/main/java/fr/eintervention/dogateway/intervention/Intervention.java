@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
+import fr.eintervention.web.Conflict;
 
 /**
  * One presence period of a technician on a PM, under one {@code Ref_Interv_DO}: its rules decide

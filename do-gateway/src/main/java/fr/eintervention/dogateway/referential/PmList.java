@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.eintervention.dogateway.referential.OiDirectory;
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.web.InvalidInput;
-import fr.eintervention.dogateway.referential.OiDirectory;
 
 /**
  * The DO's own list of the PMs it works on, per OI: what the technicians' tools suggest (and keep

@@ -1,2 +1,2 @@
-/** Web concerns shared by the gateway's adapters: access rules and error answers. */
+/** Web concerns shared by the gateway's adapters: access rules. */
 package fr.eintervention.dogateway.web;

@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.eintervention.web.Conflict;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Status;
+import fr.eintervention.web.Conflict;
 
 /** The rules of a technician's intervention at the DO (which of M1/M3 go, and when), without Spring nor database. */
 class CapturedInterventionTest {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.protocol.v1.MessageSchema;
 import tools.jackson.databind.JsonNode;
 
 /**

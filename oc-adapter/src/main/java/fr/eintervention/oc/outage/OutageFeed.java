@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.eintervention.protocol.Fault;
-import fr.eintervention.web.batch.Csv;
-import fr.eintervention.web.batch.Faults;
 import fr.eintervention.oc.OcProperties;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 

@@ -7,11 +7,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import fr.eintervention.protocol.Fault;
 import fr.eintervention.jdbc.Sql;
-import fr.eintervention.web.batch.Faults;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.Timestamps;
-import fr.eintervention.web.InvalidInput;
+import fr.eintervention.web.batch.Faults;
 import tools.jackson.databind.JsonNode;
 
 /** The feed of the OC's own interventions, when it is the DO: see {@link OwnIntervention}. */

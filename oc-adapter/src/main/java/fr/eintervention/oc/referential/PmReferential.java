@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.web.batch.Csv;
-import fr.eintervention.web.batch.Faults;
 import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
+import fr.eintervention.web.batch.Csv;
+import fr.eintervention.web.batch.Faults;
 
 /**
  * The PMs where the OC has customers. Optional: while the list is empty every PM is accepted;

@@ -1,2 +1,2 @@
-/** Web concerns shared by the adapter's HTTP adapters: access rules, Problem Details, body limits. */
+/** Web concerns shared by the adapter's HTTP adapters: access rules, the outage feed's own body limit. */
 package fr.eintervention.oc.web;

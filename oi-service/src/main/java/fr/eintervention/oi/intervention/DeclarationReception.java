@@ -17,8 +17,8 @@ import fr.eintervention.model.v1.InterventionDO;
 import fr.eintervention.oi.OiProperties;
 import fr.eintervention.oi.intervention.Interventions.Received;
 import fr.eintervention.oi.referential.Referential;
-import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v1.ProtocolViolation;
 
 /**

@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.Fault;
+import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.protocol.v1.ProtocolViolation;
 

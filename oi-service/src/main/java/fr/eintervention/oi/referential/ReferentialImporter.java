@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,18 +36,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.oi.referential.ReferentialImport.Content;
-import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
+import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.v1.MessageSchema;
 import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.oi.OiProperties;
 
 /**
  * Bulk import of the referential from a CSV file, as a job: the request's body is written to a
- * temporary file (never held in memory), then read line by line, each line checked and streamed
+ * temporary file (never held in memory, {@link UploadSpool}), then read line by line, each line checked and streamed
  * into a staging table; a file without fault is applied in one transaction, a file with any
- * fault is not applied at all and its faults are reported by line. One import at a time.
+ * fault is not applied at all and its faults are reported by line ({@link ImportFaults}). One
+ * import at a time.
  */
 @Service
 public class ReferentialImporter implements DisposableBean {
@@ -121,21 +120,20 @@ public class ReferentialImporter implements DisposableBean {
         if (contentLength > max) {
             return new Start(Optional.empty(), Optional.of(new Refusal.TooLarge(max)));
         }
-        Path file = Files.createTempFile("referential-import-", ".csv");
+        Optional<UploadSpool.Spooled> spooled = UploadSpool.spool(body, max);
+        if (spooled.isEmpty()) {
+            return new Start(Optional.empty(), Optional.of(new Refusal.TooLarge(max)));
+        }
+        Path file = spooled.get().file();
         try {
-            long size = copyAtMost(body, file, max);
-            if (size > max) {
-                Files.deleteIfExists(file);
-                return new Start(Optional.empty(), Optional.of(new Refusal.TooLarge(max)));
-            }
-            Optional<Long> id = imports.create(mode, size, clock.instant());
+            Optional<Long> id = imports.create(mode, spooled.get().size(), clock.instant());
             if (id.isEmpty()) {
                 Files.deleteIfExists(file);
                 return new Start(Optional.empty(), Optional.of(new Refusal.AlreadyRunning(imports.running().orElse(0L))));
             }
             jobs.execute(() -> run(id.get(), file, mode));
             return new Start(find(id.get()), Optional.empty());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
@@ -143,21 +141,6 @@ public class ReferentialImporter implements DisposableBean {
 
     public Optional<ReferentialImport> find(long id) {
         return imports.find(id, properties.maxReportedFaults());
-    }
-
-    private static long copyAtMost(InputStream body, Path file, long max) throws IOException {
-        long size = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int n; (n = body.read(buffer)) >= 0; ) {
-                size += n;
-                if (size > max) {
-                    return size;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return size;
     }
 
     private void run(long id, Path file, Mode mode) {
@@ -201,9 +184,7 @@ public class ReferentialImporter implements DisposableBean {
 
         private final long id;
         private final Mode mode;
-        private final List<Fault> pending = new ArrayList<>();
-        private long faultCount;
-        private long reported;
+        private final ImportFaults faults;
         private long linesRead = 1;
         private Counting counting;
         private int headerSize;
@@ -211,6 +192,7 @@ public class ReferentialImporter implements DisposableBean {
         Job(long id, Mode mode) {
             this.id = id;
             this.mode = mode;
+            this.faults = new ImportFaults(id, imports, properties.maxReportedFaults());
         }
 
         void run(Path file) throws Exception {
@@ -232,12 +214,12 @@ public class ReferentialImporter implements DisposableBean {
             long duplicateCount = staging.duplicateCount(id, content);
             if (duplicateCount > 0) {
                 duplicates.forEach(this::fault);
-                faultCount += duplicateCount - duplicates.size();
+                faults.countMore(duplicateCount - duplicates.size());
             }
-            if (faultCount == 0 && staging.count(id, content) == 0) {
+            if (faults.count() == 0 && staging.count(id, content) == 0) {
                 fault(Fault.atLine(1, "file", "no line after the header: nothing to import"));
             }
-            if (faultCount > 0) {
+            if (faults.count() > 0) {
                 reject();
                 return;
             }
@@ -262,9 +244,9 @@ public class ReferentialImporter implements DisposableBean {
 
         private void reject() {
             flushFaults();
-            imports.progress(id, Status.VALIDATING, counting == null ? 0 : counting.count, linesRead, faultCount);
+            imports.progress(id, Status.VALIDATING, counting == null ? 0 : counting.count, linesRead, faults.count());
             imports.finished(id, Status.REJECTED, null, clock.instant());
-            log.info("Referential import {} rejected: {} faults, nothing applied", id, faultCount);
+            log.info("Referential import {} rejected: {} faults, nothing applied", id, faults.count());
         }
 
         /** Reads, checks and stages the lines; the content, null when the header is not one we know. */
@@ -307,7 +289,7 @@ public class ReferentialImporter implements DisposableBean {
                             }
                             if (record.getRecordNumber() % PROGRESS_EVERY == 0) {
                                 flushFaults();
-                                imports.progress(id, Status.VALIDATING, counting.count, linesRead, faultCount);
+                                imports.progress(id, Status.VALIDATING, counting.count, linesRead, faults.count());
                             }
                         }
                     } catch (UncheckedIOException | IllegalStateException e) {
@@ -400,20 +382,12 @@ public class ReferentialImporter implements DisposableBean {
 
         /** Records a fault; always false (the line is not valid). */
         private boolean fault(Fault fault) {
-            faultCount++;
-            if (reported < properties.maxReportedFaults()) {
-                reported++;
-                pending.add(fault);
-                if (pending.size() >= 100) {
-                    flushFaults();
-                }
-            }
+            faults.add(fault);
             return false;
         }
 
         private void flushFaults() {
-            imports.addFaults(id, pending);
-            pending.clear();
+            faults.flush();
         }
     }
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.referential.ReferentialImport.Content;
-import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
 import fr.eintervention.oi.referential.ReferentialImport.Status;
+import fr.eintervention.protocol.Fault;
 
 /** The import jobs, their progress and their faults. */
 @Component

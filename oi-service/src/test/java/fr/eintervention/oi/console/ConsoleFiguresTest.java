@@ -23,6 +23,7 @@ import fr.eintervention.delivery.PartnerActivity;
 import fr.eintervention.oi.OiServiceTestSupport;
 import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.DayFigures;
+import fr.eintervention.oi.consultation.DayWatch;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.M5Figures;
 
@@ -33,6 +34,8 @@ class ConsoleFiguresTest extends OiServiceTestSupport {
 
     @Autowired
     Consultation consultation;
+    @Autowired
+    DayWatch watch;
     @Autowired
     Deliveries deliveries;
 
@@ -48,16 +51,16 @@ class ConsoleFiguresTest extends OiServiceTestSupport {
     }
 
     private Map<String, M5Figures> m5() {
-        return consultation.m5Figures(consultation.startOfDay(-1), consultation.startOfDay(1)).stream()
+        return watch.m5Figures(watch.startOfDay(-1), watch.startOfDay(1)).stream()
                 .collect(Collectors.toMap(M5Figures::oc, figures -> figures));
     }
 
     @Test
     void anM5NotReceivedIsAwaitedTheDayTheInterventionEndsAndMissingAfter() {
-        OffsetDateTime yesterday = consultation.startOfDay(-1).atZone(PARIS).toOffsetDateTime().plusHours(9);
+        OffsetDateTime yesterday = watch.startOfDay(-1).atZone(PARIS).toOffsetDateTime().plusHours(9);
         OffsetDateTime now = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, M5Figures> before = m5();
-        DayFigures dayBefore = consultation.dayFigures(consultation.startOfDay(0), consultation.startOfDay(1));
+        DayFigures dayBefore = watch.dayFigures(watch.startOfDay(0), watch.startOfDay(1));
 
         String endedYesterday = declareAt(newRef(), yesterday, yesterday.plusHours(1));
         declareAt(newRef(), now, null);
@@ -77,7 +80,7 @@ class ConsoleFiguresTest extends OiServiceTestSupport {
         assertThat(after.get("OC02").missing() - missing(before, "OC02")).isEqualTo(1);
         assertThat(after.get("OC02").awaited() - awaited(before, "OC02")).isEqualTo(1);
 
-        DayFigures day = consultation.dayFigures(consultation.startOfDay(0), consultation.startOfDay(1));
+        DayFigures day = watch.dayFigures(watch.startOfDay(0), watch.startOfDay(1));
         assertThat(day.started() - dayBefore.started()).isEqualTo(1);
         assertThat(day.open() - dayBefore.open()).isEqualTo(1);
     }
@@ -85,7 +88,7 @@ class ConsoleFiguresTest extends OiServiceTestSupport {
     @Test
     void todaysActivityPerOcAndTheOutboxPagedByKeyWithTheCountOfReSendable() {
         OCS.get("OC02").replyWith(request -> fr.eintervention.testsupport.PartnerStub.Reply.ko(404, 4, "PM_INCONNU", "PM inconnu"));
-        Instant midnight = consultation.startOfDay(0);
+        Instant midnight = watch.startOfDay(0);
         long rejectedBefore = activity("OC02").rejected();
         long resendableBefore = deliveries.countResendable("OC02", midnight, null, EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.REJECTED));
 
@@ -103,7 +106,7 @@ class ConsoleFiguresTest extends OiServiceTestSupport {
     }
 
     private PartnerActivity activity(String oc) {
-        return deliveries.activitySince(consultation.startOfDay(0)).stream().filter(a -> a.partner().equals(oc)).findFirst()
+        return deliveries.activitySince(watch.startOfDay(0)).stream().filter(a -> a.partner().equals(oc)).findFirst()
                 .orElse(new PartnerActivity(oc, 0, 0, 0, 0, null));
     }
 

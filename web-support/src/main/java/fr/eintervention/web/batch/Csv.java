@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import fr.eintervention.protocol.Fault;
-import fr.eintervention.web.InvalidInput;
 
 /**
  * A CSV file with a header row, as operators export it (RFC 4180, read by Apache Commons CSV):

@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import fr.eintervention.protocol.text.ProtocolText;
 import fr.eintervention.protocol.Fault;
+import fr.eintervention.protocol.text.ProtocolText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

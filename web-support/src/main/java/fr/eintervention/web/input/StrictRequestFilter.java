@@ -12,8 +12,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import fr.eintervention.protocol.text.ProtocolText;
 import fr.eintervention.protocol.Fault;
+import fr.eintervention.protocol.text.ProtocolText;
 import fr.eintervention.protocol.v1.web.ProtocolWebConfiguration;
 import fr.eintervention.protocol.v2.web.V2WebConfiguration;
 import jakarta.servlet.FilterChain;

@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.oc.intervention.InterventionSearch;
 import fr.eintervention.oc.intervention.InterventionView;
-import fr.eintervention.web.ProblemDetailsApi;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InstantParameter;
 import fr.eintervention.web.InvalidInput;
 import fr.eintervention.web.Page;
+import fr.eintervention.web.ProblemDetailsApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

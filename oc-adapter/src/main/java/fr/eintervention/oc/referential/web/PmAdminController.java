@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.eintervention.oc.referential.PmReferential;
-import fr.eintervention.web.ProblemDetailsApi;
 import fr.eintervention.web.Page;
+import fr.eintervention.web.ProblemDetailsApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import fr.eintervention.oi.referential.ReferentialImport;
-import fr.eintervention.protocol.Fault;
 import fr.eintervention.oi.referential.ReferentialImport.Mode;
-import fr.eintervention.oi.referential.ReferentialImporter;
+import fr.eintervention.oi.referential.ReferentialImport;
 import fr.eintervention.oi.referential.ReferentialImporter.Refusal;
+import fr.eintervention.oi.referential.ReferentialImporter;
+import fr.eintervention.protocol.Fault;
 
 /**
  * Référentiel, the bulk import: the operator's CSV file is the request's body (sent by the page's

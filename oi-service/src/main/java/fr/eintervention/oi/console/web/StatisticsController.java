@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.Statistics;
+import fr.eintervention.oi.consultation.StatisticsQueries;
 
 /**
  * Statistiques over a chosen period: interventions and impacted customers per day, per DO and per
@@ -28,11 +28,11 @@ class StatisticsController {
     static final int SHOWN = 30;
     static final int RANKING = 50;
 
-    private final Consultation consultation;
+    private final StatisticsQueries statistics;
     private final ConsoleDates dates;
 
-    StatisticsController(Consultation consultation, ConsoleDates dates) {
-        this.consultation = consultation;
+    StatisticsController(StatisticsQueries statistics, ConsoleDates dates) {
+        this.statistics = statistics;
         this.dates = dates;
     }
 
@@ -74,12 +74,12 @@ class StatisticsController {
         Instant from = period.from(dates);
         Instant to = period.to(dates);
         // days as the pages write them (30/11/2026), in the table and the charts alike
-        List<Statistics> perDay = consultation.statistics(from, to, Consultation.GroupBy.DAY).stream()
+        List<Statistics> perDay = statistics.statistics(from, to, StatisticsQueries.GroupBy.DAY).stream()
                 .map(day -> new Statistics(dates.shortDay(day.key()), day.interventions(), day.interventionsWithImpact(),
                         day.impactedCustomers(), day.rate()))
                 .toList();
-        List<Statistics> perDo = consultation.statistics(from, to, Consultation.GroupBy.DO);
-        List<Statistics> perPm = consultation.statistics(from, to, Consultation.GroupBy.PM).stream()
+        List<Statistics> perDo = statistics.statistics(from, to, StatisticsQueries.GroupBy.DO);
+        List<Statistics> perPm = statistics.statistics(from, to, StatisticsQueries.GroupBy.PM).stream()
                 .sorted(Comparator.comparingLong(Statistics::interventions).reversed().thenComparing(Statistics::key))
                 .toList();
         model.addAttribute("page", "statistics");
@@ -90,7 +90,7 @@ class StatisticsController {
         model.addAttribute("perDo", perDo);
         model.addAttribute("perPm", perPm.subList(0, Math.min(SHOWN, perPm.size())));
         model.addAttribute("pmCount", perPm.size());
-        model.addAttribute("ranking", consultation.pmRanking(from, to, period.threshold(), RANKING));
+        model.addAttribute("ranking", statistics.pmRanking(from, to, period.threshold(), RANKING));
         model.addAttribute("total", perDay.stream().mapToLong(Statistics::interventions).sum());
         model.addAttribute("customers", perDay.stream().mapToLong(Statistics::impactedCustomers).sum());
         model.addAttribute("dayChart", chart("Interventions par jour", perDay, false));
@@ -109,10 +109,10 @@ class StatisticsController {
         Instant from = period.from(dates);
         Instant to = period.to(dates);
         List<Statistics> rows = switch (table) {
-            case "jours" -> consultation.statistics(from, to, Consultation.GroupBy.DAY);
-            case "do" -> consultation.statistics(from, to, Consultation.GroupBy.DO);
-            case "pm" -> consultation.statistics(from, to, Consultation.GroupBy.PM);
-            case "classement" -> consultation.pmRanking(from, to, period.threshold(), 500);
+            case "jours" -> statistics.statistics(from, to, StatisticsQueries.GroupBy.DAY);
+            case "do" -> statistics.statistics(from, to, StatisticsQueries.GroupBy.DO);
+            case "pm" -> statistics.statistics(from, to, StatisticsQueries.GroupBy.PM);
+            case "classement" -> statistics.pmRanking(from, to, period.threshold(), 500);
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
         String key = switch (table) {

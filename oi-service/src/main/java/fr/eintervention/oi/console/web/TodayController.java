@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import fr.eintervention.delivery.Deliveries;
 import fr.eintervention.oi.consultation.Consultation;
+import fr.eintervention.oi.consultation.DayWatch;
 import fr.eintervention.oi.consultation.InterventionFilter;
 
 /**
@@ -21,11 +22,13 @@ class TodayController {
     static final int LATEST = 15;
 
     private final Consultation consultation;
+    private final DayWatch day;
     private final Deliveries deliveries;
     private final ConsoleDates dates;
 
-    TodayController(Consultation consultation, Deliveries deliveries, ConsoleDates dates) {
+    TodayController(Consultation consultation, DayWatch day, Deliveries deliveries, ConsoleDates dates) {
         this.consultation = consultation;
+        this.day = day;
         this.deliveries = deliveries;
         this.dates = dates;
     }
@@ -56,10 +59,10 @@ class TodayController {
         Instant yesterday = dates.startOf(today.minusDays(1));
         model.addAttribute("page", "today");
         model.addAttribute("today", today);
-        model.addAttribute("day", consultation.dayFigures(start, tomorrow));
+        model.addAttribute("day", day.dayFigures(start, tomorrow));
         model.addAttribute("activity", deliveries.activitySince(start));
         model.addAttribute("backlog", deliveries.backlog());
-        model.addAttribute("m5", consultation.m5Figures(yesterday, tomorrow));
+        model.addAttribute("m5", day.m5Figures(yesterday, tomorrow));
         model.addAttribute("latest", consultation.interventions(
                 new InterventionFilter(null, null, start, tomorrow, null), 0, LATEST));
         model.addAttribute("testsWaiting", consultation.lineTestsWaiting());

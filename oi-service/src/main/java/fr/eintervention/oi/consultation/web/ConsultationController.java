@@ -17,6 +17,7 @@ import fr.eintervention.oi.consultation.InterventionDetail;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.InterventionSummary;
 import fr.eintervention.oi.consultation.Statistics;
+import fr.eintervention.oi.consultation.StatisticsQueries;
 import fr.eintervention.protocol.Timestamps;
 import fr.eintervention.web.InstantParameter;
 import fr.eintervention.web.InvalidInput;
@@ -33,10 +34,12 @@ class ConsultationController {
 
 
     private final Consultation consultation;
+    private final StatisticsQueries statistics;
     private final Timestamps timestamps;
 
-    ConsultationController(Consultation consultation, Timestamps timestamps) {
+    ConsultationController(Consultation consultation, StatisticsQueries statistics, Timestamps timestamps) {
         this.consultation = consultation;
+        this.statistics = statistics;
         this.timestamps = timestamps;
     }
 
@@ -74,13 +77,13 @@ class ConsultationController {
     @Operation(summary = "Interventions, interventions with impacted customers, impacted customers and rate, by DO, PM or day")
     List<Statistics> statistics(@RequestParam String from, @RequestParam String to,
             @Parameter(description = "DO, PM or DAY (day of Debut_Inter, Europe/Paris)") @RequestParam(defaultValue = "DO") String by) {
-        Consultation.GroupBy groupBy;
+        StatisticsQueries.GroupBy groupBy;
         try {
-            groupBy = Consultation.GroupBy.valueOf(by.toUpperCase());
+            groupBy = StatisticsQueries.GroupBy.valueOf(by.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("by", "DO, PM or DAY");
         }
-        return consultation.statistics(instant("from", from), instant("to", to), groupBy);
+        return statistics.statistics(instant("from", from), instant("to", to), groupBy);
     }
 
     @GetMapping("/statistics/pm-ranking")
@@ -91,7 +94,7 @@ class ConsultationController {
         if (limit < 1 || limit > Page.MAX_SIZE) {
             throw new InvalidInput("limit", "between 1 and " + Page.MAX_SIZE + " expected");
         }
-        return consultation.pmRanking(instant("from", from), instant("to", to), minInterventions, limit);
+        return statistics.pmRanking(instant("from", from), instant("to", to), minInterventions, limit);
     }
 
     private Instant instant(String name, String value) {

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import fr.eintervention.oi.OiProperties;
-import fr.eintervention.web.input.BodySizeLimitFilter;
 import fr.eintervention.security.EInterventionSecurityAutoConfiguration;
+import fr.eintervention.web.input.BodySizeLimitFilter;
 
 /**
  * M5 grows with the customers cut at a PM, far above the 256KB that bound every other request

@@ -11,9 +11,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import fr.eintervention.model.v1.api.ClientHSOCParInterApi;
 import fr.eintervention.model.v1.api.InterventionDOApi;
 import fr.eintervention.model.v1.api.InterventionOIApi;
-import fr.eintervention.protocol.v1.MessageValidator;
 import fr.eintervention.protocol.ProtocolProperties;
 import fr.eintervention.protocol.Timestamps;
+import fr.eintervention.protocol.v1.MessageValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
