@@ -4,6 +4,8 @@
 import { captures, kv, newId } from './store.js';
 import { completeSignIn, config, signIn, signOut, technicianId, validToken } from './auth.js';
 import { call, clockOffset, flush, pending, refreshViews } from './sync.js';
+import { askTest, flushV2, keepReport, loadVersions, naturesOf, natureLabel, refreshTests, reportBlock, showNatureChoices,
+  speaksV2, testsBlock, V2_ANSWERS } from './v2.js';
 
 const NATURES = { 1: 'RACC', 2: 'SAV', 3: 'Aucune action', 4: 'Non fournie' };
 const ANSWERS = {
@@ -88,7 +90,7 @@ function answerText(answer) {
   if (!answer) {
     return '';
   }
-  const plain = ANSWERS[answer.label] || answer.label || ('code ' + answer.code);
+  const plain = ANSWERS[answer.label] || V2_ANSWERS[answer.label] || answer.label || ('code ' + answer.code);
   return answer.description ? `${plain} (${answer.description})` : plain;
 }
 
@@ -137,15 +139,27 @@ function statusLine(state) {
     after !== undefined ? el('span', { class: 'ref' }, state.ref || '') : '', after || '');
 }
 
-function naturesText(natures) {
-  return (natures || []).map((n) => NATURES[n.nature] || n.nature).join(', ');
+function naturesText(natures, labels) {
+  return (natures || []).map((n) => (labels ? natureLabel(labels, n.nature) : NATURES[n.nature] || n.nature)).join(', ');
+}
+
+/** Per capture: the OI's natures (at the end) and whether it speaks v2, read before drawing. */
+const oiOf = new Map();
+
+async function learnOis(list) {
+  for (const capture of list) {
+    oiOf.set(capture.id, { natures: await naturesOf(capture.codeOi, true), v2: await speaksV2(capture.codeOi) });
+  }
 }
 
 function openCard(capture) {
-  const chosen = endChoices.get(capture.id) || String(((capture.natures || [])[0] || {}).nature || 4);
+  const oi = oiOf.get(capture.id) || { natures: null, v2: false };
+  const notProvided = ((oi.natures || []).find((n) => n.notProvided) || { nature: 4 }).nature;
+  const chosen = endChoices.get(capture.id) || String(((capture.natures || [])[0] || {}).nature || notProvided);
   const name = 'end-nature-' + capture.id;
+  const offered = oi.natures ? oi.natures.map((n) => [String(n.nature), n.label]) : Object.entries(NATURES);
   const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': 'Ce qui a été fait' },
-    Object.entries(NATURES).map(([value, label]) => el('label', {},
+    offered.map(([value, label]) => el('label', {},
       el('input', { type: 'radio', name, value, checked: value === chosen,
         onchange: () => endChoices.set(capture.id, value) }), ' ' + label)));
   const state = standing(capture);
@@ -155,6 +169,7 @@ function openCard(capture) {
     el('p', {}, 'Début : ', el('strong', { class: 'start-time' }, hhmmss(capture.start))),
     statusLine(state),
     state.fix ? el('button', { type: 'button', class: 'big', onclick: () => startFix(capture.id) }, 'Corriger') : '',
+    oi.v2 ? testsBlock(capture, test) : '',
     el('fieldset', { class: 'field' }, el('legend', {}, 'Ce qui a été fait'), choices),
     el('button', { type: 'button', class: 'huge stop end-button', onclick: () => end(capture.id, name) }, 'Fin'));
 }
@@ -164,16 +179,20 @@ function todayCard(capture) {
   return el('li', { class: 'card', 'data-capture': capture.id, 'data-ref': capture.ref || '', 'data-status': state.kind },
     el('h3', {}, capture.pm, capture.codeOi ? el('span', { class: 'muted' }, ' · ' + capture.codeOi) : ''),
     el('div', { class: 'times' }, `Début ${hhmmss(capture.start)}`, capture.end ? ` — Fin ${hhmmss(capture.end)}` : ' — en cours'),
-    el('div', { class: 'muted' }, naturesText(capture.end ? capture.endNatures : capture.natures)),
+    el('div', { class: 'muted' }, naturesText(capture.end ? capture.endNatures : capture.natures, (oiOf.get(capture.id) || {}).natures)),
     statusLine(state),
-    state.fix ? el('button', { type: 'button', class: 'big fix-button', onclick: () => startFix(capture.id) }, 'Corriger') : '');
+    state.fix ? el('button', { type: 'button', class: 'big fix-button', onclick: () => startFix(capture.id) }, 'Corriger') : '',
+    (oiOf.get(capture.id) || {}).v2 && capture.end ? testsBlock(capture, null) : '',
+    (oiOf.get(capture.id) || {}).v2 && capture.end ? reportBlock(capture, report) : '');
 }
 
 async function render() {
   const all = await captures.all();
   const today = all.filter((c) => sameDay(c.start) || !c.end).reverse();
   // redrawn only when what it shows changed: a finger (or a screen reader) on a button keeps it
-  const shown = JSON.stringify(today.map((c) => [c.id, c.pm, c.codeOi, c.start, c.end, c.endNatures, standing(c)]));
+  await learnOis(today);
+  const shown = JSON.stringify(today.map((c) => [c.id, c.pm, c.codeOi, c.start, c.end, c.endNatures, standing(c),
+    c.tests, c.report, c.lineTests, (c.view || {}).report]));
   if (shown !== lastShown) {
     lastShown = shown;
     $('open-list').replaceChildren(...today.filter((c) => !c.end).map(openCard));
@@ -213,8 +232,8 @@ async function start(event) {
     $('pm').focus();
     return;
   }
-  const nature = Number(new FormData($('new-form')).get('nature') || 4);
-  const entry = { nature };
+  const picked = new FormData($('new-form')).get('nature');
+  const entry = picked ? { nature: Number(picked) } : {};
   if ($('pbo').value.trim()) {
     entry.pbo = $('pbo').value.trim();
   }
@@ -250,6 +269,18 @@ async function end(id, radioName) {
     }
   });
   endChoices.delete(id);
+  await render();
+  requestSend();
+}
+
+async function test(id) {
+  await askTest(id);
+  await render();
+  requestSend();
+}
+
+async function report(id, impacted, restored) {
+  await keepReport(id, impacted, restored);
   await render();
   requestSend();
 }
@@ -317,6 +348,7 @@ async function prepareNew() {
     select.value = current;
   }
   $('oi-field').hidden = ois.length <= 1;
+  await showNatureChoices($('nature-choices'), select.value);
   const recent = (await kv.get('recentPms')) || [];
   $('pm-recent-block').hidden = recent.length === 0;
   $('pm-recent').replaceChildren(...recent.map((pm) => el('button', { type: 'button', 'data-pm': pm,
@@ -334,6 +366,7 @@ async function loadReference() {
       return;
     }
     await kv.set('ois', ois.json);
+    await loadVersions();
     for (const oi of ois.json) {
       const pms = await call('GET', '/pms?oi=' + encodeURIComponent(oi));
       if (pms.status === 200) {
@@ -370,7 +403,11 @@ async function tick() {
   try {
     lastOutcome = await flush();
     if (lastOutcome === 'done') {
+      lastOutcome = await flushV2();
+    }
+    if (lastOutcome === 'done') {
       await refreshViews().catch(() => undefined);
+      await refreshTests().catch(() => undefined);
     }
     const waiting = (await captures.all()).some(pending);
     banner('auth-banner', lastOutcome === 'auth' && waiting ? 'show' : null);
@@ -424,6 +461,7 @@ async function boot() {
   $('new-form').addEventListener('submit', start);
   $('fix-form').addEventListener('submit', resend);
   $('pm').addEventListener('input', () => suggest($('pm'), $('pm-suggestions'), $('oi').value));
+  $('oi').addEventListener('change', () => showNatureChoices($('nature-choices'), $('oi').value));
   $('fix-pm').addEventListener('input', async () => suggest($('fix-pm'), $('fix-suggestions'),
     (await captures.get(fixing) || {}).codeOi));
   window.addEventListener('online', tick);

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,6 +54,25 @@ public class ApiDocsAutoConfiguration {
                 .servers(List.of(new Server().url(publicUrl.url()).description(publicUrl.configured()
                         ? "this service (eintervention.public-url)" : "this service, at the address this page was read from")))
                 .components(new Components());
+    }
+
+    /** Swagger UI's group of version 1's operations, each with its Authorize. */
+    @Bean
+    GroupedOpenApi einterventionV1Group() {
+        return GroupedOpenApi.builder().group("v1").displayName("Protocole v1").pathsToMatch("/v1/**").build();
+    }
+
+    /** Swagger UI's group of version 2's operations. */
+    @Bean
+    GroupedOpenApi einterventionV2Group() {
+        return GroupedOpenApi.builder().group("v2").displayName("Protocole v2").pathsToMatch("/v2/**").build();
+    }
+
+    /** Everything else: administration, consultation, field APIs. */
+    @Bean
+    GroupedOpenApi einterventionOperatorsGroup() {
+        return GroupedOpenApi.builder().group("operators").displayName("Outils des opérateurs")
+                .pathsToExclude("/v1/**", "/v2/**").build();
     }
 
     @Bean

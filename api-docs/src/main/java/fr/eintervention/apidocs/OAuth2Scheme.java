@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -31,7 +31,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * auth-server's client and secret are named only when the service runs the demo profile: a
  * document served anywhere else never shows them.
  */
-final class OAuth2Scheme implements OpenApiCustomizer {
+final class OAuth2Scheme implements GlobalOpenApiCustomizer {
 
     static final String NAME = "oauth2";
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}/]+}");

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.security.EInterventionSecurityAutoConfiguration;
@@ -28,7 +28,7 @@ import io.swagger.v3.oas.models.tags.Tag;
  * protocol's words (M1/M3, M2/M4, M5), with every answer they give and its HTTP status: the
  * contract's answers, and the Problem Details of the security layer (401, 403, 413, 429).
  */
-final class ProtocolOperations implements OpenApiCustomizer {
+final class ProtocolOperations implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
 

@@ -15,7 +15,7 @@ import fr.eintervention.web.input.ErrorReportAnswerValve;
  * slash...): Problem Details, not Tomcat's HTML page; its filters would refuse the forms OAuth2 uses.
  */
 @SpringBootApplication(excludeName = {"fr.eintervention.web.input.InputConfiguration",
-        "fr.eintervention.protocol.v1.web.ProtocolWebConfiguration",
+        "fr.eintervention.protocol.v1.web.ProtocolWebConfiguration", "fr.eintervention.protocol.v2.web.V2WebConfiguration",
         "fr.eintervention.web.unavailable.DatabaseUnavailableAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class AuthServerApplication {

@@ -20,6 +20,7 @@ final class DemoAuthServer {
             // the protocol's web rules and every endpoint's strict input (JSON bodies only, no forms):
             // the token endpoint and the login take forms
             "fr.eintervention.protocol.v1.web.ProtocolWebConfiguration",
+            "fr.eintervention.protocol.v2.web.V2WebConfiguration",
             "fr.eintervention.web.input.InputConfiguration",
             "fr.eintervention.web.ProblemDetailsAdvice",
             "fr.eintervention.web.unavailable.DatabaseUnavailableAutoConfiguration",

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import fr.eintervention.protocol.v1.Answer;
+import fr.eintervention.protocol.v2.PartnerAnswer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -18,9 +19,10 @@ import tools.jackson.databind.ObjectMapper;
  *
  * @param result            what to do with the message
  * @param httpStatus        the answer's HTTP status; null without an answer
- * @param answerCode        {@code Code_Reponse}, when the body is a protocol answer
- * @param answerLabel       {@code Libelle_Reponse}, when the body is a protocol answer
- * @param answerDescription {@code Description_Reponse}, when the body is a protocol answer
+ * @param answerCode        {@code Code_Reponse} (v2: {@code code}), when the body is a protocol answer
+ * @param answerLabel       {@code Libelle_Reponse} (v2: {@code error}, or OK), when the body is a protocol answer
+ * @param answerDescription {@code Description_Reponse} (v2: {@code description} or {@code error_description}),
+ *                          when the body is a protocol answer
  * @param answerBody        the body received; null without an answer
  * @param error             why it did not deliver the message; null when it did
  * @param retryAfter        how long the partner asked to wait ({@link Result#THROTTLED}); null otherwise
@@ -104,6 +106,17 @@ record Attempt(Result result, Integer httpStatus, Integer answerCode, String ans
         boolean isAnswer = label != null || code != null;
         // the label wins over the number (the specification and the contract number some answers differently)
         boolean ok = isAnswer && Answer.read(label, code) == Answer.OK;
+        if (!isAnswer && (httpStatus == 200 || httpStatus == 400)) {
+            // a v2 answer: {code: 0, ...} or the 400 error body (decision 0025)
+            Optional<PartnerAnswer> v2 = PartnerAnswer.read(json);
+            if (v2.isPresent()) {
+                isAnswer = true;
+                ok = v2.get().accepted();
+                label = v2.get().label();
+                code = v2.get().code();
+                description = v2.get().description();
+            }
+        }
         boolean success = httpStatus >= 200 && httpStatus < 300;
         Result result;
         String error = null;

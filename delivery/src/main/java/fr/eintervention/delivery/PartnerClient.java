@@ -54,15 +54,19 @@ final class PartnerClient implements AutoCloseable {
         this.traces = traces;
     }
 
-    /** Sends the body as stored, byte for byte; never throws for what the partner does. */
+    /**
+     * Sends the body as stored, byte for byte, with the message's method (POST unless its path
+     * names another); never throws for what the partner does.
+     */
     Attempt post(PartnerEndpoint endpoint, DeliveryRecord message) {
         Credentials credentials = endpoint.credentials();
         // in the trace of the request that queued the message: the client's observation sends its traceparent on
         try (TraceContexts.Scope trace = traces.continued(message.traceparent(), "deliver " + message.kind())) {
             HttpHeaders authentication = new HttpHeaders();
             credentials.apply(authentication); // e.g. a token fetched from the partner's authorization server
-            URI uri = URI.create(endpoint.baseUrl().replaceAll("/+$", "") + message.path());
-            Attempt attempt = client(message.partner(), credentials.sslContext()).rest.post()
+            OutboundMessage.Target target = OutboundMessage.target(message.path());
+            URI uri = URI.create(endpoint.baseUrl().replaceAll("/+$", "") + target.path());
+            Attempt attempt = client(message.partner(), credentials.sslContext()).rest.method(target.method())
                     .uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)

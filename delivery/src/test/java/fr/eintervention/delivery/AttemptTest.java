@@ -39,4 +39,37 @@ class AttemptTest {
         assertThat(down.result()).as("a 503 without Retry-After is a failure, retried").isEqualTo(Attempt.Result.RETRY);
         assertThat(down.partnerHealthy()).isFalse();
     }
+
+    @Test
+    void readsAV2AnswerAsAProtocolAnswer() {
+        Attempt accepted = Attempt.answered(200, "{\"code\":0,\"refIntervOI\":\"R1\"}", MAPPER);
+        Attempt refused = Attempt.answered(400,
+                "{\"error\":\"REF_INTERV_OI_INCONNUE\",\"error_description\":\"inconnue\"}", MAPPER);
+        Attempt serverError = Attempt.answered(500, "{\"error\":\"Internal Server Error\"}", MAPPER);
+
+        assertThat(accepted.result()).isEqualTo(Attempt.Result.DELIVERED);
+        assertThat(refused.result()).isEqualTo(Attempt.Result.REJECTED);
+        assertThat(refused.answerLabel()).isEqualTo("REF_INTERV_OI_INCONNUE");
+        assertThat(serverError.result()).as("a framework's error page is no v2 answer").isEqualTo(Attempt.Result.RETRY);
+    }
+
+    @Test
+    void aV2AnswerIsReadAsV1sIs() {
+        Attempt ok = Attempt.answered(200, "{\"code\":0,\"description\":\"OK\",\"refIntervOI\":\"OI-1\"}", MAPPER);
+        assertThat(ok.result()).isEqualTo(Attempt.Result.DELIVERED);
+        assertThat(ok.answerLabel()).isEqualTo("OK");
+        Attempt refused = Attempt.answered(400, "{\"error\":\"TEST_PRECEDENT_NON_ACQUITTE\",\"error_description\":\"en attente\"}", MAPPER);
+        assertThat(refused.result()).isEqualTo(Attempt.Result.REJECTED);
+        assertThat(refused.answerLabel()).isEqualTo("TEST_PRECEDENT_NON_ACQUITTE");
+        assertThat(refused.answerDescription()).isEqualTo("en attente");
+        assertThat(refused.error()).isEqualTo("answered TEST_PRECEDENT_NON_ACQUITTE");
+    }
+
+    @Test
+    void aPathMayNameItsMethod() {
+        assertThat(OutboundMessage.target("PUT /v2/interventions-do"))
+                .isEqualTo(new OutboundMessage.Target(org.springframework.http.HttpMethod.PUT, "/v2/interventions-do"));
+        assertThat(OutboundMessage.target("/v1/intervention_DO"))
+                .isEqualTo(new OutboundMessage.Target(org.springframework.http.HttpMethod.POST, "/v1/intervention_DO"));
+    }
 }

@@ -18,7 +18,9 @@ import fr.eintervention.protocol.v1.MessageSchema;
  * @param code              the DO's own operator code, sent as {@code Code_DO} (env {@code DO_CODE},
  *                          default {@code DO01})
  * @param ois               the OIs the DO sends to, by operator code: where each receives M1/M3
- *                          ({@code eintervention.do.ois.OI01.base-url=https://oi.example.com}); a
+ *                          ({@code eintervention.do.ois.OI01.base-url=https://oi.example.com}) and
+ *                          the version of the protocol it speaks
+ *                          ({@code eintervention.do.ois.OI01.protocol-version=v2}, default v1); a
  *                          {@code Code_OI} not listed here is refused at once
  * @param capture           the DO-side rules on the timestamps captured by the technicians' tools
  * @param correctionWindow  how long after the OI rejected an M1/M3 it can still be corrected and
@@ -50,10 +52,15 @@ public record DoGatewayProperties(
         ois = Collections.unmodifiableMap(byCode);
     }
 
-    /** @param baseUrl where the OI exposes the protocol, {@code /v1/intervention_DO} being appended */
-    public record Oi(String baseUrl) {
+    /**
+     * @param baseUrl         where the OI exposes the protocol, {@code /v1/intervention_DO} (v1) or
+     *                        {@code /v2/interventions-do} (v2) being appended
+     * @param protocolVersion the version the OI speaks: {@code v1} (the default) or {@code v2}
+     */
+    public record Oi(String baseUrl, @DefaultValue("v1") ProtocolVersion protocolVersion) {
 
         public Oi {
+            protocolVersion = protocolVersion == null ? ProtocolVersion.V1 : protocolVersion;
             Optional<String> fault = baseUrl == null || baseUrl.isBlank() ? Optional.empty()
                     : PartnerEndpoint.checkBaseUrl(baseUrl, List.of());
             fault.ifPresent(reason -> {

@@ -48,13 +48,17 @@ public abstract class DoGatewayTestSupport {
 
     protected static final PartnerStub OI01 = PartnerStub.start();
     protected static final PartnerStub OI02 = PartnerStub.start();
+    /** An OI that speaks v2. */
+    protected static final PartnerStub OI03 = PartnerStub.start();
     protected static final Duration AWAIT = Duration.ofSeconds(20);
 
     @DynamicPropertySource
     static void ois(DynamicPropertyRegistry registry) {
         registry.add("eintervention.do.ois.OI01.base-url", OI01::baseUrl);
         registry.add("eintervention.do.ois.OI02.base-url", OI02::baseUrl);
-        for (String oi : new String[] {"OI01", "OI02"}) {
+        registry.add("eintervention.do.ois.OI03.base-url", OI03::baseUrl);
+        registry.add("eintervention.do.ois.OI03.protocol-version", () -> "v2");
+        for (String oi : new String[] {"OI01", "OI02", "OI03"}) {
             // client credentials at the test IdP (any secret): the token's partner is DO01
             registry.add("eintervention.outbound." + oi + ".auth.type", () -> "oauth2");
             registry.add("eintervention.outbound." + oi + ".auth.token-uri", TestTokens::tokenUri);
@@ -89,6 +93,12 @@ public abstract class DoGatewayTestSupport {
         operator = JsonHttp.at(port).withToken(TestTokens.tokenWithoutPartner("operator", "operator"));
         OI01.replyOk();
         OI02.replyOk();
+        OI03.replyWith(request -> v2Ok("OI03-" + JsonHttp.parse(request.body()).path("refIntervDO").asString()));
+    }
+
+    /** A v2 OI's OK answer (decision 0025). */
+    protected static PartnerStub.Reply v2Ok(String refIntervOi) {
+        return new PartnerStub.Reply(200, "{\"code\":0,\"description\":\"OK\",\"refIntervOI\":\"" + refIntervOi + "\"}");
     }
 
     /** A technician no other test uses. */

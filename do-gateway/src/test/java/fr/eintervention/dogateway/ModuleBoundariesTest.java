@@ -37,6 +37,9 @@ class ModuleBoundariesTest {
         DO.tablesAreWrittenByTheirOwnersOnly(Path.of("src/main/java"), Map.of(
                 "intervention", "intervention",
                 "declaration", "intervention",
+                "repair_report", "intervention",
+                "line_test", "linetest",
+                "line_test_answer", "linetest",
                 "pm_list", "referential"));
     }
 }

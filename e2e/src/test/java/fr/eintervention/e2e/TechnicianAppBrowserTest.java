@@ -3,10 +3,6 @@ package fr.eintervention.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -32,7 +27,6 @@ import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.browser.BrowserTest;
 import fr.eintervention.testsupport.browser.Chromium;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The technician's app in the system's headless Chromium (a phone-sized window), against the real
@@ -52,9 +46,6 @@ class TechnicianAppBrowserTest {
     private static final String UNKNOWN_PM = "FI-99999-9999";
     private static final String[] FAST_RETRIES = {"--eintervention.delivery.retry-delays=1s,2s,3s,5s,10s",
             "--eintervention.delivery.poll-interval=1s"};
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("app.screenshots",
-            System.getProperty("suite.work", "target/e2e") + "/screenshots"));
 
     private ServiceProcess auth;
     private ServiceProcess oi;
@@ -371,14 +362,7 @@ class TechnicianAppBrowserTest {
      * page and of its service worker fails, and {@code navigator.onLine} is false.
      */
     private void offline(boolean offline) {
-        browser.executeCdpCommand("Network.enable", Map.of());
-        Map<String, Object> conditions = Map.of("offline", offline, "latency", 0, "downloadThroughput", -1,
-                "uploadThroughput", -1);
-        browser.executeCdpCommand("Network.overrideNetworkState", conditions);
-        Map<String, Object> rule = new java.util.HashMap<>(conditions);
-        rule.put("urlPattern", "");
-        browser.executeCdpCommand("Network.emulateNetworkConditionsByRule", Map.of("emulateOfflineServiceWorker", offline,
-                "matchedNetworkConditions", offline ? List.of(rule) : List.of()));
+        PhoneApp.offline(browser, offline);
     }
 
     /** What a request of the page to the gateway gets: "reached" with its status, or "failed". */
@@ -396,8 +380,7 @@ class TechnicianAppBrowserTest {
     }
 
     private String cardStatus(String id) {
-        return (String) browser.executeScript("const card = document.querySelector(\"#today li[data-capture='\" + arguments[0]"
-                + " + \"']\"); return card ? card.dataset.status : null;", id);
+        return PhoneApp.cardStatus(browser, id);
     }
 
     /** Taps "Nouvelle intervention"; its screen then. */
@@ -416,41 +399,20 @@ class TechnicianAppBrowserTest {
 
     /** Taps a button of the list, found and tapped in one go (the list may be redrawn in between otherwise). */
     private void tapInList(String selector) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.executeScript(
-                "const button = document.querySelector(arguments[0]); if (!button) return false; button.click(); return true;",
-                selector)));
+        PhoneApp.tapInList(browser, selector);
     }
 
     /** The captures as the app keeps them on the device (IndexedDB). */
     private JsonNode captures() {
-        Object json = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const request = indexedDB.open('e-intervention');
-                request.onsuccess = () => {
-                  const all = request.result.transaction('captures').objectStore('captures').getAll();
-                  all.onsuccess = () => { done(JSON.stringify(all.result)); request.result.close(); };
-                };
-                request.onerror = () => done('[]');""");
-        return JSON.readTree(String.valueOf(json));
+        return PhoneApp.captures(browser);
     }
 
     private JsonNode capture(String id) {
-        for (JsonNode capture : captures()) {
-            if (capture.path("id").asString().equals(id)) {
-                return capture;
-            }
-        }
-        return null;
+        return PhoneApp.capture(browser, id);
     }
 
     private JsonNode latestCapture(String pm) {
-        JsonNode latest = null;
-        for (JsonNode capture : captures()) {
-            if (capture.path("pm").asString().equals(pm) && (latest == null || capture.path("seq").asLong() > latest.path("seq").asLong())) {
-                latest = capture;
-            }
-        }
-        return latest;
+        return PhoneApp.latestCapture(browser, pm);
     }
 
     /** What the OI received for that intervention, in order: kind and what it did with it. */
@@ -460,12 +422,7 @@ class TechnicianAppBrowserTest {
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PhoneApp.screenshot(browser, name);
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -16,11 +16,14 @@ import fr.eintervention.protocol.v1.MessageSchema;
 
 /**
  * @param code     the OC's own operator code, sent as {@code Code_OC_impacte} in M5 (env {@code OC_CODE})
- * @param partners the OIs the OC works with, by operator code, and where each receives M5
- *                 ({@code eintervention.oc.partners.OI01.base-url=https://oi.example.com}); an M2/M4
- *                 whose {@code Code_OI} is not listed is answered CODE_OI_INCONNU
+ * @param partners the OIs the OC works with, by operator code, where each receives what the OC
+ *                 sends and in which version of the protocol
+ *                 ({@code eintervention.oc.partners.OI01.base-url=https://oi.example.com},
+ *                 {@code eintervention.oc.partners.OI01.protocol-version=v2}); an M2/M4 whose
+ *                 {@code Code_OI} / {@code codeOI} is not listed is answered CODE_OI_INCONNU
  * @param flux3    whether and when M5 is sent
  * @param outages  limits of the outage feed
+ * @param lineTests when line tests (M4TX) are answered (M5TX)
  * @param retention how long interventions, outages and what came with them are kept (default
  *                  400 days; the spec leaves retention to each operator)
  * @param purgeCron when the retention purge runs (default every night at 03:30, in the protocol's zone)
@@ -31,6 +34,7 @@ public record OcProperties(
         Map<String, Partner> partners,
         @DefaultValue Flux3 flux3,
         @DefaultValue Outages outages,
+        @DefaultValue LineTests lineTests,
         @DefaultValue("400d") Duration retention,
         @DefaultValue("0 30 3 * * *") String purgeCron) {
 
@@ -47,10 +51,24 @@ public record OcProperties(
         partners = Map.copyOf(byCode);
     }
 
-    /** @param baseUrl where the OI exposes the protocol, {@code /v1/client_HS_OC_Par_Inter} being appended */
-    public record Partner(String baseUrl) {
+    /** The versions of the protocol a partner may speak. */
+    public enum ProtocolVersion {
+        v1, v2
+    }
+
+    /**
+     * @param baseUrl         where the OI exposes the protocol, the operation's path being appended
+     *                        ({@code /v1/client_HS_OC_Par_Inter}, {@code /v2/interventions-oi/...})
+     * @param protocolVersion the version the OI speaks, {@code v1} (default) or {@code v2}: what
+     *                        the OC sends it after an intervention's end (v1: M5; v2: the end's
+     *                        M5TX). Whatever it is, the OC receives both versions from the OI.
+     */
+    public record Partner(String baseUrl, @DefaultValue("v1") ProtocolVersion protocolVersion) {
 
         public Partner {
+            if (protocolVersion == null) {
+                protocolVersion = ProtocolVersion.v1;
+            }
             Optional<String> fault = baseUrl == null || baseUrl.isBlank() ? Optional.empty()
                     : PartnerEndpoint.checkBaseUrl(baseUrl, List.of());
             fault.ifPresent(reason -> {
@@ -80,6 +98,17 @@ public record OcProperties(
             @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("true") boolean excludeTerminated,
             @DefaultValue("4MB") DataSize maxM5Size) {
+    }
+
+    /**
+     * Line tests (v2's M4TX, answered with M5TX).
+     *
+     * @param maxSettlingDelay the latest a test is answered after its M4TX was received, whatever
+     *                         the outage feed says (default 2 minutes); sooner once the feed has
+     *                         settled past the test's time
+     * @param pollInterval     how often due answers are looked for (default 1 second)
+     */
+    public record LineTests(@DefaultValue("2m") Duration maxSettlingDelay, @DefaultValue("1s") Duration pollInterval) {
     }
 
     /**

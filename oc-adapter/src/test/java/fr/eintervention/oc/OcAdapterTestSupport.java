@@ -20,6 +20,7 @@ import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.MovableClock;
 import fr.eintervention.testsupport.PartnerStub;
 import fr.eintervention.testsupport.TestTokens;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The adapter running for real, secured: HTTP on a random port, tokens of the test IdP
@@ -46,6 +47,17 @@ public abstract class OcAdapterTestSupport {
                     ? PartnerStub.Reply.ko(404, 3, "REF_INTERV_OI_INCONNUE", "reference inconnue")
                     : PartnerStub.Reply.ok());
 
+    /**
+     * OI02, a partner speaking v2 ({@code protocol-version: v2}), played by a stub that answers
+     * v2's OK ({@code code} 0), except REF_INTERV_OI_INCONNUE (400, v2's error body) for
+     * references starting with {@code NEVER-}.
+     */
+    protected static final PartnerStub OI_V2 = PartnerStub.start().replyWith(request ->
+            request.body().contains("\"refIntervOI\":\"NEVER-")
+                    ? new PartnerStub.Reply(400, "{\"error\":\"REF_INTERV_OI_INCONNUE\",\"error_description\":\"inconnue\"}")
+                    : new PartnerStub.Reply(200, "{\"code\":0,\"refIntervOI\":\"R\"}"));
+    protected static final String M5TX_PATH = "/v2/interventions-oi/notification-impacte-clients-oc";
+
     @LocalServerPort
     protected int port;
 
@@ -69,6 +81,13 @@ public abstract class OcAdapterTestSupport {
         registry.add("eintervention.outbound.OI01.auth.client-id", () -> "OC07");
         registry.add("eintervention.outbound.OI01.auth.client-secret", () -> "test");
         registry.add("eintervention.outbound.OI01.auth.scopes", () -> "write:clients");
+        registry.add("eintervention.oc.partners.OI02.base-url", OI_V2::baseUrl);
+        registry.add("eintervention.oc.partners.OI02.protocol-version", () -> "v2");
+        registry.add("eintervention.outbound.OI02.auth.type", () -> "oauth2");
+        registry.add("eintervention.outbound.OI02.auth.token-uri", TestTokens::tokenUri);
+        registry.add("eintervention.outbound.OI02.auth.client-id", () -> "OC07");
+        registry.add("eintervention.outbound.OI02.auth.client-secret", () -> "test");
+        registry.add("eintervention.outbound.OI02.auth.scopes", () -> "write:clients");
     }
 
     @BeforeEach
@@ -127,6 +146,57 @@ public abstract class OcAdapterTestSupport {
         if (response.status() != 200 || response.json().get("Code_Reponse").asInt() != 0) {
             throw new AssertionError(response.status() + " " + response.body());
         }
+    }
+
+    /** How many interventions the adapter holds under that reference (one at most). */
+    protected long windowRows(String ref) {
+        return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)
+                .query(Long.class).single();
+    }
+
+    /** The one intervention on that PM, as the query API shows it. */
+    protected JsonNode onlyIntervention(String pm) {
+        JsonHttp.Response response = http.get("/interventions?pm=" + pm + "&from=2026-11-01&to=2026-12-01");
+        if (response.status() != 200 || response.json().get("total").asInt() != 1) {
+            throw new AssertionError(response.status() + " " + response.body());
+        }
+        return response.json().get("items").get(0);
+    }
+
+    /** OI02 (v2) sending M2/M4, the report and M4TX. */
+    protected JsonHttp oi02() {
+        return asOi("OI02");
+    }
+
+    /** A v2 M2 from OI02. */
+    protected static String m2v2(String ref, String pm, String start) {
+        return """
+                {"message":"M2","codeOI":"OI02","refIntervOI":"%s","pointMutualisation":{"refPM":"%s","refPMTechnique":"PMT-1"},\
+                "refPBO":"PT000123","dateDebutIntervention":"%s","elementReseau":"PBO","description":"boitier"}"""
+                .formatted(ref, pm, start);
+    }
+
+    /** A v2 M4 from OI02, its cold check 15 days after the end. */
+    protected static String m4v2(String ref, String pm, String start, String end) {
+        return """
+                {"message":"M4","codeOI":"OI02","refIntervOI":"%s","pointMutualisation":{"refPM":"%s","refPMTechnique":"PMT-1"},\
+                "dateDebutIntervention":"%s","dateFinIntervention":"%s","dateTestFinFroid":"2026-12-09T11:00:00+01:00"}"""
+                .formatted(ref, pm, start, end);
+    }
+
+    /** A v2 message ({@code POST} or {@code PUT}) from OI02. */
+    protected JsonHttp.Response sendV2(String method, String path, String body) {
+        return oi02().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sends a v2 message from OI02 and expects 200, code 0. */
+    protected JsonHttp.Response acceptedV2(String method, String path, String body) {
+        JsonHttp.Response response = sendV2(method, path, body);
+        if (response.status() != 200 || response.json().get("code").asInt() != 0) {
+            throw new AssertionError(response.status() + " " + response.body());
+        }
+        return response;
     }
 
     /** The tests' time: 2026-11-24 09:00 in Paris, moved by each test as it needs. */

@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import fr.eintervention.protocol.v1.ProtocolMessage;
+import fr.eintervention.protocol.v2.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * "A partner only speaks for itself": once a protocol message is validated and bound (after the
  * protocol's own body advice), and before any controller sees it, the field naming its sender
- * must be the caller's operator code. Otherwise the request ends in 403 and nothing is stored.
+ * must be the caller's operator code, in either version ({@code Code_DO}, {@code codeDO}...).
+ * Otherwise the request ends in 403 and nothing is stored.
  */
 @ControllerAdvice
 class PartnerCheckAdvice extends RequestBodyAdviceAdapter {
@@ -41,16 +43,42 @@ class PartnerCheckAdvice extends RequestBodyAdviceAdapter {
         };
     }
 
+    /**
+     * The field of each v2 message that names its sender; {@code null} for M6TX, which names none
+     * (the OI sends it to the DO, about the OI's own reference: the token's scope is the check).
+     */
+    static String senderField(Message message) {
+        return switch (message) {
+            case M1, M3, REPORT_DO, M3TX -> "codeDO";
+            case M2, M4, REPORT_OI, M4TX -> "codeOI";
+            case M5TX -> "codeOcImpacte";
+            case M6TX -> null;
+        };
+    }
+
+    /** The sender field of a request type of either version; {@code null} when it is none or names no sender. */
+    private static String senderField(Type targetType) {
+        if (!(targetType instanceof Class<?> type)) {
+            return null;
+        }
+        ProtocolMessage v1 = ProtocolMessage.forType(type);
+        if (v1 != null) {
+            return senderField(v1);
+        }
+        Message v2 = Message.forType(type);
+        return v2 == null ? null : senderField(v2);
+    }
+
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
-        return properties.enabled() && targetType instanceof Class<?> type && ProtocolMessage.forType(type) != null;
+        return properties.enabled() && senderField(targetType) != null;
     }
 
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
-        String field = senderField(ProtocolMessage.forType((Class<?>) targetType));
+        String field = senderField(targetType);
         JsonNode value = mapper.<JsonNode>valueToTree(body).get(field);
         String sender = value == null || value.isNull() ? null : value.asString();
         String caller = CallerPartner.current().orElse(null);

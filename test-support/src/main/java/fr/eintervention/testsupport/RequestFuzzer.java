@@ -47,7 +47,11 @@ public final class RequestFuzzer {
     public record Endpoint(String method, String path, BodyKind kind, String body, String token) {
 
         boolean protocol() {
-            return path.startsWith("/v1/");
+            return path.startsWith("/v1/") || v2();
+        }
+
+        boolean v2() {
+            return path.startsWith("/v2/");
         }
     }
 
@@ -172,7 +176,8 @@ public final class RequestFuzzer {
                     if (exchange.status() >= 500) {
                         serverErrors.add(exchange);
                     }
-                    if (request.endpoint().protocol() && !contractAnswer(exchange)) {
+                    if (request.endpoint().protocol()
+                            && !(request.endpoint().v2() ? v2ContractAnswer(exchange) : contractAnswer(exchange))) {
                         badAnswers.add(exchange);
                     }
                     if (exchange.status() >= 400 && exchange.answer().isBlank()) {
@@ -234,6 +239,26 @@ public final class RequestFuzzer {
                 && (description == null || description.isNull()
                         || (description.isString() && description.stringValue().length() <= 100))
                 && (exchange.status() == 200) == (code.intValue() == 0);
+    }
+
+    /**
+     * v2's answer (decision 0025): a 200 with {@code code} 0, or a 400 with {@code error} a label and
+     * {@code error_description} of at most 256 characters. Authentication and rate refusals (401,
+     * 403, 429) are Problem Details, before the protocol.
+     */
+    static boolean v2ContractAnswer(Exchange exchange) {
+        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 429) {
+            return !exchange.answer().isBlank();
+        }
+        JsonNode json = JsonHttp.parse(exchange.answer());
+        if (exchange.status() == 200) {
+            JsonNode code = json.get("code");
+            return code != null && code.isInt() && code.intValue() == 0;
+        }
+        JsonNode error = json.get("error");
+        JsonNode description = json.get("error_description");
+        return exchange.status() == 400 && error != null && error.isString() && !error.stringValue().isBlank()
+                && (description == null || (description.isString() && description.stringValue().length() <= 256));
     }
 
     private record Built(Endpoint endpoint, String uri, String contentType, String accept, byte[] body, String mutation,

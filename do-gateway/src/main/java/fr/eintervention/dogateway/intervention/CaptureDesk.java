@@ -39,7 +39,7 @@ public class CaptureDesk {
     private final Interventions interventions;
     private final CaptureRules rules;
     private final References references;
-    private final ProtocolMessages messages;
+    private final OutboundDeclarations messages;
     private final InterventionViews views;
     private final Outbox outbox;
     private final DoGatewayProperties properties;
@@ -48,7 +48,7 @@ public class CaptureDesk {
     private final Clock clock;
 
     CaptureDesk(Interventions interventions, CaptureRules rules, References references,
-            ProtocolMessages messages, InterventionViews views, Outbox outbox, DoGatewayProperties properties,
+            OutboundDeclarations messages, InterventionViews views, Outbox outbox, DoGatewayProperties properties,
             TransactionTemplate transaction, Timestamps timestamps, Clock clock) {
         this.interventions = interventions;
         this.rules = rules;
@@ -73,9 +73,9 @@ public class CaptureDesk {
         String captureId = rules.captureId(errors, idempotencyKey, request.deviceCaptureId());
         Instant start = rules.timestamp(errors, "start", request.start());
         Instant end = rules.timestamp(errors, "end", request.end());
-        List<NatureEntry> natures = rules.natures(errors, "natures", request.natures());
+        List<NatureEntry> natures = rules.natures(errors, "natures", request.natures(), request.codeOi());
         List<NatureEntry> endNatures = request.endNatures() == null ? null
-                : rules.natures(errors, "endNatures", request.endNatures());
+                : rules.natures(errors, "endNatures", request.endNatures(), request.codeOi());
         rules.endNaturesWithEnd(errors, endNatures, request.end());
         Content content = new Content(request.codeOi(), request.pm(), natures, start, null, null);
         if (end != null) {
@@ -116,7 +116,7 @@ public class CaptureDesk {
         Errors errors = new Errors();
         Instant end = rules.requiredTimestamp(errors, "end", request.end());
         List<NatureEntry> natures = request.natures() == null ? null
-                : rules.natures(errors, "natures", request.natures());
+                : rules.natures(errors, "natures", request.natures(), codeOi(ref, null));
         errors.throwIfAny();
         return end(ref, end, natures, "natures", request.clockOffsetSeconds());
     }
@@ -129,10 +129,11 @@ public class CaptureDesk {
         Errors errors = new Errors();
         Instant start = rules.timestamp(errors, "start", request.start());
         Instant end = rules.timestamp(errors, "end", request.end());
+        String codeOi = codeOi(ref, request.codeOi());
         List<NatureEntry> natures = request.natures() == null ? null
-                : rules.natures(errors, "natures", request.natures());
+                : rules.natures(errors, "natures", request.natures(), codeOi);
         List<NatureEntry> endNatures = request.endNatures() == null ? null
-                : rules.natures(errors, "endNatures", request.endNatures());
+                : rules.natures(errors, "endNatures", request.endNatures(), codeOi);
         errors.throwIfAny();
         return views.of(change(ref, intervention -> {
             Content recorded = intervention.content();
@@ -147,6 +148,11 @@ public class CaptureDesk {
             rules.check(new Errors(), intervention, "endNatures");
             log.info("{} corrected, {} queued again", ref, intervention.toSend());
         }));
+    }
+
+    /** The OI the natures are for: the one given, else the intervention's (its version's natures apply). */
+    private String codeOi(String ref, String given) {
+        return given != null ? given : interventions.find(ref).map(intervention -> intervention.content().codeOi()).orElse(null);
     }
 
     public InterventionView find(String ref) {

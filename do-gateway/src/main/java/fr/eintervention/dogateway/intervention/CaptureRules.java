@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.dogateway.ProtocolVersion;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.dogateway.referential.OiDirectory;
 import fr.eintervention.protocol.Fault;
@@ -27,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
  * would refuse: the OI's own validation (the shared {@link MessageValidator}) on the very M1/M3
  * about to be sent, the routing, and the DO's rules on timestamps (docs/explanation/protocol-rules.md,
  * "The DO"): refused when in the future, flagged when the duration is implausible; and the
- * capture's own fields (the technician, the capture's key, which fields go together).
+ * capture's own fields (the technician, the capture's key, which fields go together). To an OI that
+ * speaks v2, the message and the natures are v2's ({@link V2CaptureRules}).
  */
 @Component
 class CaptureRules {
@@ -45,9 +47,11 @@ class CaptureRules {
     private final OiDirectory directory;
     private final DoGatewayProperties.Capture capture;
     private final Clock clock;
+    private final V2CaptureRules v2;
 
     CaptureRules(MessageValidator validator, ObjectMapper mapper, ProtocolMessages messages, OiDirectory directory,
-            DoGatewayProperties properties, Clock clock) {
+            DoGatewayProperties properties, Clock clock, V2CaptureRules v2) {
+        this.v2 = v2;
         this.validator = validator;
         this.mapper = mapper;
         this.messages = messages;
@@ -110,8 +114,14 @@ class CaptureRules {
         return instant.map(time -> time.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     }
 
-    /** The natures as given, NON FOURNIE where not told; a value outside 1..4 is refused. */
-    List<NatureEntry> natures(Errors errors, String field, List<NatureEntry> entries) {
+    /**
+     * The natures as given to that OI, checked by its version's rules: v1's (NON FOURNIE where not
+     * told; a value outside 1..4 is refused), v2's by {@link V2CaptureRules}.
+     */
+    List<NatureEntry> natures(Errors errors, String field, List<NatureEntry> entries, String codeOi) {
+        if (directory.version(codeOi) == ProtocolVersion.V2) {
+            return v2.natures(errors, field, entries);
+        }
         List<NatureEntry> natures = NatureEntry.orDefault(entries);
         for (int i = 0; i < natures.size(); i++) {
             int nature = natures.get(i).nature();
@@ -130,12 +140,16 @@ class CaptureRules {
      * @param m3Natures the request field that gave M3's natures ({@code natures} or {@code endNatures})
      */
     void check(Errors errors, Intervention intervention, String m3Natures) {
-        for (Kind kind : intervention.toSend()) {
-            try {
-                validator.validate(ProtocolMessage.INTERVENTION_DO,
-                        mapper.valueToTree(messages.message(intervention, kind)));
-            } catch (ProtocolViolation violation) {
-                translate(violation, errors, kind == Kind.M1 ? "natures" : m3Natures);
+        if (directory.version(intervention.content().codeOi()) == ProtocolVersion.V2) {
+            v2.check(errors, intervention, m3Natures);
+        } else {
+            for (Kind kind : intervention.toSend()) {
+                try {
+                    validator.validate(ProtocolMessage.INTERVENTION_DO,
+                            mapper.valueToTree(messages.message(intervention, kind)));
+                } catch (ProtocolViolation violation) {
+                    translate(violation, errors, kind == Kind.M1 ? "natures" : m3Natures);
+                }
             }
         }
         Content content = intervention.content();

@@ -64,7 +64,9 @@ class DeclarationListener implements DeliveryListener {
             return null;
         }
         try {
-            JsonNode ref = mapper.readTree(body).get("Ref_Interv_OI");
+            JsonNode answer = mapper.readTree(body);
+            // v1's R M1 says Ref_Interv_OI, v2's answer refIntervOI
+            JsonNode ref = answer.has("Ref_Interv_OI") ? answer.get("Ref_Interv_OI") : answer.get("refIntervOI");
             return ref != null && ref.isString() ? ref.stringValue() : null;
         } catch (RuntimeException e) {
             return null; // not JSON: the code and label are all there is

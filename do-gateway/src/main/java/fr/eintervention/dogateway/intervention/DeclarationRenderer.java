@@ -17,9 +17,9 @@ import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 class DeclarationRenderer implements PayloadRenderer {
 
     private final Interventions interventions;
-    private final ProtocolMessages messages;
+    private final OutboundDeclarations messages;
 
-    DeclarationRenderer(Interventions interventions, ProtocolMessages messages) {
+    DeclarationRenderer(Interventions interventions, OutboundDeclarations messages) {
         this.interventions = interventions;
         this.messages = messages;
     }
@@ -34,6 +34,6 @@ class DeclarationRenderer implements PayloadRenderer {
         Kind kind = Kind.valueOf(record.kind());
         return interventions.find(record.subject())
                 .filter(intervention -> kind == Kind.M1 || intervention.content().ended())
-                .map(intervention -> messages.message(intervention, kind));
+                .map(intervention -> messages.body(intervention, kind));
     }
 }

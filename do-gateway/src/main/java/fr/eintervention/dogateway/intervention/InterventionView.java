@@ -36,7 +36,17 @@ public record InterventionView(
         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> warnings,
         @Schema(description = "device clock minus the gateway's at the start (seconds, as the tool measured it)")
         Integer startClockOffsetSeconds,
-        @Schema(description = "the same at the end") Integer endClockOffsetSeconds) {
+        @Schema(description = "the same at the end") Integer endClockOffsetSeconds,
+        @Schema(description = "the repair report, once sent (OI in v2)") ReportView report) {
+
+    /**
+     * The repair report and where it stands: QUEUED, SENDING, ACKNOWLEDGED (the OI answered OK),
+     * REJECTED (with the OI's answer) or FAILED.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportView(Status status, int attempts, OffsetDateTime queuedAt, OiAnswer answer,
+            List<ReportLine> linesImpacted, List<ReportLine> linesRestored) {
+    }
 
     public enum State { STARTED, ENDED }
 

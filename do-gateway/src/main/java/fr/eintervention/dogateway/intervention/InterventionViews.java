@@ -29,8 +29,11 @@ class InterventionViews {
     private final CaptureRules rules;
     private final Timestamps timestamps;
     private final DoGatewayProperties properties;
+    private final Interventions interventions;
 
-    InterventionViews(Deliveries deliveries, CaptureRules rules, Timestamps timestamps, DoGatewayProperties properties) {
+    InterventionViews(Deliveries deliveries, CaptureRules rules, Timestamps timestamps, DoGatewayProperties properties,
+            Interventions interventions) {
+        this.interventions = interventions;
         this.deliveries = deliveries;
         this.rules = rules;
         this.timestamps = timestamps;
@@ -45,7 +48,24 @@ class InterventionViews {
                 content.ended() ? InterventionView.State.ENDED : InterventionView.State.STARTED,
                 offset(content.start()), offset(content.end()), content.natures(), content.endNatures(),
                 refIntervOi(m1, m3), m1, m3, warnings(content, intervention.deviceClock()),
-                intervention.deviceClock().startOffsetSeconds(), intervention.deviceClock().endOffsetSeconds());
+                intervention.deviceClock().startOffsetSeconds(), intervention.deviceClock().endOffsetSeconds(),
+                intervention.id() == null ? null : interventions.report(intervention.id()).map(this::of).orElse(null));
+    }
+
+    /** The report as the engine tells it: its outcome and the OI's answer (a v2 answer, read by the engine). */
+    private InterventionView.ReportView of(Interventions.StoredReport report) {
+        Optional<DeliveryRecord> message = deliveries.byId(report.deliveryId());
+        InterventionView.Status status = message.map(record -> switch (record.status()) {
+            case DELIVERED -> InterventionView.Status.ACKNOWLEDGED;
+            case REJECTED -> InterventionView.Status.REJECTED;
+            case FAILED -> InterventionView.Status.FAILED;
+            default -> record.attempts() > 0 ? InterventionView.Status.SENDING : InterventionView.Status.QUEUED;
+        }).orElse(InterventionView.Status.QUEUED);
+        OiAnswer answer = message.filter(record -> record.answerCode() != null || record.answerLabel() != null)
+                .map(record -> new OiAnswer(record.answerCode(), record.answerLabel(), record.answerDescription(), null))
+                .orElse(null);
+        return new InterventionView.ReportView(status, message.map(DeliveryRecord::attempts).orElse(0),
+                offset(report.queuedAt()), answer, report.linesImpacted(), report.linesRestored());
     }
 
     /** The capture rules' warnings, and a device clock far from the gateway's when a time was captured. */

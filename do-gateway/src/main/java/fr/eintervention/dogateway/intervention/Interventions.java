@@ -21,6 +21,12 @@ class Interventions {
 
     private static final TypeReference<List<NatureEntry>> NATURES = new TypeReference<>() {
     };
+    private static final TypeReference<List<ReportLine>> LINES = new TypeReference<>() {
+    };
+
+    /** A repair report as queued: its lines and the engine's message carrying it. */
+    record StoredReport(List<ReportLine> linesImpacted, List<ReportLine> linesRestored, long deliveryId, Instant queuedAt) {
+    }
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -136,6 +142,25 @@ class Interventions {
                 .param("description", answer == null ? null : answer.description())
                 .param("at", Sql.timestamp(at)).param("delivery", deliveryId)
                 .update() > 0;
+    }
+
+    Optional<StoredReport> report(long interventionId) {
+        return jdbc.sql("select * from repair_report where intervention_id = :id").param("id", interventionId)
+                .query((rs, n) -> new StoredReport(mapper.readValue(rs.getString("lines_impacted"), LINES),
+                        mapper.readValue(rs.getString("lines_restored"), LINES), rs.getLong("delivery_id"),
+                        Sql.instant(rs, "queued_at")))
+                .optional();
+    }
+
+    void insertReport(long interventionId, List<ReportLine> impacted, List<ReportLine> restored, long deliveryId, Instant now) {
+        jdbc.sql("""
+                insert into repair_report (intervention_id, lines_impacted, lines_restored, delivery_id, queued_at)
+                values (:id, cast(:impacted as jsonb), cast(:restored as jsonb), :delivery, :now)
+                """)
+                .param("id", interventionId).param("impacted", mapper.writeValueAsString(impacted))
+                .param("restored", mapper.writeValueAsString(restored)).param("delivery", deliveryId)
+                .param("now", Sql.timestamp(now))
+                .update();
     }
 
     private List<SentDeclaration> declarations(long interventionId) {

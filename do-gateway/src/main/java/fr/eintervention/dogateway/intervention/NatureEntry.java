@@ -10,12 +10,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * One nature/PBO/PTO triplet of {@code Nature_PBO_PTO}.
  *
- * @param nature 1 = RACC, 2 = SAV, 3 = AUCUNE ACTION (at the end only), 4 = NON FOURNIE (when absent)
+ * @param nature to an OI in v1: 1 = RACC, 2 = SAV, 3 = AUCUNE ACTION (at the end only), 4 = NON FOURNIE
+ *               (when absent); to an OI in v2, one of v2's ({@code Nature}: 1, 2, 20, 21, 22, 4, 41, 5,
+ *               6, 60, 61; 6 = NON FOURNIE when absent), one entry only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NatureEntry(
-        @Schema(description = "1 = RACC, 2 = SAV, 3 = AUCUNE ACTION (end only), 4 = NON FOURNIE (the default)",
-                example = "1", allowableValues = {"1", "2", "3", "4"}) Integer nature,
+        @Schema(description = "OI in v1: 1 = RACC, 2 = SAV, 3 = AUCUNE ACTION (end only), 4 = NON FOURNIE (the default); "
+                + "OI in v2 (one entry only): 1, 2, 20, 21, 22, 4, 41, 5, 6 (NON FOURNIE, the default), 60, 61 "
+                + "(GET /ois/{codeOi}/natures lists them with their labels)", example = "1") Integer nature,
         @Schema(description = "PBO reference, if known", example = "PT000123") String pbo,
         @Schema(description = "PTO reference, if known", example = "FI-1234-5678") String pto) {
 
@@ -31,12 +34,17 @@ public record NatureEntry(
 
     /** The entries as given, a missing nature being NON FOURNIE; none at all: {@link #DEFAULT}. */
     static List<NatureEntry> orDefault(List<NatureEntry> entries) {
+        return orDefault(entries, NOT_PROVIDED);
+    }
+
+    /** The same with the version's NON FOURNIE (v1: 4, v2: 6). */
+    static List<NatureEntry> orDefault(List<NatureEntry> entries, int notProvided) {
         if (entries == null || entries.isEmpty()) {
-            return DEFAULT;
+            return List.of(new NatureEntry(notProvided, null, null));
         }
         return entries.stream()
-                .map(entry -> entry == null ? new NatureEntry(NOT_PROVIDED, null, null)
-                        : entry.nature() == null ? new NatureEntry(NOT_PROVIDED, entry.pbo(), entry.pto()) : entry)
+                .map(entry -> entry == null ? new NatureEntry(notProvided, null, null)
+                        : entry.nature() == null ? new NatureEntry(notProvided, entry.pbo(), entry.pto()) : entry)
                 .toList();
     }
 

@@ -10,13 +10,14 @@ import fr.eintervention.delivery.PartnerDirectory;
 import fr.eintervention.delivery.PartnerAddresses;
 import fr.eintervention.delivery.PartnerEndpoint;
 import fr.eintervention.dogateway.DoGatewayProperties;
+import fr.eintervention.dogateway.ProtocolVersion;
 import fr.eintervention.security.outbound.OutboundCredentials;
 
 /**
  * The OIs this DO knows, from configuration: tells the delivery engine where each receives
  * M1/M3 and what credentials the DO presents there ({@code eintervention.outbound.<OI>.auth.*},
  * e.g. an OAuth2 client of the OI's identity provider), and the field API which {@code Code_OI}
- * it may accept.
+ * it may accept, and the version of the protocol each speaks ({@code protocolVersion}, default v1).
  */
 @Component
 public class OiDirectory implements PartnerDirectory {
@@ -43,6 +44,12 @@ public class OiDirectory implements PartnerDirectory {
 
     public Set<String> codes() {
         return properties.ois().keySet();
+    }
+
+    /** The version the OI speaks; v1 for an OI this DO does not know (it is refused anyway). */
+    public ProtocolVersion version(String codeOi) {
+        return Optional.ofNullable(codeOi).map(properties.ois()::get)
+                .map(DoGatewayProperties.Oi::protocolVersion).orElse(ProtocolVersion.V1);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import fr.eintervention.dogateway.DoGatewayTestSupport;
+import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.RequestFuzzer;
 import fr.eintervention.testsupport.RequestFuzzer.BodyKind;
 import fr.eintervention.testsupport.RequestFuzzer.Endpoint;
@@ -33,7 +34,25 @@ class DoGatewayFuzzTest extends DoGatewayTestSupport {
         String operator = TestTokens.tokenWithoutPartner("operator", "operator");
         String technician = newTechnician();
         String ref = created(start(technician));
+        // an intervention of OI03, which speaks v2: its reference at the OI names it in M6TX
+        String v2Ref = created(json("technicianId", technician, "codeOi", "OI03", "pm", "FI-35238-0001",
+                "start", ago(Duration.ofHours(1))));
+        awaitStatus(v2Ref, "m1", "ACKNOWLEDGED");
+        String oi03 = TestTokens.token("OI03", "write:clients");
+        String m6tx = "{\"message\":\"M6TX\",\"refIntervOI\":\"OI03-" + v2Ref + "\",\"numeroTest\":1,"
+                + "\"codeOCImpacte\":\"OC01\",\"nombreOC\":1,\"multiInterventionOI\":false,\"reparation\":false,"
+                + "\"clientHSOC\":[{\"refPTO\":\"FI-1\",\"refPBO\":\"PT1\",\"tube\":\"1\",\"fibre\":\"2\","
+                + "\"nomModulePM\":\"M\",\"positionModulePM\":\"3\",\"positionCoupleurOC\":\"4\","
+                + "\"dateChangementEtat\":\"2026-11-24T09:05:30+01:00\"}],\"ligneClientRetablie\":[]}";
         List<Endpoint> endpoints = List.of(
+                new Endpoint("POST", "/v2/interventions-oi/notification-impacte-clients-oi-do", BodyKind.JSON, m6tx, oi03),
+                new Endpoint("POST", "/interventions/" + v2Ref + "/line-tests", BodyKind.JSON,
+                        json("numeroTest", 1, "dateTest", ago(Duration.ofMinutes(1))), field),
+                new Endpoint("GET", "/interventions/" + v2Ref + "/line-tests", BodyKind.NONE, null, field),
+                new Endpoint("POST", "/interventions/{ref}/report", BodyKind.JSON,
+                        json("linesImpacted", List.of(java.util.Map.of("pto", "FI-1"))), field),
+                new Endpoint("GET", "/ois/OI03", BodyKind.NONE, null, field),
+                new Endpoint("GET", "/ois/versions", BodyKind.NONE, null, field),
                 new Endpoint("POST", "/interventions", BodyKind.JSON, start(technician), field),
                 new Endpoint("POST", "/interventions", BodyKind.JSON, json("technicianId", technician, "codeOi", "OI02",
                         "pm", "FI-35238-0001", "start", ago(Duration.ofHours(2)), "end", ago(Duration.ofHours(1)),
@@ -55,12 +74,17 @@ class DoGatewayFuzzTest extends DoGatewayTestSupport {
         System.out.println("DO gateway fuzz: " + result.summary());
         assertThat(result.requests()).isEqualTo(REQUESTS);
         assertThat(result.clean()).as(result.summary()).isTrue();
+        // the M6TX endpoint answered the fuzz as v2 does, and is still working
+        assertThat(JsonHttp.at(port).withToken(oi03).post("/v2/interventions-oi/notification-impacte-clients-oi-do", m6tx)
+                .status()).isEqualTo(200);
 
         Endpoint pmList = endpoints.get(endpoints.size() - 1);
+        Endpoint declaration = endpoints.stream().filter(e -> e.method().equals("POST") && e.path().equals("/interventions"))
+                .findFirst().orElseThrow();
         RequestFuzzer.Result limits = new RequestFuzzer(SEED).send("http://127.0.0.1:" + port, List.of(
                 new Given(pmList, pmList(BODY_SIZE), "a PM list of max-body-size", 200),
                 new Given(pmList, pmList(BODY_SIZE + 1), "a PM list over max-body-size", 413),
-                new Given(endpoints.get(0), RequestFuzzer.padded(start(technician), BODY_SIZE + 1),
+                new Given(declaration, RequestFuzzer.padded(start(technician), BODY_SIZE + 1),
                         "an intervention over max-body-size", 413)));
 
         System.out.println("DO gateway at the limits: " + limits.summary());

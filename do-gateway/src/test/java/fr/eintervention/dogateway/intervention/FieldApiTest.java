@@ -134,7 +134,7 @@ class FieldApiTest extends DoGatewayTestSupport {
 
         assertThat(errors).singleElement(InstanceOfAssertFactories.STRING)
                 .startsWith("codeOi: unknown OI OI99").contains("OI01", "OI02");
-        assertThat(http.get("/ois").json().toString()).isEqualTo("[\"OI01\",\"OI02\"]");
+        assertThat(http.get("/ois").json().toString()).isEqualTo("[\"OI01\",\"OI02\",\"OI03\"]");
     }
 
     @Test

@@ -6,7 +6,7 @@ import fr.eintervention.delivery.DeliveryListener;
 import fr.eintervention.delivery.DeliveryRecord;
 import fr.eintervention.oc.intervention.EndedInterventions;
 
-/** Records how the last M5 of each intervention ended (DELIVERED, REJECTED, FAILED), for the OC's tools. */
+/** Records how the last M5 (or end's M5TX) of each intervention ended (DELIVERED, REJECTED, FAILED), for the OC's tools. */
 @Component
 class ImpactListener implements DeliveryListener {
 
@@ -18,12 +18,12 @@ class ImpactListener implements DeliveryListener {
 
     @Override
     public boolean listensTo(String kind) {
-        return M5Dispatcher.KIND.equals(kind);
+        return M5Dispatcher.KIND.equals(kind) || M5txComposer.KIND.equals(kind);
     }
 
     @Override
     public void onOutcome(DeliveryRecord record) {
-        if (M5Dispatcher.KIND.equals(record.kind())) {
+        if (listensTo(record.kind())) {
             interventions.m5Outcome(record.id(), record.status().name(), record.answerLabel());
         }
     }

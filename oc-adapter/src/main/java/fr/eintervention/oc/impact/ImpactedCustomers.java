@@ -1,11 +1,15 @@
 package fr.eintervention.oc.impact;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.eintervention.linetest.CustomerDown;
+import fr.eintervention.linetest.Route;
+import fr.eintervention.linetest.TestWindow;
+import fr.eintervention.linetest.oc.LineOutage;
+import fr.eintervention.linetest.oc.WindowEvaluation;
 import fr.eintervention.oc.intervention.EndedInterventions;
 import fr.eintervention.oc.outage.Cause;
 import fr.eintervention.oc.outage.Outage;
@@ -19,14 +23,16 @@ import fr.eintervention.oc.outage.Outage;
  * <li>the customer the DO is working on, when the OC is that DO;</li>
  * <li>terminated customers, when configured (the spec allows it).</li>
  * </ul>
- * A customer down several times in the window is listed once, with its first outage.
+ * A customer down several times in the window is listed once, with its first outage. These are
+ * the line tests' rules over the end's window ({@link WindowEvaluation}, {@link TestWindow#ofEnd}):
+ * M5 and M5TX tell the same customers.
  */
 final class ImpactedCustomers {
 
-    private final boolean excludeTerminated;
+    private final WindowEvaluation evaluation;
 
     ImpactedCustomers(boolean excludeTerminated) {
-        this.excludeTerminated = excludeTerminated;
+        this.evaluation = new WindowEvaluation(excludeTerminated);
     }
 
     /**
@@ -35,15 +41,26 @@ final class ImpactedCustomers {
      * @return one outage per impacted customer, in order of outage time
      */
     List<Outage> select(EndedInterventions.Ended intervention, List<Outage> outages, Set<String> ownCustomers) {
-        Map<String, Outage> firstByPto = new LinkedHashMap<>();
-        outages.stream()
-                .filter(outage -> outage.pto() != null && outage.downAt() != null)
-                .filter(outage -> intervention.contains(outage.downAt()))
-                .filter(outage -> outage.cause() != Cause.DYING_GASP)
-                .filter(outage -> !(excludeTerminated && outage.terminated()))
-                .filter(outage -> !ownCustomers.contains(outage.pto()))
-                .sorted(Comparator.comparing(Outage::downAt))
-                .forEach(outage -> firstByPto.putIfAbsent(outage.pto(), outage));
-        return List.copyOf(firstByPto.values());
+        Map<String, Outage> byLine = new HashMap<>();
+        List<LineOutage> lines = outages.stream().map(outage -> {
+            LineOutage line = line(outage);
+            byLine.putIfAbsent(key(line.pto(), line.downAt()), outage);
+            return line;
+        }).toList();
+        List<CustomerDown> down = evaluation.evaluate(TestWindow.ofEnd(intervention.start(), intervention.end()),
+                intervention.start(), lines, ownCustomers).customersDown();
+        return down.stream().map(customer -> byLine.get(key(customer.pto(), customer.downAt()))).toList();
+    }
+
+    private static String key(String pto, Object downAt) {
+        return pto + "@" + downAt;
+    }
+
+    /** An outage as the line tests' rules read it: a dying gasp is a power cut. */
+    static LineOutage line(Outage outage) {
+        Outage.V2Route v2 = outage.v2Route();
+        return new LineOutage(outage.pto(), new Route(outage.pbo(), outage.tube(), outage.fibre(), v2.moduleName(),
+                outage.position(), v2.couplerPosition(), v2.ontSerial(), v2.patchCordColour(), v2.serviceReference()),
+                outage.downAt(), outage.upAt(), outage.cause() == Cause.DYING_GASP, outage.terminated());
     }
 }

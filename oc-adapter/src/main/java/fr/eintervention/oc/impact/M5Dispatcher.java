@@ -12,12 +12,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.delivery.Outbox;
+import fr.eintervention.linetest.TestWindow;
 import fr.eintervention.oc.OcProperties;
 import fr.eintervention.oc.intervention.EndedInterventions;
+import fr.eintervention.oc.referential.OiDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends the M5s that are due (see the intervention's M5 schedule): each one computed from the
+ * Sends the M5s that are due (see the intervention's M5 schedule), or to an OI that speaks v2 the
+ * end's M5TX instead (decision 0065): each one computed from the
  * outages known at that time and queued to the OI in the delivery engine's outbox, in the
  * transaction that marks it sent. The due time is in the database, so a restart loses none.
  */
@@ -33,16 +36,20 @@ class M5Dispatcher {
 
     private final EndedInterventions interventions;
     private final M5Composer composer;
+    private final M5txComposer endComposer;
+    private final OiDirectory partners;
     private final Outbox outbox;
     private final boolean enabled;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    M5Dispatcher(EndedInterventions interventions, M5Composer composer, Outbox outbox, OcProperties properties,
-            TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+    M5Dispatcher(EndedInterventions interventions, M5Composer composer, M5txComposer endComposer, OiDirectory partners,
+            Outbox outbox, OcProperties properties, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.interventions = interventions;
         this.composer = composer;
+        this.endComposer = endComposer;
+        this.partners = partners;
         this.outbox = outbox;
         this.enabled = properties.flux3().enabled();
         this.transaction = transaction;
@@ -84,7 +91,27 @@ class M5Dispatcher {
         }
     }
 
+    /** The end's answer in the OI's version (decision 0065): v1's M5, or v2's closing M5TX. */
     private boolean queue(EndedInterventions.Ended intervention, Instant now) {
+        return switch (partners.protocolVersion(intervention.codeOi())) {
+            case v1 -> queueM5(intervention, now);
+            case v2 -> queueEndM5tx(intervention, now);
+        };
+    }
+
+    private boolean queueEndM5tx(EndedInterventions.Ended intervention, Instant now) {
+        M5txComposer.M5tx m5tx = endComposer.compose(intervention.refOi(), intervention.pm(), intervention.start(),
+                TestWindow.ofEnd(intervention.start(), intervention.end()), null);
+        long deliveryId = outbox.enqueueInTrace(new OutboundMessage(intervention.codeOi(), M5txComposer.KIND,
+                intervention.refOi(), M5txComposer.PATH, m5tx.payload()), intervention.traceparent());
+        interventions.m5Queued(intervention.id(), now, m5tx.customersDown(), deliveryId);
+        meters.counter("eintervention.oc.m5tx.queued", "test", "end").increment();
+        log.info("end M5TX {}/{} queued: {} down, {} restored", intervention.codeOi(), intervention.refOi(),
+                m5tx.customersDown(), m5tx.linesRestored());
+        return true;
+    }
+
+    private boolean queueM5(EndedInterventions.Ended intervention, Instant now) {
         M5Composer.M5 m5 = composer.compose(intervention);
         if (m5.failure() != null) {
             // never queued: a message the OI refuses for its size would be lost, and held in memory by every attempt

@@ -28,13 +28,15 @@ class InterventionWindow {
     private Instant end;
     private Instant m4ReceivedAt;
     private Instant m5DueAt;
+    /** the version of the last message applied, and what v2 carries beyond v1 (kept once learnt) */
+    private WindowMessage.Details details = WindowMessage.Details.V1;
 
     static InterventionWindow unknown(String codeOi, String refOi) {
         return new InterventionWindow(null, codeOi, refOi);
     }
 
     static InterventionWindow restore(long id, String codeOi, String refOi, String pm, List<String> pbos,
-            Instant start, Instant end, Instant m4ReceivedAt, Instant m5DueAt) {
+            Instant start, Instant end, Instant m4ReceivedAt, Instant m5DueAt, WindowMessage.Details details) {
         InterventionWindow window = new InterventionWindow(id, codeOi, refOi);
         window.pm = pm;
         window.pbos = List.copyOf(pbos);
@@ -42,6 +44,7 @@ class InterventionWindow {
         window.end = end;
         window.m4ReceivedAt = m4ReceivedAt;
         window.m5DueAt = m5DueAt;
+        window.details = details;
         return window;
     }
 
@@ -88,15 +91,37 @@ class InterventionWindow {
 
     private void apply(WindowMessage message) {
         pm = message.pm();
-        pbos = List.copyOf(message.pbos());
+        if (message.pbos() != null) {
+            pbos = List.copyOf(message.pbos());
+        }
         start = message.start();
         end = message.end();
+        WindowMessage.Details given = message.details();
+        details = new WindowMessage.Details(given.version(), or(given.refPmTechnique(), details.refPmTechnique()),
+                or(given.elementReseau(), details.elementReseau()), or(given.description(), details.description()),
+                or(given.dateTestFinFroid(), details.dateTestFinFroid()));
     }
 
-    /** Every business field, timestamps as instants, PBO order ignored. */
+    private static <T> T or(T given, T known) {
+        return given != null ? given : known;
+    }
+
+    /**
+     * Every business field, timestamps as instants, PBO order ignored; a field the message does
+     * not carry (a v2 M4's PBOs, v2's details in v1) is not compared.
+     */
     private boolean sameContent(WindowMessage message) {
+        WindowMessage.Details given = message.details();
         return pm.equals(message.pm()) && start.equals(message.start()) && Objects.equals(end, message.end())
-                && new HashSet<>(pbos).equals(new HashSet<>(message.pbos()));
+                && (message.pbos() == null || new HashSet<>(pbos).equals(new HashSet<>(message.pbos())))
+                && same(given.refPmTechnique(), details.refPmTechnique())
+                && same(given.elementReseau(), details.elementReseau())
+                && same(given.description(), details.description())
+                && same(given.dateTestFinFroid(), details.dateTestFinFroid());
+    }
+
+    private static boolean same(Object given, Object known) {
+        return given == null || given.equals(known);
     }
 
     boolean isUnknown() {
@@ -141,6 +166,10 @@ class InterventionWindow {
 
     Instant m4ReceivedAt() {
         return m4ReceivedAt;
+    }
+
+    WindowMessage.Details details() {
+        return details;
     }
 
     /** When the M5 is due; {@code null} when none is waiting. */

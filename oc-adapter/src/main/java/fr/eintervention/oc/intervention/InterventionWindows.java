@@ -36,8 +36,11 @@ class InterventionWindows {
     boolean insertIfAbsent(InterventionWindow window, Instant now, String traceparent) {
         Optional<Long> id = jdbc.sql("""
                 insert into intervention_window (code_oi, ref_interv_oi, pm, pbo, debut_inter, fin_inter,
-                                                 m4_received_at, m5_due_at, created_at, updated_at, traceparent)
-                values (:codeOi, :refOi, :pm, :pbo, :start, :end, :m4ReceivedAt, :m5DueAt, :now, :now, :traceparent)
+                                                 m4_received_at, m5_due_at, created_at, updated_at, traceparent,
+                                                 protocol_version, ref_pm_technique, element_reseau, description,
+                                                 date_test_fin_froid)
+                values (:codeOi, :refOi, :pm, :pbo, :start, :end, :m4ReceivedAt, :m5DueAt, :now, :now, :traceparent,
+                        :version, :refPmTechnique, :elementReseau, :description, :dateTestFinFroid)
                 on conflict (code_oi, ref_interv_oi) do nothing
                 returning id
                 """)
@@ -53,6 +56,9 @@ class InterventionWindows {
         jdbc.sql("""
                 update intervention_window set pm = :pm, pbo = :pbo, debut_inter = :start, fin_inter = :end,
                        m4_received_at = :m4ReceivedAt, m5_due_at = :m5DueAt, updated_at = :now,
+                       protocol_version = :version, ref_pm_technique = :refPmTechnique,
+                       element_reseau = :elementReseau, description = :description,
+                       date_test_fin_froid = :dateTestFinFroid,
                        traceparent = coalesce(:traceparent, traceparent)
                 where id = :id
                 """)
@@ -69,12 +75,21 @@ class InterventionWindows {
         fields.put("end", Sql.timestamp(window.end()));
         fields.put("m4ReceivedAt", Sql.timestamp(window.m4ReceivedAt()));
         fields.put("m5DueAt", Sql.timestamp(window.m5DueAt()));
+        WindowMessage.Details details = window.details();
+        fields.put("version", details.version());
+        fields.put("refPmTechnique", details.refPmTechnique());
+        fields.put("elementReseau", details.elementReseau());
+        fields.put("description", details.description());
+        fields.put("dateTestFinFroid", Sql.timestamp(details.dateTestFinFroid()));
         return fields;
     }
 
     private static InterventionWindow map(ResultSet rs, int row) throws SQLException {
         return InterventionWindow.restore(rs.getLong("id"), rs.getString("code_oi"), rs.getString("ref_interv_oi"),
                 rs.getString("pm"), Sql.strings(rs, "pbo"), Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"),
-                Sql.instant(rs, "m4_received_at"), Sql.instant(rs, "m5_due_at"));
+                Sql.instant(rs, "m4_received_at"), Sql.instant(rs, "m5_due_at"),
+                new WindowMessage.Details(rs.getString("protocol_version"), rs.getString("ref_pm_technique"),
+                        rs.getString("element_reseau"), rs.getString("description"),
+                        Sql.instant(rs, "date_test_fin_froid")));
     }
 }

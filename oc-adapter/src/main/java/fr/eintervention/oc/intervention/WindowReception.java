@@ -18,7 +18,7 @@ import fr.eintervention.protocol.v1.ProtocolViolation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Flux 2 at the OC: checks an M2/M4 against the OC's partners and PMs, then applies it to its
+ * Flux 2 at the OC, version 1 (and what both versions share): checks an M2/M4 against the OC's partners and PMs, then applies it to its
  * intervention under a row lock (one row per reference, even under concurrent identical
  * messages). A refused message leaves nothing stored, so its correction is not a duplicate.
  */
@@ -49,18 +49,38 @@ public class WindowReception {
         this.meters = meters;
     }
 
+    /** What the OC does not know in a message: checked before anything is stored. */
+    enum Unknown {
+        OI, PM
+    }
+
     public WindowOutcome receive(InterventionOI message) {
         WindowMessage window = WindowMessage.from(message);
+        unknown(window).ifPresent(unknown -> {
+            throw unknown == Unknown.OI
+                    ? new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + window.codeOi())
+                    : new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + window.pm());
+        });
+        return store(window);
+    }
+
+    /** The OI or the PM the OC does not know, OI first; empty when both are known. */
+    Optional<Unknown> unknown(WindowMessage window) {
         if (!partners.isPartner(window.codeOi())) {
-            throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + window.codeOi());
+            return Optional.of(Unknown.OI);
         }
         if (!pms.accepts(window.pm())) {
-            throw new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + window.pm());
+            return Optional.of(Unknown.PM);
         }
+        return Optional.empty();
+    }
+
+    /** Applies a checked message, whatever its version, to its intervention. */
+    WindowOutcome store(WindowMessage window) {
         WindowOutcome outcome = transaction.execute(status -> apply(window, Instant.now(clock)));
         meters.counter("eintervention.oc.intervention.received", "kind", window.kind(), "outcome", outcome.name())
                 .increment();
-        log.info("{} {}/{} -> {}", window.kind(), window.codeOi(), window.refOi(), outcome);
+        log.info("{} {} {}/{} -> {}", window.details().version(), window.kind(), window.codeOi(), window.refOi(), outcome);
         return outcome;
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The fields of an outage event, the same in JSON and in CSV: the protocol's names for the
- * line's optical route, then the outage itself. Only {@code PM} is mandatory.
+ * line's optical route, then the outage itself, then the route fields only v2 carries (v2's names).
+ * Only {@code PM} is mandatory.
  */
 final class OutageEvent {
 
@@ -19,7 +20,13 @@ final class OutageEvent {
     static final String UP_AT = "upAt";
     static final String CAUSE = "cause";
     static final String TERMINATED = "terminated";
-    static final List<String> FIELDS = List.of(PTO, PM, PBO, TUBE, FIBRE, POSITION, DOWN_AT, UP_AT, CAUSE, TERMINATED);
+    static final String MODULE = "nomModulePM";
+    static final String COUPLER = "positionCoupleurOC";
+    static final String ONT = "numeroSerieONT";
+    static final String PATCH_CORD = "couleurJarretiere";
+    static final String SERVICE = "referencePrestationPrise";
+    static final List<String> FIELDS = List.of(PTO, PM, PBO, TUBE, FIBRE, POSITION, DOWN_AT, UP_AT, CAUSE, TERMINATED,
+            MODULE, COUPLER, ONT, PATCH_CORD, SERVICE);
 
     private OutageEvent() {
     }
@@ -39,6 +46,10 @@ final class OutageEvent {
         }
         Cause cause = reader.choice(CAUSE, Cause.class, Cause.UNKNOWN);
         boolean terminated = reader.flag(TERMINATED);
-        return reader.valid() ? new Outage(pm, pto, pbo, tube, fibre, position, downAt, upAt, cause, terminated) : null;
+        Outage.V2Route v2Route = new Outage.V2Route(reader.text(MODULE, 256), reader.text(COUPLER, 256),
+                reader.text(ONT, 50), reader.text(PATCH_CORD, 30), reader.text(SERVICE, 30));
+        return reader.valid()
+                ? new Outage(pm, pto, pbo, tube, fibre, position, downAt, upAt, cause, terminated, v2Route)
+                : null;
     }
 }

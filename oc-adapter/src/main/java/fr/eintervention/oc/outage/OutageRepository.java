@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,8 +29,10 @@ class OutageRepository {
      * or time never collide (NULLs are distinct) and are stored as they come: M5 ignores them.
      */
     private static final String UPSERT = """
-            insert into outage (pm, pto, pbo, tube, fibre, position_pm, down_at, up_at, cause, terminated, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into outage (pm, pto, pbo, tube, fibre, position_pm, down_at, up_at, cause, terminated, received_at,
+                                module_pm, position_coupleur_oc, numero_serie_ont, couleur_jarretiere,
+                                reference_prestation_prise)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (pm, pto, down_at) do update set
                 pbo = coalesce(excluded.pbo, outage.pbo),
                 tube = coalesce(excluded.tube, outage.tube),
@@ -37,7 +41,18 @@ class OutageRepository {
                 up_at = coalesce(excluded.up_at, outage.up_at),
                 cause = case when excluded.cause = 'UNKNOWN' then outage.cause else excluded.cause end,
                 terminated = outage.terminated or excluded.terminated,
-                received_at = excluded.received_at
+                received_at = excluded.received_at,
+                module_pm = coalesce(excluded.module_pm, outage.module_pm),
+                position_coupleur_oc = coalesce(excluded.position_coupleur_oc, outage.position_coupleur_oc),
+                numero_serie_ont = coalesce(excluded.numero_serie_ont, outage.numero_serie_ont),
+                couleur_jarretiere = coalesce(excluded.couleur_jarretiere, outage.couleur_jarretiere),
+                reference_prestation_prise = coalesce(excluded.reference_prestation_prise, outage.reference_prestation_prise)
+            """;
+
+    /** The feed has told everything up to its latest event's time (never moved back). */
+    private static final String SETTLED = """
+            insert into outage_feed (id, settled_up_to) values (1, ?)
+            on conflict (id) do update set settled_up_to = greatest(outage_feed.settled_up_to, excluded.settled_up_to)
             """;
 
     private final JdbcTemplate jdbc;
@@ -49,6 +64,11 @@ class OutageRepository {
     void saveAll(List<Outage> outages, Instant receivedAt) {
         Timestamp received = Sql.timestamp(receivedAt);
         jdbc.batchUpdate(UPSERT, merged(outages), BATCH_SIZE, (statement, outage) -> bind(statement, outage, received));
+        outages.stream()
+                .flatMap(outage -> Stream.of(outage.downAt(), outage.upAt()))
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .ifPresent(latest -> jdbc.update(SETTLED, Sql.timestamp(latest)));
     }
 
     /**
@@ -75,7 +95,13 @@ class OutageRepository {
         return new Outage(stored.pm(), stored.pto(), or(again.pbo(), stored.pbo()), or(again.tube(), stored.tube()),
                 or(again.fibre(), stored.fibre()), or(again.position(), stored.position()), stored.downAt(),
                 or(again.upAt(), stored.upAt()), again.cause() == Cause.UNKNOWN ? stored.cause() : again.cause(),
-                stored.terminated() || again.terminated());
+                stored.terminated() || again.terminated(), completed(stored.v2Route(), again.v2Route()));
+    }
+
+    private static Outage.V2Route completed(Outage.V2Route stored, Outage.V2Route again) {
+        return new Outage.V2Route(or(again.moduleName(), stored.moduleName()),
+                or(again.couplerPosition(), stored.couplerPosition()), or(again.ontSerial(), stored.ontSerial()),
+                or(again.patchCordColour(), stored.patchCordColour()), or(again.serviceReference(), stored.serviceReference()));
     }
 
     private static <T> T or(T value, T otherwise) {
@@ -94,5 +120,10 @@ class OutageRepository {
         statement.setString(9, outage.cause().name());
         statement.setBoolean(10, outage.terminated());
         statement.setTimestamp(11, receivedAt);
+        statement.setString(12, outage.v2Route().moduleName());
+        statement.setString(13, outage.v2Route().couplerPosition());
+        statement.setString(14, outage.v2Route().ontSerial());
+        statement.setString(15, outage.v2Route().patchCordColour());
+        statement.setString(16, outage.v2Route().serviceReference());
     }
 }

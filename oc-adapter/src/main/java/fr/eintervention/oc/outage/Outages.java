@@ -29,8 +29,16 @@ public class Outages {
                 .query((rs, n) -> new Outage(rs.getString("pm"), rs.getString("pto"), rs.getString("pbo"),
                         rs.getString("tube"), rs.getString("fibre"), rs.getString("position_pm"),
                         Sql.instant(rs, "down_at"), Sql.instant(rs, "up_at"), Cause.valueOf(rs.getString("cause")),
-                        rs.getBoolean("terminated")))
+                        rs.getBoolean("terminated"), new Outage.V2Route(rs.getString("module_pm"),
+                                rs.getString("position_coupleur_oc"), rs.getString("numero_serie_ont"),
+                                rs.getString("couleur_jarretiere"), rs.getString("reference_prestation_prise"))))
                 .list();
+    }
+
+    /** The time up to which the outage feed has told everything (its latest event's); {@code null} before any. */
+    public Instant feedSettledUpTo() {
+        return jdbc.sql("select settled_up_to from outage_feed where id = 1")
+                .query((rs, n) -> Sql.instant(rs, "settled_up_to")).optional().orElse(null);
     }
 
     /**

@@ -12,7 +12,7 @@ import fr.eintervention.oc.OcProperties;
 import fr.eintervention.security.outbound.OutboundCredentials;
 
 /**
- * The OIs the OC works with (configuration): who may send M2/M4, where M5 goes, and what
+ * The OIs the OC works with (configuration): who may send M2/M4, where M5/M5TX go, in which version, and what
  * credentials the OC presents there ({@code eintervention.outbound.<OI>.auth.*}, e.g. an OAuth2
  * client of the OI's identity provider).
  */
@@ -37,6 +37,12 @@ public class OiDirectory implements PartnerDirectory {
 
     public boolean isPartner(String codeOi) {
         return properties.partners().containsKey(codeOi);
+    }
+
+    /** The version the OI speaks ({@code v1} unless configured): what the OC sends it. */
+    public OcProperties.ProtocolVersion protocolVersion(String codeOi) {
+        OcProperties.Partner partner = properties.partners().get(codeOi);
+        return partner == null ? OcProperties.ProtocolVersion.v1 : partner.protocolVersion();
     }
 
     @Override

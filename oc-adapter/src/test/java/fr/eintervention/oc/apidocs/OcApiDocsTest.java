@@ -8,6 +8,7 @@ import org.springframework.boot.info.BuildProperties;
 
 import fr.eintervention.oc.OcAdapterTestSupport;
 import fr.eintervention.testsupport.ApiDocs;
+import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,22 @@ class OcApiDocsTest extends OcAdapterTestSupport {
                 .isEqualTo("[{\"oauth2\":[\"write:interventions\"]}]");
         assertThat(docs.operation("/interventions", "get").path("security").toString())
                 .isEqualTo("[{\"oauth2\":[\"operator\"]}]");
+    }
+
+    @Test
+    void swaggerUiHasOneGroupPerVersionEachWithItsAuthorize() {
+        JsonHttp.Response config = JsonHttp.at(port).get("/v3/api-docs/swagger-config");
+        assertThat(config.status()).as(config.body()).isEqualTo(200);
+        assertThat(config.json().path("urls").findValuesAsString("name")).containsExactly("v1", "v2");
+
+        JsonNode v1 = JsonHttp.at(port).get("/v3/api-docs/v1").json();
+        assertThat(v1.path("paths").has("/v1/intervention_OI")).isTrue();
+        assertThat(v1.path("paths").propertyNames()).noneMatch(path -> path.startsWith("/v2/"));
+        assertThat(v1.path("components").path("securitySchemes").has(ApiDocs.SCHEME)).isTrue();
+
+        JsonNode v2 = JsonHttp.at(port).get("/v3/api-docs/v2").json();
+        assertThat(v2.path("paths").propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/v2/"));
+        assertThat(v2.path("components").path("securitySchemes").has(ApiDocs.SCHEME)).isTrue();
     }
 
     @Test

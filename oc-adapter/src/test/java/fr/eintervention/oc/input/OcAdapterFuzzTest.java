@@ -17,7 +17,8 @@ import fr.eintervention.testsupport.TestTokens;
 
 /**
  * A seeded fuzz of every endpoint of the OC adapter, as a hostile partner or tool would send:
- * never a 5xx, never an HTML page, and on the protocol's endpoint always the contract's answer;
+ * never a 5xx, never an HTML page, and on the protocol's endpoint always the contract's answer (v1's
+ * or v2's);
  * then the files at the documented limits (docs/reference/bad-input.md), and just over them.
  */
 class OcAdapterFuzzTest extends OcAdapterTestSupport {
@@ -39,6 +40,7 @@ class OcAdapterFuzzTest extends OcAdapterTestSupport {
     void noRequestGetsAServerErrorAndTheProtocolEndpointAlwaysAnswersTheContract() {
         String operator = TestTokens.tokenWithoutPartner("operator", "operator");
         String oi = TestTokens.token("OI01", "write:interventions");
+        String oiV2 = TestTokens.token("OI02", "write:interventions");
         String pm = newPm();
         String event = """
                 {"PTO":"FI-1234-5678","PM":"%s","PBO":"PT000123","Tube":"T2","Fibre":"F7","Position_PM_Module_OI":"M3-P12",\
@@ -49,6 +51,16 @@ class OcAdapterFuzzTest extends OcAdapterTestSupport {
                         m2("OI01-FUZZ-1", pm, "2026-11-24T09:15:00+01:00"), oi),
                 new Endpoint("POST", "/v1/intervention_OI", BodyKind.JSON,
                         m4("OI01-FUZZ-1", pm, "2026-11-24T09:15:00+01:00", "2026-11-24T10:15:00+01:00"), oi),
+                new Endpoint("POST", "/v2/interventions-oi", BodyKind.JSON,
+                        m2v2("OI02-FUZZ-1", pm, "2026-11-24T09:15:00+01:00"), oiV2),
+                new Endpoint("PUT", "/v2/interventions-oi", BodyKind.JSON,
+                        m4v2("OI02-FUZZ-1", pm, "2026-11-24T09:15:00+01:00", "2026-11-24T10:15:00+01:00"), oiV2),
+                new Endpoint("POST", "/v2/interventions-oi/compte-rendu", BodyKind.JSON, """
+                        {"message":"CR","codeOI":"OI02","refIntervOI":"OI02-FUZZ-1","lignesImpactees":[{"refPTO":"FI-1"}]}""",
+                        oiV2),
+                new Endpoint("POST", "/v2/interventions-oi/test-intermediaire", BodyKind.JSON, """
+                        {"message":"M4TX","codeOI":"OI02","refIntervOI":"OI02-FUZZ-1","numeroTest":1,\
+                        "dateTest":"2026-11-24T09:20:00+01:00","natureTest":"PM"}""", oiV2),
                 new Endpoint("GET", "/interventions?pm=" + pm + "&at=now", BodyKind.NONE, null, operator),
                 new Endpoint("POST", "/outages", BodyKind.JSON, "[" + event + "]", operator),
                 new Endpoint("POST", "/outages/csv", BodyKind.CSV,

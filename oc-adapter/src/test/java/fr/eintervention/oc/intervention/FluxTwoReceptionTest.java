@@ -21,18 +21,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
     private static final String START = "2026-11-24T09:00:00+01:00";
     private static final String END = "2026-11-24T11:00:00+01:00";
 
-    /** The one intervention on that PM, as the query API shows it. */
-    private JsonNode only(String pm) {
-        JsonHttp.Response response = http.get("/interventions?pm=" + pm + "&from=2026-11-01&to=2026-12-01");
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("total").asInt()).isEqualTo(1);
-        return response.json().get("items").get(0);
-    }
 
-    private long rows(String ref) {
-        return jdbc.sql("select count(*) from intervention_window where ref_interv_oi = :ref").param("ref", ref)
-                .query(Long.class).single();
-    }
 
     @Test
     void recordsTheWindowOfAnM2ThenItsEnd() {
@@ -40,7 +29,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
         String ref = newRef();
 
         accepted(m2(ref, pm, START));
-        JsonNode started = only(pm);
+        JsonNode started = onlyIntervention(pm);
         assertThat(started.get("refIntervOi").asString()).isEqualTo(ref);
         assertThat(started.get("codeOi").asString()).isEqualTo("OI01");
         assertThat(started.get("pbos").get(0).asString()).isEqualTo("PT000123");
@@ -48,7 +37,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
         assertThat(started.has("finInter")).isFalse();
 
         accepted(m4(ref, pm, START, END));
-        assertThat(only(pm).get("finInter").asString()).isEqualTo(END);
+        assertThat(onlyIntervention(pm).get("finInter").asString()).isEqualTo(END);
     }
 
     @Test
@@ -56,14 +45,14 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
         String pm = newPm();
         String ref = newRef();
         accepted(m4(ref, pm, START, END));
-        String dueAt = only(pm).get("m5").get("dueAt").asString();
+        String dueAt = onlyIntervention(pm).get("m5").get("dueAt").asString();
         clock.advance(Duration.ofMinutes(3));
 
         // same content, timestamps written differently: still a duplicate
         accepted(m4(ref, pm, "2026-11-24T08:00:00Z", "20261124 11:00:00"));
 
-        assertThat(rows(ref)).isEqualTo(1);
-        assertThat(only(pm).get("m5").get("dueAt").asString()).as("a duplicate M4 does not push the M5 back")
+        assertThat(windowRows(ref)).isEqualTo(1);
+        assertThat(onlyIntervention(pm).get("m5").get("dueAt").asString()).as("a duplicate M4 does not push the M5 back")
                 .isEqualTo(dueAt);
     }
 
@@ -75,8 +64,8 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
 
         accepted(m2(ref, pm, "2026-11-24T08:45:00+01:00"));
 
-        assertThat(rows(ref)).isEqualTo(1);
-        assertThat(only(pm).get("debutInter").asString()).isEqualTo("2026-11-24T08:45:00+01:00");
+        assertThat(windowRows(ref)).isEqualTo(1);
+        assertThat(onlyIntervention(pm).get("debutInter").asString()).isEqualTo("2026-11-24T08:45:00+01:00");
     }
 
     @Test
@@ -87,7 +76,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
 
         accepted(m4(ref, pm, START, "2026-11-24T11:30:00+01:00"));
 
-        assertThat(only(pm).get("finInter").asString()).isEqualTo("2026-11-24T11:30:00+01:00");
+        assertThat(onlyIntervention(pm).get("finInter").asString()).isEqualTo("2026-11-24T11:30:00+01:00");
     }
 
     @Test
@@ -97,7 +86,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
 
         accepted(m4(ref, pm, START, END));
 
-        JsonNode intervention = only(pm);
+        JsonNode intervention = onlyIntervention(pm);
         assertThat(intervention.get("debutInter").asString()).isEqualTo(START);
         assertThat(intervention.get("finInter").asString()).isEqualTo(END);
         assertThat(intervention.get("m5").has("dueAt")).as("its M5 is scheduled").isTrue();
@@ -112,7 +101,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
         // the M2, delivered late, with a start the M4 has since corrected
         accepted(m2(ref, pm, "2026-11-24T08:30:00+01:00"));
 
-        JsonNode intervention = only(pm);
+        JsonNode intervention = onlyIntervention(pm);
         assertThat(intervention.get("debutInter").asString()).isEqualTo(START);
         assertThat(intervention.get("finInter").asString()).isEqualTo(END);
     }
@@ -133,7 +122,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(rows(ref)).isEqualTo(1);
+        assertThat(windowRows(ref)).isEqualTo(1);
     }
 
     @Test
@@ -145,7 +134,7 @@ class FluxTwoReceptionTest extends OcAdapterTestSupport {
 
         accepted(m2(ref, other, START));
 
-        assertThat(rows(ref)).isEqualTo(1);
-        assertThat(only(other).get("refIntervOi").asString()).isEqualTo(ref);
+        assertThat(windowRows(ref)).isEqualTo(1);
+        assertThat(onlyIntervention(other).get("refIntervOi").asString()).isEqualTo(ref);
     }
 }

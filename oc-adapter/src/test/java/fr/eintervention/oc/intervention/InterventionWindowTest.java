@@ -19,11 +19,11 @@ class InterventionWindowTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:05:00Z");
 
     private static WindowMessage m2(Instant start, String... pbos) {
-        return new WindowMessage("OI01", "REF", "PM-1", List.of(pbos), start, null);
+        return new WindowMessage("OI01", "REF", "PM-1", List.of(pbos), start, null, WindowMessage.Details.V1);
     }
 
     private static WindowMessage m4(Instant start, Instant end, String... pbos) {
-        return new WindowMessage("OI01", "REF", "PM-1", List.of(pbos), start, end);
+        return new WindowMessage("OI01", "REF", "PM-1", List.of(pbos), start, end, WindowMessage.Details.V1);
     }
 
     private static InterventionWindow fresh() {
@@ -112,5 +112,46 @@ class InterventionWindowTest {
                 ZoneId.of("Europe/Paris")));
 
         assertThat(window.m5DueAt()).isNull();
+    }
+
+    private static WindowMessage.Details v2(String technique, String element, String description, Instant coldTest) {
+        return new WindowMessage.Details("v2", technique, element, description, coldTest);
+    }
+
+    @Test
+    void aV2EndWithoutPbosKeepsTheStartsPboAndWhatOnlyV2Carries() {
+        InterventionWindow window = fresh();
+        window.receive(new WindowMessage("OI01", "REF", "PM-1", List.of("PBO-1"), START, null,
+                v2("PMT-1", "PBO", "boitier", null)), NOW, FLUX3);
+
+        WindowOutcome outcome = window.receive(new WindowMessage("OI01", "REF", "PM-1", null, START, END,
+                v2("PMT-1", null, null, END.plus(Duration.ofDays(15)))), NOW, FLUX3);
+
+        assertThat(outcome).isEqualTo(WindowOutcome.NEW);
+        assertThat(window.pbos()).containsExactly("PBO-1");
+        assertThat(window.details()).isEqualTo(v2("PMT-1", "PBO", "boitier", END.plus(Duration.ofDays(15))));
+        assertThat(window.m5DueAt()).isNotNull();
+    }
+
+    @Test
+    void aV2M4AgainIsADuplicateAndAnotherColdTestDateACorrection() {
+        InterventionWindow window = fresh();
+        WindowMessage m4 = new WindowMessage("OI01", "REF", "PM-1", null, START, END, v2("PMT-1", null, null, END));
+        window.receive(m4, NOW, FLUX3);
+
+        assertThat(window.receive(m4, NOW, FLUX3)).isEqualTo(WindowOutcome.DUPLICATE);
+        assertThat(window.receive(new WindowMessage("OI01", "REF", "PM-1", null, START, END,
+                v2("PMT-1", null, null, END.plusSeconds(60))), NOW, FLUX3)).isEqualTo(WindowOutcome.CORRECTED);
+    }
+
+    @Test
+    void aV1M4AfterAV2M2KeepsWhatV2Told() {
+        InterventionWindow window = fresh();
+        window.receive(new WindowMessage("OI01", "REF", "PM-1", List.of("PBO-1"), START, null,
+                v2("PMT-1", "PTO", null, null)), NOW, FLUX3);
+
+        window.receive(m4(START, END, "PBO-1"), NOW, FLUX3);
+
+        assertThat(window.details()).isEqualTo(new WindowMessage.Details("v1", "PMT-1", "PTO", null, null));
     }
 }

@@ -99,6 +99,28 @@ class OutageFeedTest extends OcAdapterTestSupport {
     }
 
     @Test
+    void takesV2sRouteFieldsInJsonAndCsvAndKeepsThemWhenAnEventComesAgainWithout() {
+        String pm = "PM-" + newRef();
+        String csv = """
+                PM;PTO;downAt;nomModulePM;positionCoupleurOC;numeroSerieONT;couleurJarretiere;referencePrestationPrise
+                %s;FI-1;2026-11-24T10:00:00Z;MOD-1;C2;ONT-3;bleu;PRE-4
+                """.formatted(pm);
+        String again = """
+                [{"PM":"%s","PTO":"FI-1","downAt":"2026-11-24T10:00:00Z","upAt":"2026-11-24T10:30:00Z"}]""".formatted(pm);
+
+        assertThat(http.post("/outages/csv", "text/csv", csv).status()).isEqualTo(200);
+        assertThat(http.post("/outages", again).status()).isEqualTo(200);
+
+        assertThat(jdbc.sql("""
+                select module_pm || ' ' || position_coupleur_oc || ' ' || numero_serie_ont || ' ' || couleur_jarretiere
+                       || ' ' || reference_prestation_prise from outage where pm = :pm""").param("pm", pm)
+                .query(String.class).single()).isEqualTo("MOD-1 C2 ONT-3 bleu PRE-4");
+        JsonHttp.Response tooLong = http.post("/outages", """
+                [{"PM":"%s","PTO":"FI-2","couleurJarretiere":"%s"}]""".formatted(pm, "x".repeat(31)));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    }
+
+    @Test
     void storesTenThousandEventsInOneBatch() {
         String pm = "PM-" + newRef();
         StringBuilder batch = new StringBuilder("[");

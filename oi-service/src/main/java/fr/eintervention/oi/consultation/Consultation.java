@@ -90,6 +90,11 @@ public class Consultation {
         return new Page<>(items, page, size, total);
     }
 
+    /** How many interventions have a line test waiting for an OC's answer (the console's "Aujourd'hui"). */
+    public long lineTestsWaiting() {
+        return jdbc.sql("select count(*) from line_test_series where waiting > 0").query(Long.class).single();
+    }
+
     public Optional<InterventionDetail> intervention(String refOi) {
         return jdbc.sql("select id, " + SUMMARY_COLUMNS + " from intervention where ref_interv_oi = :ref")
                 .param("ref", refOi)
@@ -104,12 +109,35 @@ public class Consultation {
                 .query((rs, n) -> new InterventionDetail.Nature(rs.getInt("nature"), rs.getString("pbo"), rs.getString("pto")))
                 .list();
         List<InterventionDetail.ReceivedMessage> messages = jdbc.sql(
-                        "select kind, outcome, received_at, payload from intervention_message where intervention_id = :id order by id")
+                        "select kind, outcome, received_at, payload, protocol_version from intervention_message where intervention_id = :id order by id")
                 .param("id", id)
                 .query((rs, n) -> new InterventionDetail.ReceivedMessage(rs.getString("kind"), rs.getString("outcome"),
-                        Sql.instant(rs, "received_at"), rs.getString("payload")))
+                        Sql.instant(rs, "received_at"), rs.getString("payload"), rs.getString("protocol_version")))
                 .list();
-        return new InterventionDetail(summary, natures, messages, operators(id, summary));
+        List<InterventionDetail.RelayLoss> losses = jdbc.sql("""
+                        select partner, kind, sent, field, value, reason, recorded_at from relay_loss
+                        where intervention_id = :id order by id""")
+                .param("id", id)
+                .query((rs, n) -> new InterventionDetail.RelayLoss(rs.getString("partner"), rs.getString("kind"),
+                        rs.getBoolean("sent"), rs.getString("field"), rs.getString("value"), rs.getString("reason"),
+                        Sql.instant(rs, "recorded_at")))
+                .list();
+        Map<String, String> version = jdbc.sql("select protocol_version, v2_details from intervention where id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    Map<String, String> row = new java.util.HashMap<>();
+                    row.put("version", rs.getString("protocol_version"));
+                    row.put("details", rs.getString("v2_details"));
+                    return row;
+                }).single();
+        List<InterventionDetail.LineTestMessage> lineTests = jdbc.sql("""
+                        select kind, numero_test, oc, at, payload from line_test_message where intervention_id = :id order by id""")
+                .param("id", id)
+                .query((rs, n) -> new InterventionDetail.LineTestMessage(rs.getString("kind"),
+                        (Integer) rs.getObject("numero_test"), rs.getString("oc"), Sql.instant(rs, "at"), rs.getString("payload")))
+                .list();
+        return new InterventionDetail(summary, natures, messages, operators(id, summary), version.get("version"),
+                version.get("details"), losses, lineTests);
     }
 
     /** Per OC: every OC the intervention was sent to, and any OC that reported on it. */

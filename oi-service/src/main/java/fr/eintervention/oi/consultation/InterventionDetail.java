@@ -4,16 +4,45 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One intervention with everything the OI knows of it (phase 4 of the spec): the M1/M3 received,
- * and per OC the M2/M4 delivery state, the M5 state and the customers it reported.
+ * One intervention with everything the OI knows of it (phase 4 of the spec): the M1/M3 received
+ * (and v2's repair report), in which version, and per OC the M2/M4 delivery state, the M5 state,
+ * the customers it reported and what a message relayed in the other version lost.
+ *
+ * @param protocolVersion the version of the last declaration received
+ * @param v2Details       what a v2 declaration said beyond v1's fields (JSON), null for v1
+ * @param losses          what the messages relayed to the OCs could not carry, oldest first
+ * @param lineTests       the line tests' messages, in order
  */
 public record InterventionDetail(InterventionSummary intervention, List<Nature> natures, List<ReceivedMessage> messages,
-        List<OcView> operators) {
+        List<OcView> operators, String protocolVersion, String v2Details, List<RelayLoss> losses,
+        List<LineTestMessage> lineTests) {
+
+    /**
+     * A line test's message: an M3TX accepted, an OC's M5TX, an M6TX queued to the DO.
+     *
+     * @param numeroTest null for the end's round
+     * @param oc         the OC that answered (M5TX, M6TX); null for M3TX
+     */
+    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload) {
+    }
+
+    /**
+     * A loss of a relay to an OC (the console's "relayée avec perte").
+     *
+     * @param sent false when the message itself could not be sent (a report to a v1 OC)
+     */
+    public record RelayLoss(String oc, String kind, boolean sent, String field, String value, String reason, Instant at) {
+    }
+
+    /** The losses of the relays to that OC. */
+    public List<RelayLoss> lossesOf(String oc) {
+        return losses.stream().filter(loss -> loss.oc().equals(oc)).toList();
+    }
 
     public record Nature(int nature, String pbo, String pto) {
     }
 
-    public record ReceivedMessage(String kind, String outcome, Instant receivedAt, String payload) {
+    public record ReceivedMessage(String kind, String outcome, Instant receivedAt, String payload, String protocolVersion) {
     }
 
     /**

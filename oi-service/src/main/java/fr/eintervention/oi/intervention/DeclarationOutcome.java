@@ -9,5 +9,7 @@ public enum DeclarationOutcome {
     /** re-emission with different content: updated, a corrected M2/M4 queued */
     CORRECTED,
     /** M1 after M3: nothing overwritten, no flow */
-    IGNORED
+    IGNORED,
+    /** a v2 repair report: kept as received, relayed to the OCs */
+    RECEIVED
 }

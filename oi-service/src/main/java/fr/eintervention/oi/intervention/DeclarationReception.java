@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +43,12 @@ public class DeclarationReception {
     private final OiProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DeclarationReception(Interventions interventions, Referential referential, References references,
             WindowRenderer notifications, PmCorrections pmCorrections, OiProperties properties,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.interventions = interventions;
         this.referential = referential;
         this.references = references;
@@ -55,19 +59,36 @@ public class DeclarationReception {
         this.clock = clock;
     }
 
+    /** What the referential does not know in a declaration: each version says it in its own words. */
+    enum Unknown { DO, OI, PM }
+
+    /** A v1 M1/M3. */
     public Receipt receive(InterventionDO message, String rawPayload) {
         Declaration declaration = Declaration.from(message);
-        if (!referential.isDo(declaration.codeDo())) {
+        return receive(declaration, rawPayload, unknown -> switch (unknown) {
             // the contract has no CODE_DO_INCONNU (the spec lists it as a future answer)
-            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("Code_DO", "DO inconnu de l'OI")),
+            case DO -> new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("Code_DO", "DO inconnu de l'OI")),
                     "Code_DO inconnu de l'OI: " + declaration.codeDo());
+            case OI -> new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
+            case PM -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm());
+        });
+    }
+
+    /**
+     * A declaration in either version, checked against the referential.
+     *
+     * @param refusal the version's refusal of what the referential does not know
+     */
+    Receipt receive(Declaration declaration, String rawPayload, Function<Unknown, RuntimeException> refusal) {
+        if (!referential.isDo(declaration.codeDo())) {
+            throw refusal.apply(Unknown.DO);
         }
         if (!referential.isOwnCode(declaration.codeOi())) {
-            throw new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
+            throw refusal.apply(Unknown.OI);
         }
         // a retired PM takes no new intervention; the end of one that started there is still forwarded
         List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi(), "M3".equals(declaration.kind()))
-                .orElseThrow(() -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm()));
+                .orElseThrow(() -> refusal.apply(Unknown.PM));
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> apply(declaration, operators, rawPayload));
@@ -90,7 +111,7 @@ public class DeclarationReception {
         if (existing.isPresent()) {
             intervention = existing.get();
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
-            Received message = new Received(declaration.kind(), outcome, now, payload);
+            Received message = new Received(declaration.kind(), outcome, now, payload, declaration.version());
             if (outcome == DeclarationOutcome.DUPLICATE) {
                 interventions.recordMessage(intervention, message);
             } else {
@@ -100,12 +121,15 @@ public class DeclarationReception {
             intervention = Intervention.unknown(references.next(declaration.codeOi(), now),
                     declaration.codeDo(), declaration.refDo());
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
-            if (!interventions.insertIfAbsent(intervention, new Received(declaration.kind(), outcome, now, payload))) {
+            if (!interventions.insertIfAbsent(intervention, new Received(declaration.kind(), outcome, now, payload, declaration.version()))) {
                 // an identical message created it concurrently: apply ours to that one
                 return apply(declaration, operators, rawPayload);
             }
         }
         notifications.queue(intervention, operators);
+        if (declaration.isEnd() && (outcome == DeclarationOutcome.NEW || outcome == DeclarationOutcome.CORRECTED)) {
+            events.publishEvent(new InterventionEnded(intervention.refOi(), intervention.end(), now));
+        }
         pmCorrections.withdraw(intervention, operators, now);
         log.info("{} {}/{} -> {} {}{}", declaration.kind(), declaration.codeDo(), declaration.refDo(),
                 intervention.refOi(), outcome, intervention.lateStart() ? " (late start)" : "");

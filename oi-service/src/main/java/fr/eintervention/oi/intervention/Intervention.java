@@ -39,6 +39,8 @@ class Intervention {
     private boolean lateStart;
     private final List<Notification> notifications = new ArrayList<>();
     private Move movedFrom;
+    private String version = "v1";
+    private V2Details v2;
 
     /** A reference the OI has never seen: the first message makes it. */
     static Intervention unknown(String refOi, String codeDo, String refDo) {
@@ -46,7 +48,8 @@ class Intervention {
     }
 
     static Intervention restore(long id, String refOi, String codeDo, String refDo, String codeOi, String pm,
-            List<NatureEntry> natures, Instant start, Instant end, boolean startReceived, boolean lateStart) {
+            List<NatureEntry> natures, Instant start, Instant end, boolean startReceived, boolean lateStart,
+            String version, V2Details v2) {
         Intervention intervention = new Intervention(id, refOi, codeDo, refDo);
         intervention.codeOi = codeOi;
         intervention.pm = pm;
@@ -55,6 +58,8 @@ class Intervention {
         intervention.end = end;
         intervention.startReceived = startReceived;
         intervention.lateStart = lateStart;
+        intervention.version = version;
+        intervention.v2 = v2;
         return intervention;
     }
 
@@ -126,12 +131,15 @@ class Intervention {
         natures = List.copyOf(message.natures());
         start = message.start();
         end = message.end();
+        version = message.version();
+        v2 = message.v2();
     }
 
     /** Every business field after normalisation: instants compared as instants, array order ignored. */
     private boolean sameContent(Declaration message) {
         return codeOi.equals(message.codeOi()) && pm.equals(message.pm())
                 && start.equals(message.start()) && Objects.equals(end, message.end())
+                && Objects.equals(v2, message.v2())
                 && sorted(natures).equals(sorted(message.natures()));
     }
 
@@ -208,5 +216,15 @@ class Intervention {
 
     boolean lateStart() {
         return lateStart;
+    }
+
+    /** The version of the last declaration received: {@code v1} or {@code v2}. */
+    String version() {
+        return version;
+    }
+
+    /** What the last declaration said beyond v1's fields, when it came in v2; null otherwise. */
+    V2Details v2() {
+        return v2;
     }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 class Interventions {
 
     /** An accepted M1/M3 as received, and what the OI did with it, kept for audit. */
-    record Received(String kind, DeclarationOutcome outcome, Instant at, String payload) {
+    record Received(String kind, DeclarationOutcome outcome, Instant at, String payload, String version) {
     }
 
     /** an intervention's columns and its triplets, in order, as a JSON array */
@@ -45,8 +45,8 @@ class Interventions {
 
     /** the audit row of the intervention {@code i}'s message */
     private static final String AUDIT = """
-            insert into intervention_message (intervention_id, kind, outcome, received_at, payload)
-            select i.id, :kind, :outcome, :receivedAt, :payload from i""";
+            insert into intervention_message (intervention_id, kind, outcome, received_at, payload, protocol_version)
+            select i.id, :kind, :outcome, :receivedAt, :payload, :messageVersion from i""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -77,8 +77,9 @@ class Interventions {
         Optional<Long> id = jdbc.sql("""
                 with i as (
                     insert into intervention (ref_interv_oi, code_do, ref_interv_do, code_oi, pm, debut_inter, fin_inter,
-                                              start_received, late_start, created_at, updated_at)
-                    values (:refOi, :codeDo, :refDo, :codeOi, :pm, :start, :end, :startReceived, :lateStart, :receivedAt, :receivedAt)
+                                              start_received, late_start, created_at, updated_at, protocol_version, v2_details)
+                    values (:refOi, :codeDo, :refDo, :codeOi, :pm, :start, :end, :startReceived, :lateStart, :receivedAt, :receivedAt,
+                            :version, cast(:v2 as jsonb))
                     on conflict (code_do, ref_interv_do) do nothing
                     returning id),
                 natures as (%s),
@@ -90,6 +91,7 @@ class Interventions {
                 .param("pm", intervention.pm()).param("start", Sql.timestamp(intervention.start()))
                 .param("end", Sql.timestamp(intervention.end())).param("startReceived", intervention.startReceived())
                 .param("lateStart", intervention.lateStart()).param("natures", natures(intervention))
+                .param("version", intervention.version()).param("v2", v2(intervention.v2()))
                 .params(audit(message))
                 .query(Long.class).optional();
         id.ifPresent(intervention::assignId);
@@ -103,7 +105,8 @@ class Interventions {
         jdbc.sql("""
                 with i as (
                     update intervention set code_oi = :codeOi, pm = :pm, debut_inter = :start, fin_inter = :end,
-                           start_received = :startReceived, late_start = :lateStart, updated_at = :receivedAt
+                           start_received = :startReceived, late_start = :lateStart, updated_at = :receivedAt,
+                           protocol_version = :version, v2_details = cast(:v2 as jsonb)
                     where id = :id
                     returning id),
                 natures as (%s),
@@ -117,6 +120,7 @@ class Interventions {
                 .param("startReceived", intervention.startReceived()).param("lateStart", intervention.lateStart())
                 .param("id", intervention.id()).param("natures", natures(intervention))
                 .param("count", intervention.natures().size())
+                .param("version", intervention.version()).param("v2", v2(intervention.v2()))
                 .params(audit(message))
                 .query(Long.class).single();
     }
@@ -134,7 +138,13 @@ class Interventions {
         params.put("outcome", message.outcome().name());
         params.put("receivedAt", Sql.timestamp(message.at()));
         params.put("payload", message.payload());
+        params.put("messageVersion", message.version());
         return params;
+    }
+
+    /** What a v2 declaration said beyond v1's fields, as JSON; null for one declared in v1. */
+    private String v2(V2Details details) {
+        return details == null ? null : mapper.writeValueAsString(details);
     }
 
     /** The triplets as rows of a JSON array: one parameter however many. */
@@ -157,7 +167,8 @@ class Interventions {
         return Intervention.restore(rs.getLong("id"), rs.getString("ref_interv_oi"), rs.getString("code_do"),
                 rs.getString("ref_interv_do"), rs.getString("code_oi"), rs.getString("pm"), natures,
                 Sql.instant(rs, "debut_inter"), Sql.instant(rs, "fin_inter"),
-                rs.getBoolean("start_received"), rs.getBoolean("late_start"));
+                rs.getBoolean("start_received"), rs.getBoolean("late_start"), rs.getString("protocol_version"),
+                rs.getString("v2_details") == null ? null : mapper.readValue(rs.getString("v2_details"), V2Details.class));
     }
 
     private static String text(JsonNode value) {

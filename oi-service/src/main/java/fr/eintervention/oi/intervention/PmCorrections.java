@@ -58,8 +58,7 @@ class PmCorrections {
         for (String oc : told) {
             Withdrawal withdrawal = new Withdrawal(oc, from.pm(), from.start(), from.pbos(), now);
             withdrawals.add(intervention.id(), withdrawal);
-            messages.add(new OutboundMessage(oc, Intervention.Notification.M4.name(), intervention.refOi(),
-                    WindowRenderer.PATH, notifications.withdrawalPayload(intervention, withdrawal)));
+            messages.add(notifications.withdrawalMessage(intervention, withdrawal, oc, now));
         }
         if (!messages.isEmpty()) {
             outbox.enqueueAll(messages);

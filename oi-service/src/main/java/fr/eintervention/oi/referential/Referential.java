@@ -54,30 +54,47 @@ public class Referential {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** The version a partner speaks ({@code v1} for one not in the referential). */
+    public String versionOf(String code) {
+        return jdbc.sql("select protocol_version from partner where code = :code").param("code", code)
+                .query(String.class).optional().orElse(Partner.V1);
+    }
+
+    /** The version each of these partners speaks; {@code v1} for one not in the referential. */
+    public java.util.Map<String, String> versionsOf(Collection<String> codes) {
+        java.util.Map<String, String> versions = new java.util.HashMap<>();
+        codes.forEach(code -> versions.put(code, Partner.V1));
+        if (!codes.isEmpty()) {
+            partners(codes).forEach(partner -> versions.put(partner.code(), partner.protocolVersion()));
+        }
+        return versions;
+    }
+
     public Optional<Partner> partner(String code) {
-        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner where code = :code")
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do, protocol_version from partner where code = :code")
                 .param("code", code).query(Partner.class).optional();
     }
 
     /** Those of the given partners that are in the referential. */
     public List<Partner> partners(Collection<String> codes) {
-        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner where code in (:codes)")
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do, protocol_version from partner where code in (:codes)")
                 .param("codes", codes).query(Partner.class).list();
     }
 
     public List<Partner> partners() {
-        return jdbc.sql("select code, name, base_url, flux3, acts_as_do from partner order by code").query(Partner.class).list();
+        return jdbc.sql("select code, name, base_url, flux3, acts_as_do, protocol_version from partner order by code").query(Partner.class).list();
     }
 
     void savePartner(Partner partner) {
         jdbc.sql("""
-                insert into partner (code, name, base_url, flux3, acts_as_do)
-                values (:code, :name, :baseUrl, :flux3, :actsAsDo)
+                insert into partner (code, name, base_url, flux3, acts_as_do, protocol_version)
+                values (:code, :name, :baseUrl, :flux3, :actsAsDo, :protocolVersion)
                 on conflict (code) do update set name = excluded.name, base_url = excluded.base_url, flux3 = excluded.flux3,
-                    acts_as_do = excluded.acts_as_do
+                    acts_as_do = excluded.acts_as_do, protocol_version = excluded.protocol_version
                 """)
                 .param("code", partner.code()).param("name", partner.name())
                 .param("baseUrl", partner.baseUrl()).param("flux3", partner.flux3()).param("actsAsDo", partner.actsAsDo())
+                .param("protocolVersion", partner.protocolVersion())
                 .update();
     }
 

@@ -44,6 +44,10 @@ public class ReferentialAdmin {
                 throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("baseUrl", reason)), "baseUrl: " + reason);
             });
         }
+        if (!Partner.VERSIONS.contains(partner.protocolVersion())) {
+            throw new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("protocolVersion", "v1 or v2 expected")),
+                    "protocolVersion: v1 or v2 expected");
+        }
         referential.savePartner(partner);
         return partner;
     }

@@ -63,6 +63,8 @@ public class ReferentialImporter implements DisposableBean {
     private static final Pattern OC_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Set<String> TRUE = Set.of("true", "oui", "1");
     private static final Set<String> FALSE = Set.of("false", "non", "0", "");
+    /** the partners' optional column: the version each speaks */
+    private static final String VERSION = "Version";
 
     private final ReferentialImports imports;
     private final Staging staging;
@@ -270,7 +272,7 @@ public class ReferentialImporter implements DisposableBean {
                 } else if (columns.containsAll(List.of("Code", "Nom", "URL", "Flux3"))) {
                     content = Content.PARTNERS;
                 } else {
-                    fault(Fault.atLine(1, "header", "expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3 (partners)"));
+                    fault(Fault.atLine(1, "header", "expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3[;Version] (partners)"));
                     return null;
                 }
                 imports.content(id, content);
@@ -350,6 +352,8 @@ public class ReferentialImporter implements DisposableBean {
             String name = record.get("Nom");
             String url = record.get("URL");
             String flux3 = record.get("Flux3").toLowerCase(Locale.ROOT);
+            // optional: without the column (or left empty) the partner keeps its version (v1 for a new one)
+            String version = record.isMapped(VERSION) ? record.get(VERSION).toLowerCase(Locale.ROOT) : "";
             boolean valid = true;
             if (!MessageSchema.OPERATOR_CODE.matcher(code).matches()) {
                 valid = fault(Fault.atLine(line, "Code", code.isEmpty() ? "missing" : "not an operator code (4 of A-Z 0-9)"));
@@ -367,8 +371,12 @@ public class ReferentialImporter implements DisposableBean {
             if (!TRUE.contains(flux3) && !FALSE.contains(flux3)) {
                 valid = fault(Fault.atLine(line, "Flux3", "expected true or false"));
             }
+            if (!version.isEmpty() && !Partner.VERSIONS.contains(version)) {
+                valid = fault(Fault.atLine(line, VERSION, "expected v1 or v2"));
+            }
             if (valid) {
-                writer.partner(line, code, name, url.isEmpty() ? null : url, TRUE.contains(flux3));
+                writer.partner(line, code, name, url.isEmpty() ? null : url, TRUE.contains(flux3),
+                        version.isEmpty() ? null : version);
             }
         }
 

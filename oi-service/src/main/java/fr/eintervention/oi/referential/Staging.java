@@ -41,7 +41,7 @@ class Staging {
     Writer writer(long importId, Content content) throws SQLException {
         String sql = content == Content.PMS
                 ? "copy referential_import_pm (import_id, line, pm, code_oi, ocs) from stdin (format csv)"
-                : "copy referential_import_partner (import_id, line, code, name, base_url, flux3) from stdin (format csv)";
+                : "copy referential_import_partner (import_id, line, code, name, base_url, flux3, protocol_version) from stdin (format csv)";
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
@@ -95,7 +95,8 @@ class Staging {
                 : """
                 select count(*) filter (where p.code is null),
                        count(*) filter (where p.code is not null
-                           and (p.name, p.base_url, p.flux3) is distinct from (s.name, s.base_url, s.flux3))
+                           and (p.name, p.base_url, p.flux3, p.protocol_version)
+                               is distinct from (s.name, s.base_url, s.flux3, coalesce(s.protocol_version, p.protocol_version)))
                 from referential_import_partner s left join partner p on p.code = s.code where s.import_id = :id""";
         return jdbc.sql(sql).param("id", importId)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
@@ -134,10 +135,13 @@ class Staging {
 
     void applyPartners(long importId) {
         jdbc.sql("""
-                insert into partner (code, name, base_url, flux3)
-                select code, name, base_url, flux3 from referential_import_partner where import_id = :id
-                on conflict (code) do update set name = excluded.name, base_url = excluded.base_url, flux3 = excluded.flux3
-                where (partner.name, partner.base_url, partner.flux3) is distinct from (excluded.name, excluded.base_url, excluded.flux3)""")
+                insert into partner (code, name, base_url, flux3, protocol_version)
+                select s.code, s.name, s.base_url, s.flux3, coalesce(s.protocol_version, p.protocol_version, 'v1')
+                from referential_import_partner s left join partner p on p.code = s.code where s.import_id = :id
+                on conflict (code) do update set name = excluded.name, base_url = excluded.base_url, flux3 = excluded.flux3,
+                    protocol_version = excluded.protocol_version
+                where (partner.name, partner.base_url, partner.flux3, partner.protocol_version)
+                      is distinct from (excluded.name, excluded.base_url, excluded.flux3, excluded.protocol_version)""")
                 .param("id", importId).update();
     }
 
@@ -175,8 +179,10 @@ class Staging {
             row(importId, line, pm, codeOi, "{" + String.join(",", ocs) + "}");
         }
 
-        void partner(long line, String code, String name, String baseUrl, boolean flux3) throws SQLException {
-            row(importId, line, code, name, baseUrl, flux3);
+        /** @param protocolVersion {@code null} when the file has no version column: the partner keeps its own */
+        void partner(long line, String code, String name, String baseUrl, boolean flux3, String protocolVersion)
+                throws SQLException {
+            row(importId, line, code, name, baseUrl, flux3, protocolVersion);
         }
 
         private void row(Object... values) throws SQLException {

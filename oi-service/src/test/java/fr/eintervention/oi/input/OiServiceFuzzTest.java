@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import fr.eintervention.oi.OiServiceTestSupport;
+import fr.eintervention.oi.V2Bodies;
 import fr.eintervention.testsupport.RequestFuzzer;
 import fr.eintervention.testsupport.RequestFuzzer.BodyKind;
 import fr.eintervention.testsupport.RequestFuzzer.Endpoint;
@@ -18,8 +19,8 @@ import fr.eintervention.testsupport.TestTokens;
 
 /**
  * A seeded fuzz of every endpoint of the OI, as a hostile partner would send: never a 5xx, never
- * an HTML page, and on the protocol's endpoints always the contract's answer (Code_Reponse,
- * Libelle_Reponse, Description_Reponse of at most 100 characters); then the bodies at the
+ * an HTML page, and on the protocol's endpoints always the contract's answer (v1: Code_Reponse,
+ * Libelle_Reponse, Description_Reponse of at most 100 characters; v2: {@code code} 0, or a 400 error body); then the bodies at the
  * documented limits (docs/reference/bad-input.md, bulk-import.md), and just over them.
  */
 class OiServiceFuzzTest extends OiServiceTestSupport {
@@ -45,6 +46,12 @@ class OiServiceFuzzTest extends OiServiceTestSupport {
                         {"Code_OC_impacte":"OC01","Ref_Interv_OI":"%s","Liste_Clients_HS":[{"PTO":"FI-0001-0001",\
                         "PBO":"PT000123","Tube":"T1","Fibre":"F3","Position_PM_Module_OI":"M2-P14",\
                         "HMS_Coupure":"2026-11-24T10:00:00+01:00"}]}""".formatted(refOi), oc01),
+                new Endpoint("POST", "/v2/interventions-do", BodyKind.JSON, V2Bodies.m1("FUZZ-2"), do01),
+                new Endpoint("PUT", "/v2/interventions-do", BodyKind.JSON, V2Bodies.m3("FUZZ-2"), do01),
+                new Endpoint("POST", "/v2/interventions-do/compte-rendu", BodyKind.JSON, V2Bodies.report("FUZZ-2"), do01),
+                new Endpoint("POST", "/v2/interventions-do/test-intermediaire", BodyKind.JSON, V2Bodies.m3tx("FUZZ-2", refOi, 1), do01),
+                new Endpoint("POST", "/v2/interventions-oi/notification-impacte-clients-oc", BodyKind.JSON,
+                        V2Bodies.m5tx(refOi, "OC01", 1), oc01),
                 new Endpoint("GET", "/consultation/interventions?pm=FI-35238-0001&codeDo=DO01", BodyKind.NONE, null, operator),
                 new Endpoint("GET", "/consultation/interventions/{ref}", BodyKind.NONE, null, operator),
                 new Endpoint("GET", "/consultation/statistics?from=2026-01-01&to=2026-12-31", BodyKind.NONE, null, operator),

@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import fr.eintervention.protocol.Fault;
 import fr.eintervention.protocol.text.ProtocolText;
 import fr.eintervention.protocol.v1.web.ProtocolWebConfiguration;
+import fr.eintervention.protocol.v2.web.V2WebConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -147,7 +148,7 @@ final class StrictRequestFilter extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException e) {
             return Optional.of(new Fault("Accept", "unreadable media type; application/json expected"));
         }
-        if (ProtocolWebConfiguration.serves(request) && !accepted.isEmpty()
+        if ((ProtocolWebConfiguration.serves(request) || V2WebConfiguration.serves(request)) && !accepted.isEmpty()
                 && accepted.stream().noneMatch(type -> type.includes(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0)) {
             return Optional.of(new Fault("Accept", "the protocol answers application/json"));
         }

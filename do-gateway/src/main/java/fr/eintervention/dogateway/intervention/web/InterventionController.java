@@ -18,6 +18,8 @@ import fr.eintervention.dogateway.intervention.Correction;
 import fr.eintervention.dogateway.intervention.EndOfIntervention;
 import fr.eintervention.dogateway.intervention.InterventionView;
 import fr.eintervention.dogateway.intervention.NewIntervention;
+import fr.eintervention.dogateway.intervention.RepairReport;
+import fr.eintervention.dogateway.intervention.ReportDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,9 +33,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InterventionController {
 
     private final CaptureDesk desk;
+    private final ReportDesk reports;
 
-    InterventionController(CaptureDesk desk) {
+    InterventionController(CaptureDesk desk, ReportDesk reports) {
         this.desk = desk;
+        this.reports = reports;
     }
 
     @PostMapping("/interventions")
@@ -60,6 +64,18 @@ class InterventionController {
     @ApiResponse(responseCode = "409", description = "already ended at another time")
     InterventionView end(@PathVariable String ref, @RequestBody EndOfIntervention request) {
         return desk.end(ref, request);
+    }
+
+    @PostMapping("/interventions/{ref}/report")
+    @Operation(summary = "Send the repair report after the end (OI in v2)",
+            description = "The lines impacted and the lines restored, each named by its PTO, service reference or ONT "
+                    + "serial; checked by v2's rules and sent to the OI after M3 (POST /v2/interventions-do/compte-rendu). "
+                    + "The same report posted again changes nothing.")
+    @ApiResponse(responseCode = "200", description = "queued; the intervention with its report")
+    @ApiResponse(responseCode = "400", description = "a line is invalid: errors [{field, reason}]")
+    @ApiResponse(responseCode = "409", description = "not ended yet, the OI speaks v1, or another report was sent")
+    InterventionView report(@PathVariable String ref, @RequestBody RepairReport request) {
+        return reports.send(ref, request);
     }
 
     @PutMapping("/interventions/{ref}")

@@ -56,10 +56,11 @@ class ReferentialPagesController {
     @PostMapping("/console/referentiel/partenaires")
     String savePartner(@RequestParam String code, @RequestParam String name,
             @RequestParam(required = false) String baseUrl, @RequestParam(defaultValue = "false") boolean flux3,
-            @RequestParam(defaultValue = "false") boolean actsAsDo, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean actsAsDo,
+            @RequestParam(defaultValue = "v1") String protocolVersion, RedirectAttributes redirect) {
         try {
             admin.savePartner(new Partner(code.trim(), name.trim(), InterventionsController.blankToNull(baseUrl), flux3,
-                    actsAsDo));
+                    actsAsDo, protocolVersion));
             redirect.addFlashAttribute("saved", "Partenaire " + code.trim() + " enregistré.");
         } catch (ProtocolViolation e) {
             redirect.addFlashAttribute("fault", "Partenaire " + code + " non enregistré : " + e.answer() + " (" + e.description() + ")");

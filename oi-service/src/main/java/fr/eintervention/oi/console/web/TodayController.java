@@ -65,6 +65,7 @@ class TodayController {
         model.addAttribute("m5", day.m5Figures(yesterday, tomorrow));
         model.addAttribute("latest", consultation.interventions(
                 new InterventionFilter(null, null, start, tomorrow, null), 0, LATEST));
+        model.addAttribute("testsWaiting", consultation.lineTestsWaiting());
         model.addAttribute("refreshedAt", Instant.now());
     }
 }

@@ -37,9 +37,10 @@ class ReferentialController {
     }
 
     @PutMapping("/partners/{code}")
-    @Operation(summary = "Create or replace a partner: an OC (baseUrl where it receives M2/M4, flux3) and/or a DO (actsAsDo)")
+    @Operation(summary = "Create or replace a partner: an OC (baseUrl where it receives M2/M4, flux3) and/or a DO (actsAsDo); protocolVersion v1 (default) or v2, the version it speaks")
     Partner savePartner(@PathVariable String code, @RequestBody Partner partner) {
-        return admin.savePartner(new Partner(code, partner.name(), partner.baseUrl(), partner.flux3(), partner.actsAsDo()));
+        return admin.savePartner(new Partner(code, partner.name(), partner.baseUrl(), partner.flux3(), partner.actsAsDo(),
+                partner.protocolVersion()));
     }
 
     @GetMapping("/pms/{code}")

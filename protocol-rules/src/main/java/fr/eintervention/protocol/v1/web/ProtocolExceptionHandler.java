@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import fr.eintervention.protocol.v1.Answer;
 import fr.eintervention.protocol.v1.ProtocolViolation;
+import fr.eintervention.protocol.v2.web.V2ExceptionHandler;
+import fr.eintervention.protocol.v2.web.V2WebConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Every answer of a protocol endpoint ({@code /v1/...}) is the contract's response body, whatever
- * went wrong; elsewhere (admin, consultation, field APIs) errors are Problem Details. No stack
+ * went wrong (and a v2 endpoint's refusal before any controller, v2's error body); elsewhere (admin, consultation, field APIs) errors are Problem Details. No stack
  * trace or internal detail ever leaves the service.
  */
 @RestControllerAdvice
@@ -51,6 +53,12 @@ class ProtocolExceptionHandler {
         HttpStatusCode status = statusOf(exception);
         if (status.is5xxServerError()) {
             log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
+        }
+        if (V2WebConfiguration.serves(request) && status.is4xxClientError()
+                && !(exception instanceof HttpRequestMethodNotSupportedException)) {
+            // a v2 endpoint no controller took (a media type it does not read): v2's refusal body
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                    .body(V2ExceptionHandler.unreadable().body());
         }
         if (!ProtocolWebConfiguration.serves(request) || exception instanceof HttpRequestMethodNotSupportedException) {
             ProblemDetail problem = exception instanceof ErrorResponse error ? error.getBody()

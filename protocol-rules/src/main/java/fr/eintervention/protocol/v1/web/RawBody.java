@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** The body of the current protocol request exactly as received, for the audit trail. */
+/** The body of the current protocol request (either version's) exactly as received, for the audit trail. */
 public final class RawBody {
 
     private static final String ATTRIBUTE = RawBody.class.getName();
@@ -13,7 +13,8 @@ public final class RawBody {
     private RawBody() {
     }
 
-    static void keep(byte[] body) {
+    /** Keeps the body of the current request (a version's body advice does, before validating it). */
+    public static void keep(byte[] body) {
         RequestContextHolder.currentRequestAttributes()
                 .setAttribute(ATTRIBUTE, new String(body, StandardCharsets.UTF_8), RequestAttributes.SCOPE_REQUEST);
     }
