@@ -106,7 +106,7 @@ class ReferentialImportTest extends OiServiceTestSupport {
     @Test
     void aBadHeaderAnEmptyFileAndAnUnclosedQuoteAreFaults() {
         assertThat(faults(importAndWait("Nom;Prenom\nx;y\n", "merge")))
-                .containsExactly("1 header expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3 (partners)");
+                .containsExactly("1 header expected the columns PM;Code_OI;OC (PMs) or Code;Nom;URL;Flux3[;Version] (partners)");
         assertThat(faults(importAndWait("", "merge"))).containsExactly("1 file empty file");
         assertThat(faults(importAndWait("PM;Code_OI;OC\n", "merge")))
                 .containsExactly("1 file no line after the header: nothing to import");
