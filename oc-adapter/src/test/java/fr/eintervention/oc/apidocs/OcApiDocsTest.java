@@ -47,7 +47,7 @@ class OcApiDocsTest extends OcAdapterTestSupport {
     void swaggerUiHasOneGroupPerVersionEachWithItsAuthorize() {
         JsonHttp.Response config = JsonHttp.at(port).get("/v3/api-docs/swagger-config");
         assertThat(config.status()).as(config.body()).isEqualTo(200);
-        assertThat(config.json().path("urls").findValuesAsString("name")).containsExactly("v1", "v2");
+        assertThat(config.json().path("urls").findValuesAsString("name")).containsExactly("Outils des opérateurs", "v1", "v2");
 
         JsonNode v1 = JsonHttp.at(port).get("/v3/api-docs/v1").json();
         assertThat(v1.path("paths").has("/v1/intervention_OI")).isTrue();

@@ -80,10 +80,10 @@ class OcAdapterFuzzTest extends OcAdapterTestSupport {
         assertThat(result.clean()).as(result.summary()).isTrue();
 
         RequestFuzzer.Result limits = new RequestFuzzer(SEED).send("http://127.0.0.1:" + port, List.of(
-                new Given(endpoints.get(4), csv(pm, MAX_BATCH), "CSV of max-batch events", 200),
-                new Given(endpoints.get(4), csv(pm, MAX_BATCH + 1), "CSV of max-batch + 1 events", 400),
-                new Given(endpoints.get(3), json(event, MAX_BATCH), "JSON of max-batch events", 200),
-                new Given(endpoints.get(3), RequestFuzzer.padded("[" + event + "]", FEED_BODY_SIZE + 1),
+                new Given(endpoints.get(8), csv(pm, MAX_BATCH), "CSV of max-batch events", 200),
+                new Given(endpoints.get(8), csv(pm, MAX_BATCH + 1), "CSV of max-batch + 1 events", 400),
+                new Given(endpoints.get(7), json(event, MAX_BATCH), "JSON of max-batch events", 200),
+                new Given(endpoints.get(7), RequestFuzzer.padded("[" + event + "]", FEED_BODY_SIZE + 1),
                         "a feed body over max-body-size", 413),
                 new Given(endpoints.get(0), RequestFuzzer.padded(m2("OI01-FUZZ-2", pm, "2026-11-24T09:15:00+01:00"), BODY_SIZE),
                         "an M2 of max-body-size", 200),
