@@ -230,13 +230,9 @@ class M5SendingTest extends OcAdapterTestSupport {
 
     @Test
     void aCorrectedM4BeforeTheM5JustMovesTheWindow() {
-        clock.set("2026-11-24T10:00:00+01:00");
         String pm = newPm();
         String ref = newRef();
-        outages("""
-                [{"PM":"%1$s","PTO":"FI-A","downAt":"2026-11-24T09:10:00+01:00","cause":"LOSS_OF_SIGNAL"},
-                 {"PM":"%1$s","PTO":"FI-B","downAt":"2026-11-24T09:50:00+01:00","cause":"LOSS_OF_SIGNAL"}]""".formatted(pm));
-        accepted(m4(ref, pm, "2026-11-24T09:00:00+01:00", "2026-11-24T09:30:00+01:00"));
+        twoCutsAndAnM4EndingBetweenThem(pm, ref);
 
         clock.set("2026-11-24T10:05:00+01:00");
         accepted(m4(ref, pm, "2026-11-24T09:00:00+01:00", "2026-11-24T10:00:00+01:00"));
@@ -249,13 +245,9 @@ class M5SendingTest extends OcAdapterTestSupport {
 
     @Test
     void aCorrectedM4AfterTheM5CallsForACorrectedM5() {
-        clock.set("2026-11-24T10:00:00+01:00");
         String pm = newPm();
         String ref = newRef();
-        outages("""
-                [{"PM":"%1$s","PTO":"FI-A","downAt":"2026-11-24T09:10:00+01:00","cause":"LOSS_OF_SIGNAL"},
-                 {"PM":"%1$s","PTO":"FI-B","downAt":"2026-11-24T09:50:00+01:00","cause":"LOSS_OF_SIGNAL"}]""".formatted(pm));
-        accepted(m4(ref, pm, "2026-11-24T09:00:00+01:00", "2026-11-24T09:30:00+01:00"));
+        twoCutsAndAnM4EndingBetweenThem(pm, ref);
         clock.set("2026-11-24T10:15:00+01:00");
         assertThat(ptos(awaitM5(ref, 1))).containsExactly("FI-A");
 
@@ -293,5 +285,14 @@ class M5SendingTest extends OcAdapterTestSupport {
         assertThat(resent.status()).as(resent.body()).isEqualTo(200);
 
         assertThat(ptos(awaitM5(ref, 2))).containsExactly("FI-LATE");
+    }
+
+    /** At 10:00, FI-A cut at 09:10 (inside the window) and FI-B at 09:50 (after it), then an M4 for 09:00-09:30. */
+    private void twoCutsAndAnM4EndingBetweenThem(String pm, String ref) {
+        clock.set("2026-11-24T10:00:00+01:00");
+        outages("""
+                [{"PM":"%1$s","PTO":"FI-A","downAt":"2026-11-24T09:10:00+01:00","cause":"LOSS_OF_SIGNAL"},
+                 {"PM":"%1$s","PTO":"FI-B","downAt":"2026-11-24T09:50:00+01:00","cause":"LOSS_OF_SIGNAL"}]""".formatted(pm));
+        accepted(m4(ref, pm, "2026-11-24T09:00:00+01:00", "2026-11-24T09:30:00+01:00"));
     }
 }
