@@ -232,7 +232,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private void tick() {
         try {
-            int takenOver = queue.releaseExpiredLeases(clock.instant());
+            // not those this instance holds in memory: its heartbeat renews them once it gets through again
+            int takenOver = queue.releaseExpiredLeases(clock.instant(), properties.instanceId(), List.copyOf(held));
             if (takenOver > 0) {
                 log.warn("{} message(s) left SENDING by an instance whose lease ran out: sent again", takenOver);
             }

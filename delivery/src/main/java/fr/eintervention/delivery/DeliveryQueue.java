@@ -147,31 +147,43 @@ final class DeliveryQueue {
      * the database) while sending them. Whether the partner got them is unknown: they are sent
      * again (at least once).
      *
+     * <p>Never those the instance asking holds in memory ({@code held}): it lives, and renews them
+     * as soon as its heartbeat gets through again (a lapse under load is not a death). Rows another
+     * statement holds (a renewal, an outcome being stored) are skipped, not waited for: the
+     * statements that update many rows at once never wait for each other, so they cannot deadlock.
+     *
      * @return how many messages were taken back
      */
-    int releaseExpiredLeases(Instant now) {
+    int releaseExpiredLeases(Instant now, String self, Collection<Long> held) {
         return jdbc.sql("""
                 update delivery_message m
                 set status = %s, lease_owner = null, lease_until = null, updated_at = :now
-                where m.status = 'SENDING' and m.lease_until <= :now
+                where m.id in (select id from delivery_message
+                               where status = 'SENDING' and lease_until <= :now
+                                 and not (lease_owner = :self and id = any(cast(:held as bigint[])))
+                               order by id for update skip locked)
                 """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("now", timestamp(now))
+                .param("now", timestamp(now)).param("self", self).param("held", array(held))
                 .update();
     }
 
     /**
      * Renews this instance's hold on the messages given (its heartbeat): one statement however
-     * many. Those another instance took over meanwhile (this one was presumed dead) stay its.
+     * many. Those another instance took over meanwhile (this one was presumed dead) stay its; those
+     * another statement holds at this moment (their outcome being stored) are skipped, not waited
+     * for, so that the heartbeat never deadlocks with the statements that store outcomes.
      *
-     * @return how many of them it still holds
+     * @return how many of them it renewed
      */
     int renew(Collection<Long> ids, Lease lease) {
         if (ids.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                update delivery_message set lease_until = :until
-                where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
+                update delivery_message m set lease_until = :until
+                where m.id in (select id from delivery_message
+                               where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
+                               order by id for update skip locked)
                 """)
                 .param("ids", array(ids)).param("owner", lease.owner()).param("until", timestamp(lease.until()))
                 .update();

@@ -156,6 +156,24 @@ class MultiInstanceTest {
     }
 
     @Test
+    void anInstanceWhoseHoldLapsedWhileItLivesKeepsItsMessagesAndSendsEachOnce() throws Exception {
+        stub.hang();
+        ConfigurableApplicationContext one = start("one");
+        MovableClock clock = one.getBean(MovableClock.class);
+        enqueue(one, List.of("REF-LAPSED"));
+        await().atMost(TIMEOUT).until(() -> count(one, SENDING, "one") == 1);
+
+        // its heartbeat late (a machine starved of CPU, a slow database): its lease is behind the clock
+        clock.advance(Duration.ofSeconds(30));
+        one.getBean(DeliveryEngine.class).pollNow();
+        assertThat(count(one, SENDING, "one")).as("not taken back by its own poll").isEqualTo(1);
+        stub.release();
+
+        await().atMost(TIMEOUT).until(() -> count(one, DELIVERED) == 1);
+        assertThat(received.get("REF-LAPSED").get()).as("sent once").isEqualTo(1);
+    }
+
+    @Test
     void anInstanceKeepsItsHoldOnAMessageWhoseCallLastsLongerThanTheLease() {
         stub.hang();
         ConfigurableApplicationContext one = start("one", "eintervention.delivery.lease-duration=1s");
