@@ -196,8 +196,11 @@ public final class ProductionShapeBenchmark {
         V1_ONE_DO(Map.of("DO01", "v1"), List.of()),
         /** DO01 and DO02 in v1, half the rate each; four OCs in v1: the mixed shape with v1 alone */
         V1_ONLY(Map.of("DO01", "v1", "DO02", "v1"), List.of()),
-        /** DO01 in v1 and DO02 in v2, half the rate each; OC01, OC02 in v1, OC03, OC04 in v2: every pair of versions */
-        MIXED(Map.of("DO01", "v1", "DO02", "v2"), List.of("OC03", "OC04"));
+        /**
+         * DO01 in v1 and DO02 in v2, half the rate each; OC01, OC03 in v1, OC02, OC04 in v2 (alternate, so
+         * that no version is the OCs served first or last): every pair of versions
+         */
+        MIXED(Map.of("DO01", "v1", "DO02", "v2"), List.of("OC02", "OC04"));
 
         final Map<String, String> dos;
         final List<String> v2Ocs;
@@ -271,6 +274,12 @@ public final class ProductionShapeBenchmark {
                                         * OCS.stream().filter(oc -> contestant.shape().versionOf(oc).equals(pair.substring(4))).count())));
                         results.put(label + ": by version pair M1 → M2, p50 / p99 / max", text.substring(0, text.length() - 2));
                     }
+                    StringBuilder byOc = new StringBuilder();
+                    for (String oc : OCS) {
+                        List<M2> at = m2.stream().filter(one -> one.oc().equals(oc)).toList();
+                        byOc.append(String.format("%s (%s) %s, %,d; ", oc, contestant.shape().versionOf(oc), figures(at, false), at.size()));
+                    }
+                    results.put(label + ": by OC, p50 / p99 / max, M2 received", byOc.substring(0, byOc.length() - 2));
                     if (PROFILE) {
                         Path recording = work.resolve("oi-" + prefix + ".jfr");
                         oi.jcmd("JFR.dump", "name=oi", "filename=" + recording);
@@ -312,6 +321,9 @@ public final class ProductionShapeBenchmark {
     }
 
     private static String figures(List<M2> m2, boolean bold) {
+        if (m2.isEmpty()) {
+            return "no M2 within 30 s of the last M1";
+        }
         String text = String.format("%.1f / %.1f / %.1f ms", percentile(m2, 50), percentile(m2, 99), percentile(m2, 100));
         return bold ? "**" + text + "**" : text;
     }
