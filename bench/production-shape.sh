@@ -7,6 +7,8 @@
 #   bench/production-shape.sh [-Drate=200 -Dseconds=60 -Dbacklog=10000 -Dcapacity-rates=200,300,400
 #                              -Dcapacity-seconds=60 -Dpgbench-clients=1,2,4,8,16,32 -Doi-jvm="-Xmx512m"
 #                              -Doi.args="--some.setting=value" -Dembedded=true]
+#   bench/production-shape.sh -Dcompare-jar=<another build's oi-service exec jar> [-Dcompare-rounds=2]
+#   bench/production-shape.sh -Dcompare-mix=true [-Dcompare-rounds=2]   (v1 partners only against v1 and v2 mixed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath="$PWD/bench/target/classpath.txt"

@@ -19,10 +19,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * OC receivers, a process of their own: one HTTP server per OC answering every M2/M4 OK, each
- * reception kept as (Ref_Interv_OI, OC, kind, time). A control server answers
- * {@code /received?since=n}: lines {@code ref oc kind epochMicros}, the first reception of each,
- * from the n-th on, streamed (a run receives a million of them).
+ * OC receivers, a process of their own: one HTTP server per OC answering every M2/M4 OK in the
+ * version of the path it came to (v1's {@code /v1/intervention_OI}: {@code {Code_Reponse: 0, ...}};
+ * v2's {@code /v2/interventions-oi}: {@code {code: 0, description, refIntervOI}}), each reception
+ * kept as (Ref_Interv_OI or refIntervOI, OC, kind, version, time). A control server answers
+ * {@code /received?since=n}: lines {@code ref oc kind version epochMicros}, the first reception of
+ * each, from the n-th on, streamed (a run receives a million of them).
  * Prints {@code READY control=<port> OC01=<port> ...} once listening.
  * Arguments: the OC codes.
  */
@@ -61,12 +63,16 @@ public final class OcReceivers {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String kind = body.contains("\"Fin_Inter\"") ? "M4" : "M2";
-        String key = field(body, "Ref_Interv_OI") + ' ' + oc + ' ' + kind;
+        boolean v2 = exchange.getRequestURI().getPath().startsWith("/v2/");
+        String ref = field(body, v2 ? "refIntervOI" : "Ref_Interv_OI");
+        // v2's M4 is a PUT of the same path; v1's has Fin_Inter
+        String kind = (v2 ? exchange.getRequestMethod().equals("PUT") : body.contains("\"Fin_Inter\"")) ? "M4" : "M2";
+        String key = ref + ' ' + oc + ' ' + kind + (v2 ? " v2" : " v1");
         if (FIRST.putIfAbsent(key, micros) == null) {
             ORDER.add(key);
         }
-        answer(exchange, 200, OK);
+        answer(exchange, 200, v2 ? ("{\"code\":0,\"description\":\"OK\",\"refIntervOI\":\"" + ref + "\"}")
+                .getBytes(StandardCharsets.UTF_8) : OK);
     }
 
     private static void received(HttpExchange exchange) throws IOException {

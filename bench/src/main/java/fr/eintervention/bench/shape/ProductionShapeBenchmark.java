@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,9 @@ import fr.eintervention.bench.BenchSupport;
  * <li>the drain of a {@code -Dbacklog} (10,000) message backlog by one OI, then by two on one database;</li>
  * <li>each process's heap after a full GC and its RSS.</li>
  * </ol>
- * Run {@code bench/production-shape.sh} (it builds first). Child logs stay in the printed directory.
+ * With {@code -Dcompare-jar} or {@code -Dcompare-mix=true}, only M1 -> M2, compared in one run
+ * ({@link #compare}). Run {@code bench/production-shape.sh} (it builds first). Child logs stay in
+ * the printed directory.
  */
 public final class ProductionShapeBenchmark {
 
@@ -67,7 +70,14 @@ public final class ProductionShapeBenchmark {
      */
     private static final String COMPARE_JAR = System.getProperty("compare-jar", "");
     private static final int COMPARE_ROUNDS = Integer.getInteger("compare-rounds", 2);
+    /**
+     * instead of the phases above, M1 -> M2 of this build with v1 partners only and with v1 and v2
+     * partners mixed ({@link Shape#MIXED}), alternated as with {@code -Dcompare-jar}
+     */
+    private static final boolean COMPARE_MIX = Boolean.getBoolean("compare-mix");
     private static final List<String> OCS = List.of("OC01", "OC02", "OC03", "OC04");
+    /** the second DO of the compared shapes (the demo auth-server has DO01 only: this one is added at its start) */
+    private static final String DO02_SECRET = "bench-do02-secret";
     private static final String PM = "FI-BENCH-0001";
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
@@ -105,7 +115,9 @@ public final class ProductionShapeBenchmark {
         List<ChildProcess> processes = new ArrayList<>();
         try {
             auth = ChildProcess.start("auth-server", work, List.of("-Xmx128m"),
-                    List.of("-jar", jar("auth-server").toString(), "--spring.profiles.active=demo", "--server.port=" + authPort),
+                    List.of("-jar", jar("auth-server").toString(), "--spring.profiles.active=demo", "--server.port=" + authPort,
+                            "--eintervention.auth-server.clients.DO02.secret=" + DO02_SECRET,
+                            "--eintervention.auth-server.clients.DO02.scopes=write:interventions"),
                     Map.of("AUTH_ISSUER", issuer));
             processes.add(auth);
             receivers = ChildProcess.start("oc-receivers", work, List.of("-Xmx768m"),
@@ -121,14 +133,21 @@ public final class ProductionShapeBenchmark {
             }
             auth.awaitUp(issuer + "/actuator/health", Duration.ofMinutes(2));
             if (!COMPARE_JAR.isBlank()) {
-                compare(Path.of(COMPARE_JAR).toAbsolutePath());
+                Path other = Path.of(COMPARE_JAR).toAbsolutePath();
+                compare(List.of(new Contestant("this build", jar("oi-service"), Shape.V1_ONE_DO),
+                        new Contestant("compared build (" + other.getFileName() + ")", other, Shape.V1_ONE_DO)));
+                return;
+            }
+            if (COMPARE_MIX) {
+                compare(List.of(new Contestant("v1 only", jar("oi-service"), Shape.V1_ONLY),
+                        new Contestant("v1 and v2 mixed", jar("oi-service"), Shape.MIXED)));
                 return;
             }
             int oiPort = DurablePostgres.freePort();
             ChildProcess oi = startOi("oi-1", oiPort);
             processes.add(oi);
             String oiUrl = "http://127.0.0.1:" + oiPort;
-            referential(oiUrl, token("operator", "demo-operator-secret"));
+            referential(oiUrl, token("operator", "demo-operator-secret"), Shape.V1_ONE_DO);
             physicalLimit();
             String doToken = token("DO01", "demo-do01-secret");
             System.out.printf("warm-up: %d s at 100 M1/s, then %d s at %d M1/s%n", WARMUP, WARMUP / 2, RATE);
@@ -169,54 +188,170 @@ public final class ProductionShapeBenchmark {
     }
 
     /**
-     * M1 -> M2 at {@code -Drate} of this build's OI and of another build's, each after its own
-     * warm-up on a fresh database, in rounds alternating which goes first (A B, B A, ...): what
-     * else the machine does weighs on both alike.
+     * The partners of an M1 -> M2 phase: which DOs send, each in which version (the pacer's ticks
+     * go to each in turn), and which OCs speak v2 (the others v1).
      */
-    private void compare(Path otherJar) throws Exception {
-        Map<String, Path> builds = new LinkedHashMap<>();
-        builds.put("this build", jar("oi-service"));
-        builds.put("compared build (" + otherJar.getFileName() + ")", otherJar);
-        List<String> names = new ArrayList<>(builds.keySet());
+    enum Shape {
+        /** the benchmark's shape: DO01 sends every M1 in v1, four OCs in v1 */
+        V1_ONE_DO(Map.of("DO01", "v1"), List.of()),
+        /** DO01 and DO02 in v1, half the rate each; four OCs in v1: the mixed shape with v1 alone */
+        V1_ONLY(Map.of("DO01", "v1", "DO02", "v1"), List.of()),
+        /**
+         * DO01 in v1 and DO02 in v2, half the rate each; OC01, OC03 in v1, OC02, OC04 in v2 (alternate, so
+         * that no version is the OCs served first or last): every pair of versions
+         */
+        MIXED(Map.of("DO01", "v1", "DO02", "v2"), List.of("OC02", "OC04"));
+
+        final Map<String, String> dos;
+        final List<String> v2Ocs;
+
+        Shape(Map<String, String> dos, List<String> v2Ocs) {
+            this.dos = new TreeMap<>(dos);
+            this.v2Ocs = v2Ocs;
+        }
+
+        String versionOf(String oc) {
+            return v2Ocs.contains(oc) ? "v2" : "v1";
+        }
+    }
+
+    /** What one side of a comparison runs: an OI jar, with its partners. */
+    private record Contestant(String name, Path jar, Shape shape) {
+    }
+
+    /**
+     * M1 -> M2 at {@code -Drate} of two contestants (two builds, or one build with two shapes of
+     * partners), each after its own warm-up on a fresh database, in rounds alternating which goes
+     * first (A B, B A, ...): what else the machine does weighs on both alike. Each round prints
+     * p50 / p99 / max, the M2 received of those expected and, for each version pair M1 -> M2, the
+     * same; then the ratio of the second's p99 to the first's, by round, pooled, and by version pair.
+     */
+    private void compare(List<Contestant> contestants) throws Exception {
+        Map<String, List<M2>> pooled = new LinkedHashMap<>();
+        Map<Integer, Map<String, List<M2>>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= COMPARE_ROUNDS; round++) {
-            List<String> order = new ArrayList<>(names);
+            List<Contestant> order = new ArrayList<>(contestants);
             if (round % 2 == 0) {
                 Collections.reverse(order);
             }
-            for (String build : order) {
-                String database = "oi_" + round + "_" + (names.indexOf(build) + 1);
+            for (Contestant contestant : order) {
+                int number = contestants.indexOf(contestant) + 1;
+                String database = "oi_" + round + "_" + number;
                 sql("postgres", "create database " + database);
                 int port = DurablePostgres.freePort();
                 String oiUrl = "http://127.0.0.1:" + port;
-                String prefix = "R" + round + "B" + (names.indexOf(build) + 1);
-                try (ChildProcess oi = startOi("oi-" + prefix, port, builds.get(build), database)) {
-                    referential(oiUrl, token("operator", "demo-operator-secret"));
-                    String doToken = token("DO01", "demo-do01-secret");
-                    System.out.printf("%s, round %d: warm-up, then %d s at %d M1/s%n", build, round, SECONDS, RATE);
-                    load(oiUrl, doToken, 100, 0, WARMUP, prefix + "W1");
-                    load(oiUrl, doToken, RATE, 0, WARMUP / 2, prefix + "W2");
+                String prefix = "R" + round + "B" + number;
+                try (ChildProcess oi = startOi("oi-" + prefix, port, contestant.jar(), database, PROFILE)) {
+                    referential(oiUrl, token("operator", "demo-operator-secret"), contestant.shape());
+                    List<String> senders = senders(contestant.shape());
+                    System.out.printf("%s, round %d: warm-up, then %d s at %d M1/s (load average %s)%n", contestant.name(), round,
+                            SECONDS, RATE, loadAverage());
+                    load(oiUrl, senders, 100, 0, WARMUP, prefix + "W1");
+                    load(oiUrl, senders, RATE, 0, WARMUP / 2, prefix + "W2");
                     long[] cpu = BenchSupport.machineCpu();
-                    Load load = load(oiUrl, doToken, RATE, 10, SECONDS, prefix + "LAT");
+                    double[] before = {oi.cpuSeconds(), postgres.cpuSeconds()};
+                    String loadBefore = loadAverage();
+                    Instant start = Instant.now();
+                    Load load = load(oiUrl, senders, RATE, 10, SECONDS, prefix + "LAT");
+                    Instant end = Instant.now();
                     String cpuBusy = String.format("%.0f%%", busy(cpu));
-                    double[] millis = m2Latencies(load, Duration.ofSeconds(30)).stream().mapToDouble(Double::doubleValue).toArray();
-                    results.put(String.format("round %d, %s: M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", round, build, RATE,
-                            OCS.size()), String.format("**%.1f / %.1f / %.1f ms** (%,d M2 of %,d expected; machine %s busy)",
-                            BenchSupport.percentile(millis, 50), BenchSupport.percentile(millis, 99), BenchSupport.percentile(millis, 100), millis.length,
-                            load.refs.size() * OCS.size(), cpuBusy));
+                    double[] after = {oi.cpuSeconds(), postgres.cpuSeconds()};
+                    List<M2> m2 = m2s(load, Duration.ofSeconds(30));
+                    String label = String.format("round %d, %s", round, contestant.name());
+                    long misplaced = m2.stream().filter(one -> !one.version().equals(contestant.shape().versionOf(one.oc()))).count();
+                    results.put(label + String.format(": M1 → M2 at %d M1/s × %d OCs, p50 / p99 / max", RATE, OCS.size()),
+                            String.format("%s (%,d M2 of %,d expected%s; %s M1 failed; machine %s busy; CPU per M1: OI %.2f ms,"
+                                    + " PostgreSQL %.2f ms; load average %s → %s)", figures(m2, true), m2.size(),
+                                    load.refs.size() * OCS.size(), misplaced == 0 ? "" : String.format(", %,d in another version than"
+                                            + " their OC's", misplaced), load.failed, cpuBusy,
+                                    1000 * (after[0] - before[0]) / load.refs.size(), 1000 * (after[1] - before[1]) / load.refs.size(),
+                                    loadBefore, loadAverage()));
+                    Map<String, List<M2>> pairs = byPair(m2);
+                    if (pairs.size() > 1) {
+                        StringBuilder text = new StringBuilder();
+                        pairs.forEach((pair, list) -> text.append(String.format("%s %s (%,d of %,d); ", pair, figures(list, false),
+                                list.size(), load.versions.values().stream().filter(pair.substring(0, 2)::equals).count()
+                                        * OCS.stream().filter(oc -> contestant.shape().versionOf(oc).equals(pair.substring(4))).count())));
+                        results.put(label + ": by version pair M1 → M2, p50 / p99 / max", text.substring(0, text.length() - 2));
+                    }
+                    StringBuilder byOc = new StringBuilder();
+                    for (String oc : OCS) {
+                        List<M2> at = m2.stream().filter(one -> one.oc().equals(oc)).toList();
+                        byOc.append(String.format("%s (%s) %s, %,d; ", oc, contestant.shape().versionOf(oc), figures(at, false), at.size()));
+                    }
+                    results.put(label + ": by OC, p50 / p99 / max, M2 received", byOc.substring(0, byOc.length() - 2));
+                    if (PROFILE) {
+                        Path recording = work.resolve("oi-" + prefix + ".jfr");
+                        oi.jcmd("JFR.dump", "name=oi", "filename=" + recording);
+                        results.put(label + ": the OI's CPU by layer (Flight Recorder samples)",
+                                ProfileSummary.summarize(recording, start, end));
+                    }
+                    pooled.computeIfAbsent(contestant.name(), name -> new ArrayList<>()).addAll(m2);
+                    rounds.computeIfAbsent(round, r -> new LinkedHashMap<>()).put(contestant.name(), m2);
                 }
             }
         }
+        String first = contestants.get(0).name();
+        String second = contestants.get(1).name();
+        rounds.forEach((round, both) -> results.put(String.format("round %d: p99 of %s / p99 of %s", round, second, first),
+                ratios(both.get(first), both.get(second))));
+        results.put(String.format("all rounds pooled: p99 of %s / p99 of %s", second, first), ratios(pooled.get(first), pooled.get(second)));
         System.out.println();
         System.out.println("| measure | result |");
         System.out.println("| --- | --- |");
         results.forEach((measure, result) -> System.out.println("| " + measure + " | " + result + " |"));
     }
 
-    private ChildProcess startOi(String name, int port) throws IOException, InterruptedException {
-        return startOi(name, port, jar("oi-service"), "oi");
+    /** The second's p99 over the first's, overall then for each version pair of the second. */
+    private static String ratios(List<M2> first, List<M2> second) {
+        double reference = percentile(first, 99);
+        StringBuilder text = new StringBuilder(String.format("**%.2f** (%.1f / %.1f ms)", percentile(second, 99) / reference,
+                percentile(second, 99), reference));
+        Map<String, List<M2>> pairs = byPair(second);
+        if (pairs.size() > 1) {
+            pairs.forEach((pair, list) -> text.append(String.format("; %s %.2f", pair, percentile(list, 99) / reference)));
+        }
+        return text.toString();
     }
 
-    private ChildProcess startOi(String name, int port, Path jar, String database) throws IOException, InterruptedException {
+    private static Map<String, List<M2>> byPair(List<M2> m2) {
+        Map<String, List<M2>> pairs = new TreeMap<>();
+        m2.forEach(one -> pairs.computeIfAbsent(one.m1Version() + "->" + one.version(), pair -> new ArrayList<>()).add(one));
+        return pairs;
+    }
+
+    private static String figures(List<M2> m2, boolean bold) {
+        if (m2.isEmpty()) {
+            return "no M2 within 30 s of the last M1";
+        }
+        String text = String.format("%.1f / %.1f / %.1f ms", percentile(m2, 50), percentile(m2, 99), percentile(m2, 100));
+        return bold ? "**" + text + "**" : text;
+    }
+
+    private static double percentile(List<M2> m2, double p) {
+        return BenchSupport.percentile(m2.stream().mapToDouble(M2::millis).toArray(), p);
+    }
+
+    /** The load generator's DOs of that shape, {@code code:version:token} each. */
+    private List<String> senders(Shape shape) throws IOException, InterruptedException {
+        List<String> senders = new ArrayList<>();
+        for (Map.Entry<String, String> sender : shape.dos.entrySet()) {
+            String secret = sender.getKey().equals("DO02") ? DO02_SECRET : "demo-do01-secret";
+            senders.add(sender.getKey() + ":" + sender.getValue() + ":" + token(sender.getKey(), secret));
+        }
+        return senders;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private ChildProcess startOi(String name, int port) throws IOException, InterruptedException {
+        return startOi(name, port, jar("oi-service"), "oi", PROFILE && name.equals("oi-1"));
+    }
+
+    private ChildProcess startOi(String name, int port, Path jar, String database, boolean record) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
@@ -225,7 +360,8 @@ public final class ProductionShapeBenchmark {
                 "--spring.datasource.password=",
                 "--eintervention.security.issuer-uri=" + issuer,
                 // the load generator is one DO sending for a whole region: above the per-partner limit's default
-                "--eintervention.security.rate-limit.partners.DO01=100000"));
+                "--eintervention.security.rate-limit.partners.DO01=100000",
+                "--eintervention.security.rate-limit.partners.DO02=100000"));
         for (String oc : OCS) {
             String prefix = "--eintervention.outbound." + oc + ".auth.";
             arguments.addAll(List.of(prefix + "type=oauth2", prefix + "token-uri=" + issuer + "/oauth2/token",
@@ -237,7 +373,7 @@ public final class ProductionShapeBenchmark {
             arguments.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         List<String> jvm = new ArrayList<>(Arrays.asList(OI_JVM.trim().split("\\s+")));
-        if (PROFILE && name.equals("oi-1")) {
+        if (record) {
             jvm.add("-XX:StartFlightRecording:name=oi,settings=profile,maxage=15m");
         }
         ChildProcess oi = ChildProcess.start(name, work, jvm, arguments,
@@ -246,10 +382,16 @@ public final class ProductionShapeBenchmark {
         return oi;
     }
 
-    private void referential(String oiUrl, String operatorToken) throws IOException, InterruptedException {
+    /** The OCs at the bench's PM, and the DOs, each in its version of that shape (the admin API's protocolVersion). */
+    private void referential(String oiUrl, String operatorToken, Shape shape) throws IOException, InterruptedException {
         for (String oc : OCS) {
             put(oiUrl + "/admin/referential/partners/" + oc, operatorToken,
-                    "{\"name\":\"bench " + oc + "\",\"baseUrl\":\"http://127.0.0.1:" + receiverPorts.get(oc) + "\",\"flux3\":false}");
+                    "{\"name\":\"bench " + oc + "\",\"baseUrl\":\"http://127.0.0.1:" + receiverPorts.get(oc)
+                            + "\",\"flux3\":false,\"protocolVersion\":\"" + shape.versionOf(oc) + "\"}");
+        }
+        for (Map.Entry<String, String> sender : shape.dos.entrySet()) {
+            put(oiUrl + "/admin/referential/partners/" + sender.getKey(), operatorToken, "{\"name\":\"bench " + sender.getKey()
+                    + "\",\"baseUrl\":null,\"flux3\":false,\"actsAsDo\":true,\"protocolVersion\":\"" + sender.getValue() + "\"}");
         }
         put(oiUrl + "/admin/referential/pms/" + PM, operatorToken,
                 "{\"codeOi\":\"OI01\",\"operators\":[\"" + String.join("\",\"", OCS) + "\"]}");
@@ -456,21 +598,29 @@ public final class ProductionShapeBenchmark {
         return file;
     }
 
-    /** Runs the load generator as a process of its own, and reads what it measured. */
+    /** DO01 sending v1's M1s (the benchmark's shape). */
     private Load load(String oiUrl, String token, int rate, int lead, int seconds, String prefix) throws Exception {
+        return load(oiUrl, List.of("DO01:v1:" + token), rate, lead, seconds, prefix);
+    }
+
+    /** Runs the load generator as a process of its own for those DOs ({@code code:version:token}), and reads what it measured. */
+    private Load load(String oiUrl, List<String> senders, int rate, int lead, int seconds, String prefix) throws Exception {
         Path out = work.resolve(prefix + ".txt");
+        List<String> arguments = new ArrayList<>(List.of(oiUrl, Integer.toString(rate), Integer.toString(lead),
+                Integer.toString(seconds), prefix, PM, out.toString()));
+        arguments.addAll(senders);
         ChildProcess generator = ChildProcess.start("load-" + prefix, work, List.of("-Xmx256m"),
-                ChildProcess.main(LoadGenerator.class, oiUrl, token, Integer.toString(rate), Integer.toString(lead),
-                        Integer.toString(seconds), prefix, PM, out.toString()), Map.of());
+                ChildProcess.main(LoadGenerator.class, arguments.toArray(String[]::new)), Map.of());
         generator.awaitExit(Duration.ofSeconds(lead + seconds + 180));
         Matcher failed = Pattern.compile("FAILED (\\d+)").matcher(generator.output());
         Matcher cpu = Pattern.compile("CPU ([0-9.]+)").matcher(generator.output());
-        Load load = new Load(new HashMap<>(), new ArrayList<>(), failed.find() ? Integer.parseInt(failed.group(1)) : -1,
+        Load load = new Load(new HashMap<>(), new HashMap<>(), new ArrayList<>(), failed.find() ? Integer.parseInt(failed.group(1)) : -1,
                 cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN);
         for (String line : Files.readAllLines(out)) {
             String[] fields = line.split(" ");
-            if (fields.length == 4 && fields[3].equals("200")) {
+            if (fields.length == 5 && fields[3].equals("200")) {
                 load.refs.put(fields[0], Long.parseLong(fields[1]));
+                load.versions.put(fields[0], fields[4]);
                 load.answerMicros.add(Long.parseLong(fields[2]));
             }
         }
@@ -479,23 +629,32 @@ public final class ProductionShapeBenchmark {
 
     /** Milliseconds from each measured M1's sending to its M2's reception by each OC, waiting up to {@code patience} for them. */
     private List<Double> m2Latencies(Load load, Duration patience) throws Exception {
+        return m2s(load, patience).stream().map(M2::millis).toList();
+    }
+
+    /** Each measured M1's M2 received by each OC, waiting up to {@code patience} for them all. */
+    private List<M2> m2s(Load load, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
-        List<Double> millis = new ArrayList<>();
+        List<M2> m2 = new ArrayList<>();
         do {
-            millis.clear();
+            m2.clear();
             for (String line : received()) {
                 String[] fields = line.split(" ");
                 Long sent = load.refs.get(fields[0]);
                 if (sent != null && fields[2].equals("M2")) {
-                    millis.add((Long.parseLong(fields[3]) - sent) / 1000.0);
+                    m2.add(new M2(fields[1], load.versions.get(fields[0]), fields[3], (Long.parseLong(fields[4]) - sent) / 1000.0));
                 }
             }
-            if (millis.size() >= load.refs.size() * OCS.size()) {
+            if (m2.size() >= load.refs.size() * OCS.size()) {
                 break;
             }
             TimeUnit.MILLISECONDS.sleep(500);
         } while (System.nanoTime() < deadline);
-        return millis;
+        return m2;
+    }
+
+    /** An M2 received: by which OC, the version of its M1 and its own, milliseconds after its M1 was sent. */
+    private record M2(String oc, String m1Version, String version, double millis) {
     }
 
     /** Messages of the OI's outbox still to send. */
@@ -565,8 +724,8 @@ public final class ProductionShapeBenchmark {
         return Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
-    /** What the load generator measured: when each answered M1 was sent (by Ref_Interv_OI) and its answer times. */
-    private record Load(Map<String, Long> refs, List<Long> answerMicros, int failed, double cpuSeconds) {
+    /** What the load generator measured: when each answered M1 was sent (by Ref_Interv_OI), in which version, and its answer times. */
+    private record Load(Map<String, Long> refs, Map<String, String> versions, List<Long> answerMicros, int failed, double cpuSeconds) {
         double answerPercentile(double p) {
             return BenchSupport.percentile(answerMicros.stream().mapToDouble(micros -> micros / 1000.0).toArray(), p);
         }
