@@ -23,7 +23,9 @@ import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.consultation.InterventionDetail.Customer;
 import fr.eintervention.oi.consultation.InterventionDetail.Delivery;
+import fr.eintervention.oi.consultation.InterventionDetail.DoDelivery;
 import fr.eintervention.oi.consultation.InterventionDetail.OcView;
+import fr.eintervention.oi.linetest.LineTests;
 import fr.eintervention.oi.referential.Partner;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.web.Page;
@@ -137,7 +139,20 @@ public class Consultation {
                         (Integer) rs.getObject("numero_test"), rs.getString("oc"), Sql.instant(rs, "at"), rs.getString("payload")))
                 .list();
         return new InterventionDetail(summary, natures, messages, operators(id, summary), version.get("version"),
-                version.get("details"), losses, lineTests);
+                version.get("details"), losses, lineTests, toDo(summary.refIntervOi(), lineTests));
+    }
+
+    /** The M6TX queued to the DO, one per OC's answer (a corrected end's answer replaces the first), in order. */
+    private List<DoDelivery> toDo(String refOi, List<InterventionDetail.LineTestMessage> lineTests) {
+        Map<String, DoDelivery> toDo = new LinkedHashMap<>();
+        lineTests.stream().filter(message -> message.kind().equals("M6TX")).forEach(message -> toDo.put(
+                LineTests.m6txSubject(refOi, message.oc(), message.numeroTest()),
+                new DoDelivery(message.kind(), message.oc(), message.numeroTest(), null)));
+        Map<String, List<DeliveryRecord>> sent = deliveries.bySubjects(toDo.keySet()).stream()
+                .filter(delivery -> delivery.status() != DeliveryStatus.SUPERSEDED)
+                .collect(Collectors.groupingBy(DeliveryRecord::subject));
+        return toDo.entrySet().stream().map(entry -> new DoDelivery(entry.getValue().kind(), entry.getValue().oc(),
+                entry.getValue().numeroTest(), latest(sent.getOrDefault(entry.getKey(), List.of()), "M6TX"))).toList();
     }
 
     /** Per OC: every OC the intervention was sent to, and any OC that reported on it. */

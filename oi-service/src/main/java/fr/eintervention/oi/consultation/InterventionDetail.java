@@ -12,10 +12,18 @@ import java.util.List;
  * @param v2Details       what a v2 declaration said beyond v1's fields (JSON), null for v1
  * @param losses          what the messages relayed to the OCs could not carry, oldest first
  * @param lineTests       the line tests' messages, in order
+ * @param toDo            the M6TX queued to the DO, one per OC's answer, in order, with where each stands
  */
 public record InterventionDetail(InterventionSummary intervention, List<Nature> natures, List<ReceivedMessage> messages,
         List<OcView> operators, String protocolVersion, String v2Details, List<RelayLoss> losses,
-        List<LineTestMessage> lineTests) {
+        List<LineTestMessage> lineTests, List<DoDelivery> toDo) {
+
+    /**
+     * An M6TX to the DO: the answer of {@code oc} to test {@code numeroTest} ({@code null}: the
+     * end's), where its latest delivery stands.
+     */
+    public record DoDelivery(String kind, String oc, Integer numeroTest, Delivery delivery) {
+    }
 
     /**
      * A line test's message: an M3TX accepted, an OC's M5TX, an M6TX queued to the DO.
