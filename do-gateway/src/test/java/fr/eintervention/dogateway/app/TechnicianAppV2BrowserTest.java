@@ -116,7 +116,9 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
         assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC01", 2, false)).status()).isEqualTo(200);
         await().atMost(UI).until(() -> text("#open-list .line-test[data-test='2']")
                 .contains("aucun client coupé chez OC01 ; en attente de OC02"));
-        browser.executeScript("document.querySelector(\"#open-list .line-test[data-test='1']\").scrollIntoView({block: 'start'})");
+        // both tests in view, below the app's bar
+        browser.executeScript("document.querySelector(\"#open-list .line-test[data-test='1']\").scrollIntoView({block: 'start'});"
+                + " window.scrollBy(0, -document.querySelector('header').offsetHeight - 8)");
         screenshot("app-13-tests-par-oc");
 
         // Fin, then the repair report
@@ -148,8 +150,9 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
                 .findFirst().orElseThrow().body()).get("dateDebutIntervention").asString();
         String dateTest = JsonHttp.parse(OI03.received("/v2/interventions-do/test-intermediaire").stream()
                 .filter(r -> r.body().contains(ref)).findFirst().orElseThrow().body()).get("dateTest").asString();
-        assertThat(text("#open-list .card")).contains("Début : " + parisTime(start))
+        assertThat(text("#open-list .open")).contains("Début : " + parisTime(start))
                 .contains("Test 1 · " + parisTime(dateTest)).contains("coupé à 09:05:30");
+        assertThat(text("#today .card")).contains("Début " + parisTime(start));
     }
 
     private static String parisTime(String offsetDateTime) {

@@ -30,8 +30,10 @@ public record InterventionDetail(InterventionSummary intervention, List<Nature> 
      *
      * @param numeroTest null for the end's round
      * @param oc         the OC that answered (M5TX, M6TX); null for M3TX
+     * @param answer     what an M5TX or M6TX tells, in French ("1 client coupé", "aucun client coupé, 1 ligne
+     *                   rétablie"); null for M3TX
      */
-    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload) {
+    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload, String answer) {
     }
 
     /**
