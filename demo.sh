@@ -49,12 +49,12 @@ curl -fsS "localhost:8080/interventions/$ref/line-tests" -H "Authorization: Bear
   -d "{\"numeroTest\":1,\"dateTest\":\"$tapped\"}" >/dev/null
 for waited in $(seq 0 120); do
   tests=$(curl -fsS "localhost:8080/interventions/$ref/line-tests" -H "Authorization: Bearer $TECH")
-  answered=$(echo "$tests" | grep -o '"status":"ANSWERED"' | wc -l)
+  answered=$(echo "$tests" | { grep -o '"status":"ANSWERED"' || true; } | wc -l)
   [[ $answered -ge 2 ]] && break
   sleep 1
 done
 echo "   What the technician's app shows: $(echo "$tests" | field summary)"
-echo "$tests" | grep -o '"lines":\[[^]]*\]' | sed -E 's/"lines":\[(.*)\]/\1/; s/","/\n/g; s/"//g; s/^/     /'
+echo "$tests" | { grep -o '"lines":\[[^]]*\]' || true; } | sed -E 's/"lines":\[(.*)\]/\1/; s/","/\n/g; s/"//g; s/^/     /'
 
 end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 echo "5. The technician taps Fin at $end (M3); the OI sends M4 to OC01 and OC02"
@@ -66,7 +66,7 @@ echo "   the M4, for its customers' outages to come in, then sends its M5. Waiti
 received=0
 for waited in $(seq 0 300); do
   view=$(curl -fsS "localhost:8081/consultation/interventions/$refoi" -H "Authorization: Bearer $OPERATOR")
-  received=$(echo "$view" | grep -o '"m5":"RECEIVED"' | wc -l)
+  received=$(echo "$view" | { grep -o '"m5":"RECEIVED"' || true; } | wc -l)
   [[ $received -ge 2 ]] && break
   # one line rewritten in place on a terminal, a line every 10 s otherwise (a log)
   if [[ -t 1 ]]; then
