@@ -4,7 +4,8 @@
 # PostgreSQL (data kept in ./data/postgres/<name>) and the demo data. Ctrl-C stops everything.
 #   ./run.sh             build (tests skipped), then run
 #   ./run.sh --no-build  run what was built last
-# Then ./demo.sh walks one intervention through M1 -> M2 -> M3 -> M4 -> M5.
+# Then ./demo.sh walks one intervention through M1 -> M2, a line test (M3TX -> M4TX -> M5TX -> M6TX),
+# then M3 -> M4 -> M5.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,7 +29,8 @@ for entry in "${SERVICES[@]}"; do
   read -r name module port env <<<"$entry"
   jar=$(ls "$module"/target/"$module"-*-exec.jar | head -1)
   log="data/logs/$name.log"
-  env $env PORT="$port" java -jar "$jar" --spring.profiles.active=demo --spring.application.name="$name" >"$log" 2>&1 &
+  # "line-tests": the demo with Lot 2's line tests (DO01, OC01, OC02 and the gateway's OI01 in v2)
+  env $env PORT="$port" java -jar "$jar" --spring.profiles.active=demo,line-tests --spring.application.name="$name" >"$log" 2>&1 &
   pids+=($!)
   echo "starting $name on port $port (log: $log)"
 done

@@ -4,6 +4,7 @@
 import { captures, kv, newId } from './store.js';
 import { completeSignIn, config, signIn, signOut, technicianId, validToken } from './auth.js';
 import { call, clockOffset, flush, pending, refreshViews } from './sync.js';
+import { dateTime, hhmmss, sameDay, useZone } from './time.js';
 import { askTest, flushV2, keepReport, loadVersions, naturesOf, natureLabel, refreshTests, reportBlock, showNatureChoices,
   speaksV2, testsBlock, V2_ANSWERS } from './v2.js';
 
@@ -37,16 +38,6 @@ function iso(d) {
   const offset = -d.getTimezoneOffset();
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:`
     + `${pad(d.getSeconds())}${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
-
-function hhmmss(isoText) {
-  const d = new Date(isoText);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-function sameDay(isoText, day = new Date()) {
-  const d = new Date(isoText);
-  return d.getFullYear() === day.getFullYear() && d.getMonth() === day.getMonth() && d.getDate() === day.getDate();
 }
 
 // --- screens ---
@@ -291,7 +282,7 @@ async function startFix(id) {
   const state = standing(capture);
   $('fix-reason').textContent = state.text;
   $('fix-pm').value = capture.pm;
-  $('fix-until').textContent = state.until ? `Correction possible jusqu'au ${new Date(state.until).toLocaleString('fr-FR')}.` : '';
+  $('fix-until').textContent = state.until ? `Correction possible jusqu'au ${dateTime(state.until)}.` : '';
   suggest($('fix-pm'), $('fix-suggestions'), capture.codeOi);
   show('fix');
   $('fix-pm').focus();
@@ -475,7 +466,8 @@ async function boot() {
   } catch (e) {
     banner('error-banner', e.message);
   }
-  config().catch(() => undefined);
+  // every time in the protocol's zone, before anything is drawn (offline: the last settings known)
+  useZone(((await config().catch(() => undefined)) || {}).zone);
   if (!(await technicianId())) {
     show('signin');
     await render();

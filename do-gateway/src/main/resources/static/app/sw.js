@@ -4,8 +4,8 @@
 
 import { flush } from './sync.js';
 
-const CACHE = 'e-intervention-shell-v2';
-const SHELL = ['./', 'index.html', 'app.css', 'app.js', 'store.js', 'auth.js', 'sync.js', 'v2.js', 'manifest.webmanifest',
+const CACHE = 'e-intervention-shell-v3';
+const SHELL = ['./', 'index.html', 'app.css', 'app.js', 'store.js', 'auth.js', 'sync.js', 'v2.js', 'time.js', 'manifest.webmanifest',
   'icon.svg', 'config.json'];
 
 self.addEventListener('install', (event) => {

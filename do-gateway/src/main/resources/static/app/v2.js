@@ -4,6 +4,7 @@
 
 import { captures, kv } from './store.js';
 import { call, NotNow } from './sync.js';
+import { hhmmss } from './time.js';
 
 /** v2's refusals, in plain French (v1's are the app's ANSWERS). */
 export const V2_ANSWERS = {
@@ -152,12 +153,6 @@ export async function refreshTests() {
       await captures.update(capture.id, (c) => { c.lineTests = answer.json; });
     }
   }
-}
-
-function hhmmss(isoText) {
-  const d = new Date(isoText);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** The tests of a capture: per test, its summary and each OC's lines, in French. */

@@ -65,6 +65,14 @@ public class Deliveries {
         return queries.find(subject, null);
     }
 
+    /**
+     * Every message about one of the subjects, to every partner, oldest first: e.g. the messages a
+     * sender queues under subjects of their own for one intervention (the OI's M6TX, one per OC's answer).
+     */
+    public List<DeliveryRecord> bySubjects(Collection<String> subjects) {
+        return queries.find(subjects);
+    }
+
     /** Every message about a subject to one partner, oldest first. */
     public List<DeliveryRecord> bySubjectAndPartner(String subject, String partner) {
         return queries.find(subject, partner);

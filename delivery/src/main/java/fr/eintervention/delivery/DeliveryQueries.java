@@ -129,6 +129,15 @@ final class DeliveryQueries {
                 .params(filter.params).query(DeliveryRows::record).list();
     }
 
+    /** Every message about one of the subjects, to any partner, oldest first. */
+    List<DeliveryRecord> find(Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from delivery_message where subject in (:subjects) order by id")
+                .param("subjects", List.copyOf(subjects)).query(DeliveryRows::record).list();
+    }
+
     /** Messages matching every filter given (null: any), newest first. */
     Page<DeliveryRecord> search(String subject, String partner, DeliveryStatus status, int page, int size) {
         Filter filter = filter(subject, partner, status);

@@ -1,13 +1,16 @@
 package fr.eintervention.linetest;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * The time a line test evaluates: for the first test [start of the intervention, its
  * {@code dateTest}], for the next ones ]previous {@code dateTest}, this {@code dateTest}], for the
  * end [start, end] (decision 0033). Consecutive windows never share an instant, so an outage is
- * told in one test only.
+ * told in one test only. The protocol's times are whole seconds: a bound stands for its whole
+ * second, so an outage at 12:00:00.700 lies in the window of a test dated 12:00:00, not in the
+ * next one's (decision 0081).
  *
  * @param fromIncluded whether {@code from} itself lies in the window
  */
@@ -37,9 +40,25 @@ public record TestWindow(Instant from, boolean fromIncluded, Instant to) {
         return new TestWindow(interventionStart, true, interventionEnd);
     }
 
+    /** Whether {@code instant} lies in the window, each bound standing for its whole second. */
     public boolean contains(Instant instant) {
-        boolean afterFrom = fromIncluded ? !instant.isBefore(from) : instant.isAfter(from);
-        return afterFrom && !instant.isAfter(to);
+        Instant second = second(instant);
+        boolean afterFrom = fromIncluded ? !second.isBefore(second(from)) : second.isAfter(second(from));
+        return afterFrom && !second.isAfter(second(to));
+    }
+
+    /** The first instant after the window: the end of {@code to}'s second. */
+    public Instant until() {
+        return endOfSecond(to);
+    }
+
+    /** The end of the second a protocol time stands for: the first instant after it. */
+    public static Instant endOfSecond(Instant time) {
+        return second(time).plusSeconds(1);
+    }
+
+    private static Instant second(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**

@@ -20,7 +20,21 @@ class TestWindowTest {
         assertThat(window.contains(START)).isTrue();
         assertThat(window.contains(T1)).isTrue();
         assertThat(window.contains(START.minusMillis(1))).isFalse();
-        assertThat(window.contains(T1.plusMillis(1))).isFalse();
+        assertThat(window.contains(T1.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aBoundStandsForItsWholeSecond() {
+        // protocol times are whole seconds: an outage at 08:10:00.700 is in a test dated 08:10:00 (decision 0081)
+        TestWindow first = TestWindow.ofTest(START, null, T1);
+        TestWindow second = TestWindow.ofTest(START, T1, T2);
+
+        assertThat(first.contains(T1.plusMillis(700))).isTrue();
+        assertThat(first.contains(T1.plusMillis(999))).isTrue();
+        assertThat(second.contains(T1.plusMillis(700))).isFalse();
+        assertThat(second.contains(T1.plusSeconds(1))).isTrue();
+        assertThat(first.until()).isEqualTo(T1.plusSeconds(1));
+        assertThat(TestWindow.ofEnd(START, T2.plusMillis(250)).until()).isEqualTo(T2.plusSeconds(1));
     }
 
     @Test
@@ -28,7 +42,7 @@ class TestWindowTest {
         TestWindow window = TestWindow.ofTest(START, T1, T2);
 
         assertThat(window.contains(T1)).isFalse();
-        assertThat(window.contains(T1.plusMillis(1))).isTrue();
+        assertThat(window.contains(T1.plusSeconds(1))).isTrue();
         assertThat(window.contains(T2)).isTrue();
     }
 

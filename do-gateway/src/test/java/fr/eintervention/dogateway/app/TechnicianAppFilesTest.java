@@ -30,7 +30,8 @@ class TechnicianAppFilesTest extends DoGatewayTestSupport {
         HttpResponse<String> page = get("/app/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\">").contains("app.js");
-        for (String file : new String[] {"app.js", "sw.js", "store.js", "auth.js", "sync.js", "app.css", "manifest.webmanifest"}) {
+        for (String file : new String[] {"app.js", "sw.js", "store.js", "auth.js", "sync.js", "v2.js", "time.js", "app.css",
+                "manifest.webmanifest"}) {
             assertThat(get("/app/" + file).statusCode()).as(file).isEqualTo(200);
         }
         assertThat(get("/app").statusCode()).isEqualTo(302);
@@ -43,7 +44,7 @@ class TechnicianAppFilesTest extends DoGatewayTestSupport {
         HttpResponse<String> config = get("/app/config.json");
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.body()).contains("\"clientId\":\"technician-app\"").contains("\"scope\":\"field\"")
-                .contains("\"authorizationServer\":");
+                .contains("\"authorizationServer\":").contains("\"zone\":\"Europe/Paris\"");
         assertThat(config.headers().firstValue("Cache-Control")).contains("no-cache");
     }
 

@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,8 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("app.screenshots", "target/app-screenshots"));
     private static final String M6TX_PATH = "/v2/interventions-oi/notification-impacte-clients-oi-do";
     private static final Duration UI = Duration.ofSeconds(30);
+    /** four or five hours behind Paris, no daylight saving */
+    private static final String PHONE_ZONE = "America/Cayenne";
 
     private ChromeDriver browser;
 
@@ -51,11 +57,13 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
     @Test
     void naturesPerVersionLineTestsWithM6txArrivingAndTheRepairReport() {
         OI03.replyWith(request -> request.path().endsWith("/test-intermediaire")
-                ? new PartnerStub.Reply(200, "{\"code\":0,\"description\":\"Test 1 transmis a OC01 OC02\",\"refIntervOI\":\"OI03-"
-                        + JsonHttp.parse(request.body()).get("refIntervDO").asString() + "\"}")
+                ? new PartnerStub.Reply(200, "{\"code\":0,\"description\":\"Test " + JsonHttp.parse(request.body()).get("numeroTest").asInt()
+                        + " transmis a OC01 OC02\",\"refIntervOI\":\"OI03-" + JsonHttp.parse(request.body()).get("refIntervDO").asString() + "\"}")
                 : v2Ok("OI03-" + JsonHttp.parse(request.body()).path("refIntervDO").asString()));
         String technician = newTechnician();
         browser = Chromium.phone();
+        // a phone set to another zone than the protocol's: every time still reads in Europe/Paris
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", PHONE_ZONE));
         String app = "http://127.0.0.1:" + port + "/app/";
         browser.get(app);
         await().atMost(UI).until(this::ready);
@@ -94,12 +102,24 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
         await().atMost(UI).until(() -> text("#open-list .line-test").contains("en attente de OC01, OC02"));
         String ref = browser.findElement(By.cssSelector("#today .card")).getAttribute("data-ref");
         JsonHttp oi03 = JsonHttp.at(port).withToken(TestTokens.token("OI03", "write:clients"));
-        assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC01", true)).status()).isEqualTo(200);
+        assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC01", 1, true)).status()).isEqualTo(200);
         await().atMost(UI).until(() -> text("#open-list .line-test").contains("1 client coupé chez OC01 ; en attente de OC02"));
         assertThat(text("#open-list .line-test")).contains("PTO FI-1234-5678 coupé à 09:05:30 — PBO PT000123, tube 3, fibre 7");
         screenshot("app-11-test-des-lignes");
-        assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC02", false)).status()).isEqualTo(200);
+        assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC02", 1, false)).status()).isEqualTo(200);
         await().atMost(UI).until(() -> text("#open-list .line-test").contains("OC02 : aucun client coupé"));
+        assertTimesInTheProtocolsZone(ref);
+
+        // a second test: OC01 found nobody cut, OC02 has not answered yet
+        click(By.cssSelector("#open-list .test-button"));
+        await().atMost(UI).until(() -> text("#open-list .line-test[data-test='2']").contains("en attente de OC01, OC02"));
+        assertThat(oi03.post(M6TX_PATH, m6tx("OI03-" + ref, "OC01", 2, false)).status()).isEqualTo(200);
+        await().atMost(UI).until(() -> text("#open-list .line-test[data-test='2']")
+                .contains("aucun client coupé chez OC01 ; en attente de OC02"));
+        // both tests in view, below the app's bar
+        browser.executeScript("document.querySelector(\"#open-list .line-test[data-test='1']\").scrollIntoView({block: 'start'});"
+                + " window.scrollBy(0, -document.querySelector('header').offsetHeight - 8)");
+        screenshot("app-13-tests-par-oc");
 
         // Fin, then the repair report
         click(By.cssSelector("#open-list .end-button"));
@@ -120,10 +140,31 @@ class TechnicianAppV2BrowserTest extends DoGatewayTestSupport {
                 .isLessThanOrEqualTo((Long) browser.executeScript("return window.innerWidth"));
     }
 
-    private static String m6tx(String refIntervOi, String oc, boolean withCustomer) {
+    /**
+     * The start and each test are shown at their Paris time though the phone is in {@link #PHONE_ZONE},
+     * in the format of a customer's cut (written by the gateway in the protocol's zone).
+     */
+    private void assertTimesInTheProtocolsZone(String ref) {
+        assertThat(browser.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo(PHONE_ZONE);
+        String start = JsonHttp.parse(OI03.received("/v2/interventions-do").stream().filter(r -> r.body().contains(ref))
+                .findFirst().orElseThrow().body()).get("dateDebutIntervention").asString();
+        String dateTest = JsonHttp.parse(OI03.received("/v2/interventions-do/test-intermediaire").stream()
+                .filter(r -> r.body().contains(ref)).findFirst().orElseThrow().body()).get("dateTest").asString();
+        assertThat(text("#open-list .open")).contains("Début : " + parisTime(start))
+                .contains("Test 1 · " + parisTime(dateTest)).contains("coupé à 09:05:30");
+        assertThat(text("#today .card")).contains("Début " + parisTime(start));
+    }
+
+    private static String parisTime(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).atZoneSameInstant(ZoneId.of("Europe/Paris"))
+                .format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    private static String m6tx(String refIntervOi, String oc, int numeroTest, boolean withCustomer) {
         String customer = "{\"refPTO\":\"FI-1234-5678\",\"refPBO\":\"PT000123\",\"tube\":\"3\",\"fibre\":\"7\",\"nomModulePM\":\"M2\","
                 + "\"positionModulePM\":\"12\",\"positionCoupleurOC\":\"4\",\"dateChangementEtat\":\"2026-11-24T09:05:30+01:00\"}";
-        return "{\"message\":\"M6TX\",\"refIntervOI\":\"" + refIntervOi + "\",\"numeroTest\":1,\"codeOCImpacte\":\"" + oc
+        return "{\"message\":\"M6TX\",\"refIntervOI\":\"" + refIntervOi + "\",\"numeroTest\":" + numeroTest
+                + ",\"codeOCImpacte\":\"" + oc
                 + "\",\"nombreOC\":2,\"multiInterventionOI\":false,\"reparation\":false,\"clientHSOC\":["
                 + (withCustomer ? customer : "") + "],\"ligneClientRetablie\":[]}";
     }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import fr.eintervention.linetest.TestWindow;
+
 /**
  * When the OC answers a test (decision 0037): as soon as its outage feed has settled up to the
- * test's {@code dateTest} (it has delivered an event dated after it, or the supervision said it
+ * test's {@code dateTest} (it has delivered an event dated after that second, or the supervision said it
  * has nothing more up to it), at most {@code maxSettlingDelay} (2 minutes by default) after the
  * M4TX was received.
  */
@@ -33,7 +35,8 @@ public final class AnswerTiming {
      *                        event's time, or the supervision's word); {@code null} when unknown
      */
     public boolean isDue(Instant now, Instant m4txReceivedAt, Instant dateTest, Instant feedSettledUpTo) {
-        boolean settled = feedSettledUpTo != null && !feedSettledUpTo.isBefore(dateTest);
+        // the test's window runs to the end of dateTest's second (decision 0081)
+        boolean settled = feedSettledUpTo != null && !feedSettledUpTo.isBefore(TestWindow.endOfSecond(dateTest));
         return settled || !now.isBefore(latest(m4txReceivedAt));
     }
 

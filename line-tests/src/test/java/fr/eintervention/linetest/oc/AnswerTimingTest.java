@@ -16,8 +16,15 @@ class AnswerTimingTest {
     @Test
     void dueAsSoonAsTheFeedHasToldEverythingUpToTheTest() {
         assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP.minusSeconds(1))).isFalse();
-        assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP)).isTrue();
+        assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP.plusSeconds(1))).isTrue();
         assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP.plusSeconds(5))).isTrue();
+    }
+
+    @Test
+    void theFeedHasSettledOnlyOnceTheTestsSecondIsOver() {
+        // an outage at 08:10:00.700 still belongs to a test dated 08:10:00 (decision 0081)
+        assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP)).isFalse();
+        assertThat(timing.isDue(RECEIVED, RECEIVED, TAP, TAP.plusMillis(999))).isFalse();
     }
 
     @Test

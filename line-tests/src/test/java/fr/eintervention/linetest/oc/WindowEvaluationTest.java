@@ -51,6 +51,19 @@ class WindowEvaluationTest {
     }
 
     @Test
+    void aTestsWindowRunsToTheEndOfItsSecond() {
+        // dateTest 08:10:00 stands for its whole second: an outage at 08:10:00.700 is test 1's, not test 2's
+        LineOutage withinTheTapsSecond = outage("PTO-1", T1.plusMillis(700), T2.plusMillis(300));
+
+        assertThat(evaluate(FIRST, withinTheTapsSecond).customersDown())
+                .containsExactly(new CustomerDown("PTO-1", ROUTE, T1.plusMillis(700)));
+        assertThat(evaluate(SECOND, withinTheTapsSecond).customersDown()).isEmpty();
+        assertThat(evaluate(SECOND, withinTheTapsSecond).linesRestored())
+                .containsExactly(new LineRestored("PTO-1", ROUTE, T2.plusMillis(300)));
+        assertThat(evaluate(SECOND, outage("PTO-2", T2.plusSeconds(1), null)).customersDown()).isEmpty();
+    }
+
+    @Test
     void aLineThatCameBackInTheWindowIsRestoredWithItsReturnTime() {
         Evaluation result = evaluate(SECOND, outage("PTO-1", START.plusSeconds(60), T1.plusSeconds(30)));
 

@@ -339,6 +339,16 @@ class LineTestSeriesTest {
         }
 
         @Test
+        void aRefusedEndLeavesTheSeriesAsItWasSoATestThenTheEndCanFollow() {
+            LineTestSeries strict = LineTestSeries.of("DO01", START, new LineTestRules(Duration.ofMinutes(2), Duration.ofMinutes(5), true));
+            strict.end(at(30), at(30), PRESENT);
+
+            assertThat(strict.recorded()).isEmpty();
+            assertThat(strict.request(1, at(31), at(31), PRESENT)).isInstanceOf(TestRequest.Accepted.class);
+            assertThat(strict.end(at(32), at(32), PRESENT)).isEqualTo(new EndOutcome.Accepted(List.of("OC01", "OC02")));
+        }
+
+        @Test
         void withATestTheRequiredTestIsSatisfied() {
             LineTestSeries strict = LineTestSeries.of("DO01", START, new LineTestRules(Duration.ofMinutes(2), Duration.ofMinutes(5), true));
             strict.request(1, at(10), at(10), PRESENT);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.eintervention.linetest.TestWindow;
 import fr.eintervention.model.v1.ClientHSOC;
 import fr.eintervention.model.v1.ClientHSOCParInter;
 import fr.eintervention.oc.OcProperties;
@@ -62,7 +63,7 @@ class M5Composer {
 
     M5 compose(EndedInterventions.Ended intervention) {
         List<Outage> selected = impacted.select(intervention,
-                outages.beganOnPm(intervention.pm(), intervention.start(), intervention.end()),
+                outages.beganOnPm(intervention.pm(), intervention.start(), TestWindow.endOfSecond(intervention.end())),
                 outages.ownCustomers(intervention.pm(), intervention.start(), intervention.end()));
         List<Outage> customers = new ArrayList<>(selected.size());
         long size = M5_OVERHEAD;

@@ -60,7 +60,7 @@ public class M5txComposer {
      */
     public M5tx compose(String refOi, String pm, Instant interventionStart, TestWindow window, Integer numeroTest) {
         Evaluation found = evaluation.evaluate(window, interventionStart,
-                outages.beganOnPm(pm, interventionStart, window.to()).stream().map(ImpactedCustomers::line).toList(),
+                outages.beganOnPm(pm, interventionStart, window.until()).stream().map(ImpactedCustomers::line).toList(),
                 outages.ownCustomers(pm, window.from(), window.to()));
         List<ClientHSOC> down = new ArrayList<>();
         for (CustomerDown customer : found.customersDown()) {

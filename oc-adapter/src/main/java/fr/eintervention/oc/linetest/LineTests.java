@@ -45,10 +45,12 @@ class LineTests {
     List<Long> due(Instant now, Instant feedSettledUpTo, int limit) {
         return jdbc.sql("""
                 select id from line_test
-                where answered_at is null and (answer_by <= :now or date_test <= :settled)
+                where answered_at is null and (answer_by <= :now or date_test <= :settledBefore)
                 order by answer_by limit :limit
                 """)
-                .param("now", Sql.timestamp(now)).param("settled", Sql.timestamp(feedSettledUpTo))
+                // settled once the feed is past the end of dateTest's second (decision 0081)
+                .param("now", Sql.timestamp(now))
+                .param("settledBefore", Sql.timestamp(feedSettledUpTo == null ? null : feedSettledUpTo.minusSeconds(1)))
                 .param("limit", limit)
                 .query(Long.class).list();
     }

@@ -20,12 +20,15 @@ public class Outages {
         this.jdbc = jdbc;
     }
 
-    /** The outages on a PM that began within [from, to], bounds included, earliest first. */
-    public List<Outage> beganOnPm(String pm, Instant from, Instant to) {
+    /**
+     * The outages on a PM that began within [from, until[, earliest first; {@code until} is the end of
+     * a window's last second ({@code TestWindow.until()}, decision 0081).
+     */
+    public List<Outage> beganOnPm(String pm, Instant from, Instant until) {
         return jdbc.sql("""
-                select * from outage where pm = :pm and down_at between :from and :to order by down_at, id
+                select * from outage where pm = :pm and down_at >= :from and down_at < :until order by down_at, id
                 """)
-                .param("pm", pm).param("from", Sql.timestamp(from)).param("to", Sql.timestamp(to))
+                .param("pm", pm).param("from", Sql.timestamp(from)).param("until", Sql.timestamp(until))
                 .query((rs, n) -> new Outage(rs.getString("pm"), rs.getString("pto"), rs.getString("pbo"),
                         rs.getString("tube"), rs.getString("fibre"), rs.getString("position_pm"),
                         Sql.instant(rs, "down_at"), Sql.instant(rs, "up_at"), Cause.valueOf(rs.getString("cause")),

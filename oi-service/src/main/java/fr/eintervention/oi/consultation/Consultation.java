@@ -23,10 +23,14 @@ import fr.eintervention.delivery.DeliveryStatus;
 import fr.eintervention.jdbc.Sql;
 import fr.eintervention.oi.consultation.InterventionDetail.Customer;
 import fr.eintervention.oi.consultation.InterventionDetail.Delivery;
+import fr.eintervention.oi.consultation.InterventionDetail.DoDelivery;
 import fr.eintervention.oi.consultation.InterventionDetail.OcView;
+import fr.eintervention.oi.linetest.LineTests;
 import fr.eintervention.oi.referential.Partner;
 import fr.eintervention.oi.referential.Referential;
 import fr.eintervention.web.Page;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Phase 4 of the spec: what the OI aggregated, for its operators, intervention by intervention:
@@ -43,8 +47,10 @@ public class Consultation {
     private final Deliveries deliveries;
     private final Referential referential;
     private final M5Due m5Due;
+    private final ObjectMapper mapper;
 
-    Consultation(JdbcClient jdbc, Deliveries deliveries, Referential referential, M5Due m5Due) {
+    Consultation(JdbcClient jdbc, Deliveries deliveries, Referential referential, M5Due m5Due, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.referential = referential;
@@ -134,10 +140,37 @@ public class Consultation {
                         select kind, numero_test, oc, at, payload from line_test_message where intervention_id = :id order by id""")
                 .param("id", id)
                 .query((rs, n) -> new InterventionDetail.LineTestMessage(rs.getString("kind"),
-                        (Integer) rs.getObject("numero_test"), rs.getString("oc"), Sql.instant(rs, "at"), rs.getString("payload")))
+                        (Integer) rs.getObject("numero_test"), rs.getString("oc"), Sql.instant(rs, "at"), rs.getString("payload"),
+                        answer(rs.getString("kind"), rs.getString("payload"))))
                 .list();
         return new InterventionDetail(summary, natures, messages, operators(id, summary), version.get("version"),
-                version.get("details"), losses, lineTests);
+                version.get("details"), losses, lineTests, toDo(summary.refIntervOi(), lineTests));
+    }
+
+    /** What an OC's answer (M5TX, or the M6TX relaying it) tells: its customers cut and lines restored. */
+    private String answer(String kind, String payload) {
+        if ("M3TX".equals(kind)) {
+            return null;
+        }
+        JsonNode message = mapper.readTree(payload);
+        int down = message.path("clientHSOC").size();
+        int restored = message.path("ligneClientRetablie").size();
+        String customers = down == 0 ? "aucun client coupé" : down + (down == 1 ? " client coupé" : " clients coupés");
+        return restored == 0 ? customers
+                : customers + ", " + restored + (restored == 1 ? " ligne rétablie" : " lignes rétablies");
+    }
+
+    /** The M6TX queued to the DO, one per OC's answer (a corrected end's answer replaces the first), in order. */
+    private List<DoDelivery> toDo(String refOi, List<InterventionDetail.LineTestMessage> lineTests) {
+        Map<String, DoDelivery> toDo = new LinkedHashMap<>();
+        lineTests.stream().filter(message -> message.kind().equals("M6TX")).forEach(message -> toDo.put(
+                LineTests.m6txSubject(refOi, message.oc(), message.numeroTest()),
+                new DoDelivery(message.kind(), message.oc(), message.numeroTest(), null)));
+        Map<String, List<DeliveryRecord>> sent = deliveries.bySubjects(toDo.keySet()).stream()
+                .filter(delivery -> delivery.status() != DeliveryStatus.SUPERSEDED)
+                .collect(Collectors.groupingBy(DeliveryRecord::subject));
+        return toDo.entrySet().stream().map(entry -> new DoDelivery(entry.getValue().kind(), entry.getValue().oc(),
+                entry.getValue().numeroTest(), latest(sent.getOrDefault(entry.getKey(), List.of()), "M6TX"))).toList();
     }
 
     /** Per OC: every OC the intervention was sent to, and any OC that reported on it. */

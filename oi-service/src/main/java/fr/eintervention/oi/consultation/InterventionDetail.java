@@ -12,18 +12,28 @@ import java.util.List;
  * @param v2Details       what a v2 declaration said beyond v1's fields (JSON), null for v1
  * @param losses          what the messages relayed to the OCs could not carry, oldest first
  * @param lineTests       the line tests' messages, in order
+ * @param toDo            the M6TX queued to the DO, one per OC's answer, in order, with where each stands
  */
 public record InterventionDetail(InterventionSummary intervention, List<Nature> natures, List<ReceivedMessage> messages,
         List<OcView> operators, String protocolVersion, String v2Details, List<RelayLoss> losses,
-        List<LineTestMessage> lineTests) {
+        List<LineTestMessage> lineTests, List<DoDelivery> toDo) {
+
+    /**
+     * An M6TX to the DO: the answer of {@code oc} to test {@code numeroTest} ({@code null}: the
+     * end's), where its latest delivery stands.
+     */
+    public record DoDelivery(String kind, String oc, Integer numeroTest, Delivery delivery) {
+    }
 
     /**
      * A line test's message: an M3TX accepted, an OC's M5TX, an M6TX queued to the DO.
      *
      * @param numeroTest null for the end's round
      * @param oc         the OC that answered (M5TX, M6TX); null for M3TX
+     * @param answer     what an M5TX or M6TX tells, in French ("1 client coupé", "aucun client coupé, 1 ligne
+     *                   rétablie"); null for M3TX
      */
-    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload) {
+    public record LineTestMessage(String kind, Integer numeroTest, String oc, Instant at, String payload, String answer) {
     }
 
     /**

@@ -34,6 +34,8 @@ public class DeclarationReception {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeclarationReception.class);
+    /** Why an end is refused for want of a line test (decision 0080). */
+    static final String TEST_REQUIRED = "aucun test de lignes (M3TX) demande: l'OI en requiert un avant la fin d'intervention";
 
     private final Interventions interventions;
     private final Referential referential;
@@ -44,11 +46,13 @@ public class DeclarationReception {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<EndRule> endRules;
 
     DeclarationReception(Interventions interventions, Referential referential, References references,
             WindowRenderer notifications, PmCorrections pmCorrections, OiProperties properties,
-            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events, List<EndRule> endRules) {
         this.events = events;
+        this.endRules = List.copyOf(endRules);
         this.interventions = interventions;
         this.referential = referential;
         this.references = references;
@@ -59,8 +63,12 @@ public class DeclarationReception {
         this.clock = clock;
     }
 
-    /** What the referential does not know in a declaration: each version says it in its own words. */
-    enum Unknown { DO, OI, PM }
+    /**
+     * Why a declaration is refused before it is applied: what the referential does not know (DO, OI,
+     * PM), or an end without the line test the OI requires (NO_TEST, decision 0080). Each version
+     * says it in its own words.
+     */
+    enum Refused { DO, OI, PM, NO_TEST }
 
     /** A v1 M1/M3. */
     public Receipt receive(InterventionDO message, String rawPayload) {
@@ -71,27 +79,30 @@ public class DeclarationReception {
                     "Code_DO inconnu de l'OI: " + declaration.codeDo());
             case OI -> new ProtocolViolation(Answer.CODE_OI_INCONNU, "Code_OI inconnu: " + declaration.codeOi());
             case PM -> new ProtocolViolation(Answer.PM_INCONNU, "PM inconnu: " + declaration.pm());
+            // v1 has no M3TX_NON_DEMANDE: its nearest answer (decision 0080)
+            case NO_TEST -> new ProtocolViolation(Answer.MAUVAIS_FORMAT, List.of(new Fault("Fin_Inter", TEST_REQUIRED)),
+                    TEST_REQUIRED);
         });
     }
 
     /**
      * A declaration in either version, checked against the referential.
      *
-     * @param refusal the version's refusal of what the referential does not know
+     * @param refusal the version's words for a refusal
      */
-    Receipt receive(Declaration declaration, String rawPayload, Function<Unknown, RuntimeException> refusal) {
+    Receipt receive(Declaration declaration, String rawPayload, Function<Refused, RuntimeException> refusal) {
         if (!referential.isDo(declaration.codeDo())) {
-            throw refusal.apply(Unknown.DO);
+            throw refusal.apply(Refused.DO);
         }
         if (!referential.isOwnCode(declaration.codeOi())) {
-            throw refusal.apply(Unknown.OI);
+            throw refusal.apply(Refused.OI);
         }
         // a retired PM takes no new intervention; the end of one that started there is still forwarded
         List<String> operators = referential.operatorsAt(declaration.pm(), declaration.codeOi(), "M3".equals(declaration.kind()))
-                .orElseThrow(() -> refusal.apply(Unknown.PM));
+                .orElseThrow(() -> refusal.apply(Refused.PM));
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> apply(declaration, operators, rawPayload));
+                return transaction.execute(status -> apply(declaration, operators, rawPayload, refusal));
             } catch (DuplicateKeyException e) {
                 // two random references collided: draw another one
                 if (attempt == 3) {
@@ -102,7 +113,8 @@ public class DeclarationReception {
     }
 
     /** @param operators the OCs present at the declaration's PM */
-    private Receipt apply(Declaration declaration, List<String> operators, String rawPayload) {
+    private Receipt apply(Declaration declaration, List<String> operators, String rawPayload,
+            Function<Refused, RuntimeException> refusal) {
         Instant now = Instant.now(clock);
         String payload = rawPayload != null ? rawPayload : "{}";
         Optional<Intervention> existing = interventions.lock(declaration.codeDo(), declaration.refDo());
@@ -110,6 +122,10 @@ public class DeclarationReception {
         DeclarationOutcome outcome;
         if (existing.isPresent()) {
             intervention = existing.get();
+            if (declaration.isEnd() && !intervention.isEnded()
+                    && !endRules.stream().allMatch(rule -> rule.allowsEnd(existing.get().refOi(), declaration.end()))) {
+                throw refusal.apply(Refused.NO_TEST);
+            }
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
             Received message = new Received(declaration.kind(), outcome, now, payload, declaration.version());
             if (outcome == DeclarationOutcome.DUPLICATE) {
@@ -123,7 +139,7 @@ public class DeclarationReception {
             outcome = intervention.receive(declaration, now, properties.lateStartThreshold());
             if (!interventions.insertIfAbsent(intervention, new Received(declaration.kind(), outcome, now, payload, declaration.version()))) {
                 // an identical message created it concurrently: apply ours to that one
-                return apply(declaration, operators, rawPayload);
+                return apply(declaration, operators, rawPayload, refusal);
             }
         }
         notifications.queue(intervention, operators);

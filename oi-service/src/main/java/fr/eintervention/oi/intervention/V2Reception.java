@@ -76,6 +76,9 @@ public class V2Reception {
             case DO -> message.refuse(ErrorCode.MAUVAIS_FORMAT, "codeDO", "DO inconnu de l'OI: " + declaration.codeDo());
             case OI -> message.refuse(ErrorCode.CODE_OI_INCONNU, "codeOI", "codeOI inconnu: " + declaration.codeOi());
             case PM -> message.refuse(ErrorCode.PM_INCONNU, "pointMutualisation.refPM", "PM inconnu: " + declaration.pm());
+            // an M1 carrying an end has no M3TX_NON_DEMANDE: its nearest label
+            case NO_TEST -> message.refuse(message.errors().contains(ErrorCode.M3TX_NON_DEMANDE) ? ErrorCode.M3TX_NON_DEMANDE
+                    : ErrorCode.MAUVAIS_FORMAT, "dateFinIntervention", DeclarationReception.TEST_REQUIRED);
         });
         return new Receipt(declaration.refDo(), receipt.refOi());
     }

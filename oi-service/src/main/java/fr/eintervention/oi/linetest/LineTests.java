@@ -36,6 +36,7 @@ import fr.eintervention.model.v2.DemanderTestIntermediaireInterventionDO;
 import fr.eintervention.model.v2.DemanderTestIntermediaireInterventionOI;
 import fr.eintervention.model.v2.LigneClientRetablie1;
 import fr.eintervention.model.v2.NotifierImpacteClientsOIDO;
+import fr.eintervention.oi.intervention.EndRule;
 import fr.eintervention.oi.intervention.InterventionEnded;
 import fr.eintervention.oi.linetest.Series.Target;
 import fr.eintervention.oi.referential.Partner;
@@ -53,7 +54,7 @@ import tools.jackson.databind.ObjectMapper;
  * Everything goes through the delivery engine, in the transaction that changed the series.
  */
 @Service
-public class LineTests {
+public class LineTests implements EndRule {
 
     /** What the DO is answered for an M3TX: OK, with which OCs were asked and which cannot be. */
     public record TestReceipt(String refDo, String refOi, int numeroTest, String description) {
@@ -86,6 +87,14 @@ public class LineTests {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /**
+     * The subject an M6TX is queued under: one per OC's answer, {@code <refIntervOI>/<OC>/<numeroTest or F>},
+     * so that two OCs' answers to one test never supersede each other (decision 0061).
+     */
+    public static String m6txSubject(String refOi, String oc, Integer numeroTest) {
+        return refOi + "/" + oc + "/" + (numeroTest == null ? "F" : numeroTest);
     }
 
     /** An M3TX. */
@@ -125,7 +134,7 @@ public class LineTests {
                     .codeOI(target.codeOi()).refIntervOI(target.refOi()).message(Message.M4TX.flux())
                     .dateTest(m3tx.getDateTest()).natureTest(m3tx.getNatureTest()).numeroTest(m3tx.getNumeroTest());
             outbox.enqueueAll(accepted.tested().relayedTo().stream()
-                    .map(oc -> new OutboundMessage(oc, "M4TX", target.refOi(), M4TX_PATH, m4tx)).toList());
+                    .map(oc -> new OutboundMessage(oc, M4txOutcomes.KIND, target.refOi(), M4TX_PATH, m4tx)).toList());
             log.info("M3TX {} test {} -> {}", target.refOi(), m3tx.getNumeroTest(), accepted.tested().description());
             return new TestReceipt(target.refDo(), target.refOi(), m3tx.getNumeroTest(), accepted.tested().description());
         });
@@ -149,14 +158,30 @@ public class LineTests {
                 series.save(target, tests, now);
                 series.message(target, "M5TX", m5tx.getNumeroTest(), oc, now, rawPayload != null ? rawPayload : "{}");
                 NotifierImpacteClientsOIDO m6tx = m6tx(target, relayed.m6tx());
-                // one M6TX per OC's answer: a subject of its own, so that none supersedes another
-                String subject = target.refOi() + "/" + oc + "/" + (m5tx.getNumeroTest() == null ? "F" : m5tx.getNumeroTest());
-                outbox.enqueue(new OutboundMessage(target.codeDo(), "M6TX", subject, M6TX_PATH, m6tx));
+                outbox.enqueue(new OutboundMessage(target.codeDo(), "M6TX", m6txSubject(target.refOi(), oc, m5tx.getNumeroTest()),
+                        M6TX_PATH, m6tx));
                 series.message(target, "M6TX", m5tx.getNumeroTest(), oc, now, mapper.writeValueAsString(m6tx));
                 log.info("M5TX {} from {} -> M6TX to {}", target.refOi(), oc, target.codeDo());
             }
             return new AnswerReceipt(target.refOi(), m5tx.getNumeroTest());
         });
+    }
+
+    /**
+     * An end is refused M3TX_NON_DEMANDE when the OI requires a test before it and none was asked
+     * (decisions 0038, 0080); only for a DO that receives M6TX, the only one that can ask.
+     */
+    @Override
+    public boolean allowsEnd(String refOi, Instant end) {
+        if (!properties.requiredBeforeEnd()) {
+            return true;
+        }
+        Optional<Target> target = series.lockByRefOi(refOi);
+        if (target.isEmpty() || !receivesM6tx(target.get().codeDo())) {
+            return true;
+        }
+        LineTestSeries tests = series.load(target.get(), properties.rules());
+        return !(tests.end(end, clock.instant(), present(target.get())) instanceof EndOutcome.Refused);
     }
 
     /** The end's round: the v2 OCs present owe a closing M5TX (decision 0038); only for a DO that receives M6TX. */

@@ -15,7 +15,8 @@ import fr.eintervention.oi.intervention.InterventionManagement;
 
 /**
  * Deletes interventions that started longer ago than the configured retention, with everything
- * that came with them (triplets, received messages, M5 reports), and the M2/M4 sent before then. The spec leaves retention to
+ * that came with them (triplets, received messages, M5 reports, line tests), and the messages sent
+ * before then (M2/M4, M4TX, and the M6TX to the DO under their subjects of their own). The spec leaves retention to
  * each operator: {@code eintervention.oi.retention}, run at {@code eintervention.oi.purge-cron}.
  */
 @Component
@@ -41,7 +42,7 @@ public class RetentionPurge {
         Instant limit = Instant.now(clock).minus(properties.retention());
         int deleted = interventions.deleteStartedBefore(limit);
         int messages = deliveries.purgeFinishedBefore(limit);
-        log.info("retention purge: {} intervention(s) that started before {} deleted, and {} M2/M4 sent before it",
+        log.info("retention purge: {} intervention(s) that started before {} deleted, and {} message(s) sent before it",
                 deleted, limit, messages);
         return deleted;
     }

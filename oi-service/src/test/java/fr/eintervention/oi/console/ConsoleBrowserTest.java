@@ -450,7 +450,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
         String refDo = newRef();
         String refOi = declare(refDo);
@@ -491,6 +491,71 @@ class ConsoleBrowserTest {
                 .send(HttpRequest.newBuilder(URI.create(console("/console/"))).header("Cookie", "OI_CONSOLE_SESSION="
                         + browser.manage().getCookieNamed("OI_CONSOLE_SESSION").getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(afterwards.statusCode()).as("the session that was signed in is over").isEqualTo(302);
+    }
+
+    @Test
+    @Order(10)
+    void theLineTestsOfAnInterventionAreOnItsTimelineAndTodayCountsThoseWaitingForAnOc() {
+        // DO01 speaks v2 and receives M6TX; OC01 and OC02 speak v2 and are asked each test
+        try (PartnerStub doGateway = PartnerStub.start()) {
+            PartnerStub.Reply v2Ok = new PartnerStub.Reply(200, "{\"code\":0,\"refIntervOI\":\"x\"}");
+            doGateway.replyWith(request -> v2Ok);
+            ocs.values().forEach(stub -> stub.replyWith(request -> v2Ok));
+            ocs.forEach((code, stub) -> referential.savePartner(new Partner(code, "Opérateur " + code, stub.baseUrl(), true, false, "v2")));
+            referential.savePartner(new Partner("DO01", "Donneur d'ordre 1", doGateway.baseUrl(), false, true, "v2"));
+            try {
+                String refDo = newRef();
+                String refOi = declare(refDo, OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).minusMinutes(10), null);
+                JsonHttp do01 = JsonHttp.at(port).as("DO01", "write:interventions");
+                String now = OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+                assertThat(do01.post("/v2/interventions-do/test-intermediaire", """
+                        {"codeDO":"DO01","codeOI":"OI01","message":"M3TX","refIntervDO":"%s","refIntervOI":"%s",
+                         "dateTest":"%s","natureTest":"LIGNES","numeroTest":1}""".formatted(refDo, refOi, now)).status()).isEqualTo(200);
+                // OC01 found a customer cut; OC02 has not answered yet
+                assertThat(JsonHttp.at(port).as("OC01", "write:clients").post("/v2/interventions-oi/notification-impacte-clients-oc",
+                        m5tx(refOi, "OC01", true)).status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(20)).until(() -> doGateway.receivedCount() >= 1);
+
+                browser.get(console("/console/"));
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                        .until(() -> Integer.parseInt(browser.findElement(By.id("count-tests-waiting")).getText()) >= 1);
+                assertThat(browser.findElement(By.id("count-tests-waiting")).findElement(By.xpath("..")).getText())
+                        .endsWith("tests de lignes en attente d'un OC");
+                screenshot(browser, "aujourdhui-tests");
+
+                // OC02 answers: nobody cut
+                assertThat(JsonHttp.at(port).as("OC02", "write:clients").post("/v2/interventions-oi/notification-impacte-clients-oc",
+                        m5tx(refOi, "OC02", false)).status()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(20)).until(() -> doGateway.receivedCount() >= 2);
+                browser.get(console("/console/interventions/" + refOi));
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                    browser.navigate().refresh();
+                    return browser.findElements(By.cssSelector("#to-do tr[data-message] .status.DELIVERED")).size() == 2;
+                });
+                assertThat(browser.findElements(By.cssSelector("#line-tests li")).stream().map(WebElement::getText).toList())
+                        .anyMatch(item -> item.contains("Test demandé (M3TX) test n° 1"))
+                        .anyMatch(item -> item.contains("Réponse de l’OC (M5TX) test n° 1 · OC01 : 1 client coupé"))
+                        .anyMatch(item -> item.contains("Réponse de l’OC (M5TX) test n° 1 · OC02 : aucun client coupé"))
+                        .anyMatch(item -> item.contains("Envoyé au DO (M6TX) test n° 1 · OC01 : 1 client coupé"));
+                assertThat(browser.findElement(By.id("to-do")).getText()).contains("Messages envoyés à DO01", "M6TX", "Remis");
+                screenshotOf(browser, "h-tests", "intervention-tests");
+            } finally {
+                ocs.forEach((code, stub) -> {
+                    stub.replyOk();
+                    referential.savePartner(new Partner(code, "Opérateur " + code, stub.baseUrl(), true, false));
+                });
+                referential.savePartner(new Partner("DO01", "Donneur d'ordre 1", null, false, true));
+            }
+        }
+    }
+
+    private static String m5tx(String refOi, String oc, boolean withCustomer) {
+        return """
+                {"codeOcImpacte":"%s","message":"M5TX","refIntervOI":"%s","numeroTest":1,"testCloture":false,
+                 "clientHSOC":[%s],"ligneClientRetablie":[]}""".formatted(oc, refOi, withCustomer ? """
+                {"dateChangementEtat":"%s","fibre":"3","tube":"1","nomModulePM":"M01","positionCoupleurOC":"C1-4",
+                 "positionModulePM":"P2","refPBO":"PT000123","refPTO":"FI-1234-5678"}""".formatted(
+                        OffsetDateTime.now(PARIS).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS)) : "");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.eintervention.oi.V2Bodies;
+import fr.eintervention.oi.retention.RetentionPurge;
 import fr.eintervention.testsupport.JsonHttp;
 import fr.eintervention.testsupport.PartnerStub;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 class LineTestsTest extends V2TestSupport {
 
     private static final PartnerStub DO = PartnerStub.start();
+
+    @Autowired
+    RetentionPurge purge;
 
     @BeforeEach
     void doSpeaksV2() {
@@ -89,6 +94,59 @@ class LineTestsTest extends V2TestSupport {
         JsonHttp.Response notAsked = asOc("OC02").post("/v2/interventions-oi/notification-impacte-clients-oc",
                 V2Bodies.m5tx(refOi, "OC02", 3));
         assertThat(notAsked.json().get("error").asString()).isEqualTo("ERREUR_ITERATION");
+    }
+
+    @Test
+    void anOcThatRefusesATestIsNotTestedAndTheTestIsAcknowledgedWithoutAnM6tx() {
+        OCS.get("OC02").replyWith(request -> request.path().endsWith("/test-intermediaire")
+                ? new PartnerStub.Reply(400, "{\"error\":\"TEST_NON_REALISE\",\"error_description\":\"pas de supervision\"}")
+                : new PartnerStub.Reply(200, "{\"code\":0,\"refIntervOI\":\"x\"}"));
+        String ref = newRef();
+        String refOi = v2("POST", "/v2/interventions-do", v2m1(ref)).json().get("refIntervOI").asString();
+        assertThat(v2("POST", "/v2/interventions-do/test-intermediaire", V2Bodies.m3tx(ref, refOi, 1)).status()).isEqualTo(200);
+
+        // OC02 refused its M4TX: given up for test 1 (decision 0035), so the next test may go
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select s.waiting = 0 and s.recorded::text like '%GIVEN_UP_REFUSED%' from line_test_series s
+                join intervention i on i.id = s.intervention_id where i.ref_interv_oi = :ref""")
+                .param("ref", refOi).query(Boolean.class).optional().orElse(false));
+        JsonHttp.Response next = v2("POST", "/v2/interventions-do/test-intermediaire",
+                V2Bodies.m3tx(ref, refOi, 2, "2026-11-24T10:02:00Z"));
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
+        assertThat(next.json().get("code").asInt()).isZero();
+        // a late answer to the refused test is not one the OI awaits; and the DO never got an M6TX for OC02
+        assertThat(asOc("OC02").post("/v2/interventions-oi/notification-impacte-clients-oc", V2Bodies.m5tx(refOi, "OC02", 1))
+                .json().get("error").asString()).isEqualTo("ERREUR_ITERATION");
+        assertThat(jdbc.sql("select count(*) from delivery_message where kind = 'M6TX' and subject like :ref")
+                .param("ref", refOi + "/%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theM6txAreAmongTheInterventionsDeliveriesAndGoWithItsRetention() {
+        String ref = newRef();
+        String refOi = v2("POST", "/v2/interventions-do", v2m1(ref)).json().get("refIntervOI").asString();
+        v2("POST", "/v2/interventions-do/test-intermediaire", V2Bodies.m3tx(ref, refOi, 1));
+        asOc("OC02").post("/v2/interventions-oi/notification-impacte-clients-oc", V2Bodies.m5tx(refOi, "OC02", 1));
+
+        // the consultation API tells each M6TX with where its delivery stands (the console: ConsoleBrowserTest)
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode toDo = http.get("/consultation/interventions/" + refOi).json().get("toDo");
+            return toDo.size() == 1 && "DELIVERED".equals(toDo.get(0).get("delivery").get("status").asString());
+        });
+        JsonNode m6tx = http.get("/consultation/interventions/" + refOi).json().get("toDo").get(0);
+        assertThat(m6tx.get("oc").asString()).isEqualTo("OC02");
+        assertThat(m6tx.get("numeroTest").asInt()).isOne();
+
+        // once the intervention is older than the retention, its line tests and M6TX go with it
+        jdbc.sql("update intervention set debut_inter = debut_inter - interval '2000 days' where ref_interv_oi = :ref")
+                .param("ref", refOi).update();
+        jdbc.sql("update delivery_message set created_at = created_at - interval '2000 days' where subject = :ref or subject like :parts")
+                .param("ref", refOi).param("parts", refOi + "/%").update();
+        purge.purge();
+        assertThat(jdbc.sql("select count(*) from delivery_message where subject = :ref or subject like :parts")
+                .param("ref", refOi).param("parts", refOi + "/%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from line_test_message m left join intervention i on i.id = m.intervention_id "
+                + "where i.id is null or i.ref_interv_oi = :ref").param("ref", refOi).query(Long.class).single()).isZero();
     }
 
     @Test

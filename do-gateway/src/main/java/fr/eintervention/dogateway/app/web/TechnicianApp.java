@@ -13,12 +13,13 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import fr.eintervention.dogateway.app.TechnicianAppProperties;
+import fr.eintervention.protocol.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The technician's app at {@code /app/} (static files, no token needed to load them) and its
- * settings at {@code /app/config.json}: where to sign in.
+ * settings at {@code /app/config.json}: where to sign in, the zone of the times it shows.
  */
 @RestController
 @EnableConfigurationProperties(TechnicianAppProperties.class)
@@ -27,10 +28,12 @@ class TechnicianApp implements WebMvcConfigurer {
 
     private final TechnicianAppProperties properties;
     private final Environment environment;
+    private final Timestamps timestamps;
 
-    TechnicianApp(TechnicianAppProperties properties, Environment environment) {
+    TechnicianApp(TechnicianAppProperties properties, Environment environment, Timestamps timestamps) {
         this.properties = properties;
         this.environment = environment;
+        this.timestamps = timestamps;
     }
 
     @Override
@@ -40,7 +43,7 @@ class TechnicianApp implements WebMvcConfigurer {
     }
 
     @GetMapping("/app/config.json")
-    @Operation(summary = "Where the app signs its user in: the authorization server, its client id and scope")
+    @Operation(summary = "The app's settings: where it signs its user in (the authorization server, its client id and scope) and the zone it shows times in")
     ResponseEntity<Map<String, Object>> config() {
         String issuer = properties.authorizationServer() != null && !properties.authorizationServer().isBlank()
                 ? properties.authorizationServer() : environment.getProperty("eintervention.security.issuer-uri");
@@ -48,6 +51,8 @@ class TechnicianApp implements WebMvcConfigurer {
         config.put("authorizationServer", issuer);
         config.put("clientId", properties.clientId());
         config.put("scope", properties.scope());
+        // every time the app shows is in the protocol's zone, whatever the phone's
+        config.put("zone", timestamps.zone().getId());
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(config);
     }
 }

@@ -44,6 +44,14 @@ class ConsoleLabels {
         }
     }
 
+    /**
+     * The intervention a message is about: its subject, or the subject's first part for an M6TX
+     * ({@code <refIntervOI>/<OC>/<numeroTest or F>}, one per OC's answer).
+     */
+    public String interventionOf(String subject) {
+        return subject == null ? "" : subject.split("/", 2)[0];
+    }
+
     /** e.g. "Non fournie" for 4; the number itself when the protocol does not name it. */
     public String nature(Integer nature) {
         return nature == null ? "" : NATURES.getOrDefault(nature, "nature " + nature);

@@ -26,6 +26,7 @@ import fr.eintervention.oi.consultation.Consultation;
 import fr.eintervention.oi.consultation.InterventionDetail;
 import fr.eintervention.oi.consultation.InterventionFilter;
 import fr.eintervention.oi.consultation.InterventionSummary;
+import fr.eintervention.oi.linetest.LineTests;
 import fr.eintervention.web.Page;
 
 /** Interventions: search by reference (OI or DO), PM, DO, period and state; each one's timeline. */
@@ -120,14 +121,19 @@ class InterventionsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "intervention inconnue"));
         // every message sent about it, per OC, in the order queued: corrected and re-sent ones included
         Map<String, List<DeliveryRecord>> sent = new TreeMap<>();
-        List<DeliveryRecord> messages = deliveries.bySubject(refIntervOi);
+        List<DeliveryRecord> messages = new ArrayList<>(deliveries.bySubject(refIntervOi));
         for (DeliveryRecord message : messages) {
             sent.computeIfAbsent(message.partner(), oc -> new ArrayList<>()).add(message);
         }
+        // the M6TX to the DO, each under a subject of its own
+        List<DeliveryRecord> toDo = deliveries.bySubjects(detail.toDo().stream()
+                .map(m6tx -> LineTests.m6txSubject(refIntervOi, m6tx.oc(), m6tx.numeroTest())).toList());
+        messages.addAll(toDo);
         boolean awaited = detail.operators().stream().anyMatch(oc -> oc.m5() == InterventionDetail.M5State.AWAITED)
                 || messages.stream().anyMatch(message -> WAITING.contains(message.status()));
         model.addAttribute("detail", detail);
         model.addAttribute("sent", sent);
+        model.addAttribute("sentToDo", toDo);
         model.addAttribute("attempts", deliveries.attemptsOf(messages));
         model.addAttribute("live", awaited);
     }
