@@ -4,7 +4,7 @@
 # which starts a durable PostgreSQL (as bench/production-shape.sh), the demo auth-server, the OI,
 # 4 OC adapters and the DO gateway as separate processes (v2 between them all), asks tests through
 # the gateway's field API, and stops and deletes all of them at the end.
-#   bench/line-tests.sh [-Drate=20 -Dseconds=60 -Dwarmup=30 -Dsettling=5 -Dpms=20 -Doutages-per-second=4
+#   bench/line-tests.sh [-Drate=20 -Dseconds=60 -Dwarmup=60 -Dsettling=5 -Dpms=20 -Doutages-per-second=4
 #                        -Dpatience=120 -Doi.args="--some.setting=value" -Doc.args=... -Ddo.args=...
 #                        -Doi-jvm="-Xms256m -Xmx512m" -Dservice-jvm="-Xms128m -Xmx384m" -Dembedded=true]
 set -euo pipefail

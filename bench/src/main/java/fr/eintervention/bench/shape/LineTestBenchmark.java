@@ -39,7 +39,7 @@ import fr.eintervention.bench.BenchSupport;
  * the technician's app asks it, to each OC's M6TX recorded by the gateway. One run starts a
  * durable PostgreSQL ({@link DurablePostgres}, one database per service), the demo authorization
  * server, the OI, 4 OC adapters and the DO gateway as processes of their own (v2 between them all),
- * then asks tests at {@code -Drate} (20) tests/s, {@code -Dwarmup} (30) s not measured then
+ * then asks tests at {@code -Drate} (20) tests/s, {@code -Dwarmup} (60) s not measured then
  * {@code -Dseconds} (60) measured. The OCs answer once their outage feed has settled, at most
  * {@code -Dsettling} (5) seconds after the M4TX: OC01's feed is busy (outages of its customers come
  * and go every second), the other three are quiet and answer at that delay. It reports, per test,
@@ -52,7 +52,7 @@ public final class LineTestBenchmark {
 
     private static final int RATE = Integer.getInteger("rate", 20);
     private static final int SECONDS = Integer.getInteger("seconds", 60);
-    private static final int WARMUP = Integer.getInteger("warmup", 30);
+    private static final int WARMUP = Integer.getInteger("warmup", 60);
     /** the OCs' {@code eintervention.oc.line-tests.max-settling-delay}, in seconds */
     private static final int SETTLING = Integer.getInteger("settling", 5);
     /** how long after the last test asked its answers may still come */
@@ -102,11 +102,16 @@ public final class LineTestBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("eintervention-line-tests");
         System.out.println("logs of every process: " + work);
+        int status = 0;
         try (DurablePostgres postgres = DurablePostgres.start()) {
             System.out.println("database: " + postgres.describe());
             new LineTestBenchmark(work, postgres).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         }
-        System.exit(0);
+        // the HTTP client's threads would keep the JVM alive
+        System.exit(status);
     }
 
     private void run() throws Exception {
