@@ -285,13 +285,13 @@ public final class LineTestBenchmark {
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        // more as needed: a second of tests always ready
+        // then at the pace the tests use them up (5 tests each), a quarter more, as long as fewer
+        // than two seconds of tests are ready: a slow round trip does not add interventions to the load
         scheduler.scheduleAtFixedRate(() -> {
-            if (asking && readyNow() + pending.size() < RATE) {
-                startIntervention();
+            if (asking && readyNow() + pending.size() < 2 * RATE) {
                 startIntervention();
             }
-        }, 0, 200, TimeUnit.MILLISECONDS);
+        }, 0, 1_000_000_000L * MAX_TESTS * 4 / (RATE * 5), TimeUnit.NANOSECONDS);
 
         System.out.printf("warm-up: %d s at %d tests/s, then %d s measured (settling delay %d s)%n", WARMUP, RATE, SECONDS, SETTLING);
         long begin = System.nanoTime();
@@ -521,6 +521,7 @@ public final class LineTestBenchmark {
         results.put(String.format("by OC: OC02-OC04 (quiet feeds: answer at the settling delay), asked → M6TX minus %d s,"
                 + " p50 / p99 / max", SETTLING), figures(quiet, SETTLING * 1000.0));
         hops(complete);
+        calls();
         customers();
 
         List<String> names = new ArrayList<>(processes.keySet());
@@ -625,6 +626,37 @@ public final class LineTestBenchmark {
 
     private static double between(Instant from, Instant to) {
         return from == null || to == null ? Double.NaN : Duration.between(from, to).toNanos() / 1e6;
+    }
+
+    /**
+     * The calls of each delivery engine during the run, by kind (M3TX: the gateway's; M4TX, M6TX:
+     * the OI's; M5TX: the OCs'): how many and how long each took, the partner's answer included.
+     * A partner gets at most {@code max-concurrent-calls} (4) at once from one sender.
+     */
+    private void calls() throws Exception {
+        Map<String, List<String>> senders = new LinkedHashMap<>();
+        senders.put("M3TX", List.of("dogw"));
+        senders.put("M4TX", List.of("oi"));
+        senders.put("M5TX", OCS.stream().map(String::toLowerCase).toList());
+        senders.put("M6TX", List.of("oi"));
+        for (Map.Entry<String, List<String>> kind : senders.entrySet()) {
+            List<Double> durations = new ArrayList<>();
+            for (String database : kind.getValue()) {
+                try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "");
+                        PreparedStatement attempts = connection.prepareStatement("""
+                                select a.duration_ms from delivery_attempt a join delivery_message m on m.id = a.message_id
+                                where m.kind = ? and a.duration_ms is not null""")) {
+                    attempts.setString(1, kind.getKey());
+                    try (ResultSet rows = attempts.executeQuery()) {
+                        while (rows.next()) {
+                            durations.add((double) rows.getInt(1));
+                        }
+                    }
+                }
+            }
+            results.put(kind.getKey() + " calls (whole run), duration p50 / p99 / max",
+                    figures(durations.stream().mapToDouble(Double::doubleValue).toArray(), 0));
+        }
     }
 
     /** How many of OC01's answers told customers down or lines restored (the quiet OCs' tell none). */
