@@ -162,11 +162,8 @@ final class DeliveryQueue {
     /**
      * Renews this instance's hold on the messages given (its heartbeat): one statement however
      * many. Those another instance took over meanwhile (this one was presumed dead) stay its.
-     * A message whose row is locked meanwhile is left to the next heartbeat: its outcome is being
-     * stored (or it is being taken over), and waiting for that lock while holding the others' would
-     * deadlock with the outcome statement, which locks the same rows in another order.
      *
-     * @return how many of them it renewed
+     * @return how many of them it still holds
      */
     int renew(Collection<Long> ids, Lease lease) {
         if (ids.isEmpty()) {
@@ -174,9 +171,7 @@ final class DeliveryQueue {
         }
         return jdbc.sql("""
                 update delivery_message set lease_until = :until
-                where id in (select id from delivery_message
-                             where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
-                             for update skip locked)
+                where id = any(cast(:ids as bigint[])) and status = 'SENDING' and lease_owner = :owner
                 """)
                 .param("ids", array(ids)).param("owner", lease.owner()).param("until", timestamp(lease.until()))
                 .update();

@@ -6,17 +6,11 @@ import static fr.eintervention.delivery.DeliveryStatus.SENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -151,7 +145,7 @@ class MultiInstanceTest {
         JdbcClient.create(two.getBean(DataSource.class)).sql("""
                 update delivery_message set status = 'SENDING', lease_owner = 'dead', lease_until = :until, delivered_at = null
                 where subject like 'REF-DEAD-%'""")
-                .param("until", Timestamp.from(clock.instant().plusSeconds(6))).update();
+                .param("until", java.sql.Timestamp.from(clock.instant().plusSeconds(6))).update();
         two.getBean(DeliveryEngine.class).pollNow();
         assertThat(count(two, SENDING, "dead")).as("its lease runs yet").isEqualTo(10);
 
@@ -175,51 +169,6 @@ class MultiInstanceTest {
 
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 1);
         assertThat(received.get("REF-LONG-CALL").get()).as("sent once").isEqualTo(1);
-    }
-
-    /**
-     * The heartbeat never waits for a row another transaction holds (an outcome being stored
-     * locks its rows in its own order: waiting for it while holding the other rows deadlocked the
-     * two statements under load); that message's lease is renewed by the next heartbeat.
-     */
-    @Test
-    void theHeartbeatRenewsTheMessagesItCanWithoutWaitingForOneLockedMeanwhile() throws Exception {
-        stub.hang();
-        ConfigurableApplicationContext one = start("one");
-        enqueue(one, List.of("REF-HELD-1", "REF-HELD-2"));
-        await().atMost(TIMEOUT).until(() -> count(one, SENDING, "one") == 2);
-        JdbcClient jdbc = JdbcClient.create(one.getBean(DataSource.class));
-        List<Long> ids = jdbc.sql("select id from delivery_message where subject like 'REF-HELD-%' order by subject")
-                .query(Long.class).list();
-        CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
-        CountDownLatch unlock = new java.util.concurrent.CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            // another transaction holds the first message's row, as the outcome statement does
-            threads.execute(() -> one.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-                jdbc.sql("select id from delivery_message where id = :id for update").param("id", ids.get(0)).query(Long.class).single();
-                locked.countDown();
-                try {
-                    unlock.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            locked.await();
-            Instant now = Instant.now();
-            Future<Integer> renewed = threads.submit(() -> one.getBean(DeliveryQueue.class)
-                    .renew(ids, new DeliveryQueue.Lease("one", now, now.plus(Duration.ofHours(1)))));
-
-            await("renewed while the first row is locked").atMost(TIMEOUT).until(renewed::isDone);
-            assertThat(renewed.get()).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from delivery_message where id = :id and lease_until > :soon")
-                    .param("id", ids.get(1)).param("soon", Timestamp.from(now.plus(Duration.ofMinutes(30))))
-                    .query(Long.class).single()).isEqualTo(1);
-        } finally {
-            unlock.countDown();
-            threads.shutdown();
-            stub.release();
-        }
     }
 
     @Test
