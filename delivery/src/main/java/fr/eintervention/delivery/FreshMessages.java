@@ -17,6 +17,8 @@ final class FreshMessages {
 
     private final Map<String, Queue<DeliveryRecord>> taken = new ConcurrentHashMap<>();
     private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
+    /** whose partner comes first this time ({@link PartnerClaims#inTurn}); only the dispatcher thread counts it */
+    private int turn;
 
     void add(List<DeliveryRecord> taken, List<Long> waiting) {
         taken.forEach(message -> this.taken
@@ -31,13 +33,14 @@ final class FreshMessages {
     /**
      * Takes out those taken as they were queued that may start now: of each partner as many as
      * it may take now, {@code free} in all; the others wait for one of its calls to end (the
-     * engine's heartbeat keeps its hold on them meanwhile). Only the dispatcher thread calls it.
+     * engine's heartbeat keeps its hold on them meanwhile). Each partner comes first in its turn.
+     * Only the dispatcher thread calls it.
      */
     List<DeliveryRecord> ready(int free, ToIntFunction<String> freeCalls) {
         List<DeliveryRecord> ready = new ArrayList<>();
-        for (Map.Entry<String, Queue<DeliveryRecord>> partner : taken.entrySet()) {
-            Queue<DeliveryRecord> messages = partner.getValue();
-            int room = Math.min(free, freeCalls.applyAsInt(partner.getKey()));
+        for (String partner : PartnerClaims.inTurn(taken.keySet(), turn++)) {
+            Queue<DeliveryRecord> messages = taken.get(partner);
+            int room = Math.min(free, freeCalls.applyAsInt(partner));
             for (; room > 0 && !messages.isEmpty(); room--, free--) {
                 ready.add(messages.poll());
             }

@@ -1,11 +1,14 @@
 package fr.eintervention.delivery;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import fr.eintervention.delivery.PartnerGuards.Guard;
@@ -21,6 +24,7 @@ final class PartnerClaims {
     private final PartnerGuards guards;
     private final int batchSize;
     private final Set<String> backlogged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger turn = new AtomicInteger();
 
     PartnerClaims(PartnerGuards guards, int batchSize) {
         this.guards = guards;
@@ -43,7 +47,7 @@ final class PartnerClaims {
     /** How many due messages to claim now of each backlogged partner, {@code free} workers being free. */
     Map<String, Integer> rooms(int free) {
         Map<String, Integer> rooms = new LinkedHashMap<>();
-        for (String partner : List.copyOf(backlogged)) {
+        for (String partner : inTurn(backlogged, turn.getAndIncrement())) {
             if (free == 0) {
                 break; // a worker that ends wakes the dispatcher up again
             }
@@ -60,6 +64,19 @@ final class PartnerClaims {
             }
         }
         return rooms;
+    }
+
+    /**
+     * The partners, the {@code turn}-th first and the others after it in their order: each comes
+     * first in its turn, so that when the workers run short (as many partners busy as they fill
+     * them) none is always served last, i.e. never.
+     */
+    static List<String> inTurn(Collection<String> partners, int turn) {
+        List<String> inTurn = new ArrayList<>(partners);
+        if (!inTurn.isEmpty()) {
+            Collections.rotate(inTurn, -Math.floorMod(turn, inTurn.size()));
+        }
+        return inTurn;
     }
 
     /** What the claim of those rooms got: a partner that got fewer than its room has nothing more due now. */

@@ -3,7 +3,10 @@ package fr.eintervention.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,28 @@ class FreshMessagesTest {
         assertThat(fresh.ready(0, partner -> 2)).isEmpty();
         assertThat(fresh.ready(16, partner -> 2)).extracting(DeliveryRecord::id).containsExactly(3L);
         assertThat(fresh.any()).isFalse();
+    }
+
+    /** Four partners that may take 4 calls each fill 16 workers: a fifth one still gets its turn. */
+    @Test
+    void whenThePartnersFillTheWorkersNoneIsAlwaysLeftOut() {
+        List<String> partners = List.of("OC01", "OC02", "OC03", "OC04", "DO01");
+        List<DeliveryRecord> taken = new ArrayList<>();
+        for (String partner : partners) {
+            for (int i = 0; i < 20; i++) {
+                taken.add(taken(taken.size() + 1, partner, NOW));
+            }
+        }
+        fresh.add(taken, List.of());
+        Set<String> started = new HashSet<>();
+
+        for (int turn = 0; turn < partners.size(); turn++) {
+            List<DeliveryRecord> ready = fresh.ready(16, partner -> 4);
+            assertThat(ready).hasSize(16);
+            ready.forEach(message -> started.add(message.partner()));
+        }
+
+        assertThat(started).containsExactlyInAnyOrderElementsOf(partners);
     }
 
     @Test

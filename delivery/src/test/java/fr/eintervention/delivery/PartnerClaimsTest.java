@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -37,8 +39,30 @@ class PartnerClaimsTest {
         claims.backlogged(List.of("OC01", "OC02"));
 
         assertThat(claims.rooms(16)).containsExactly(Map.entry("OC01", 3), Map.entry("OC02", 2));
-        assertThat(claims.rooms(4)).containsExactly(Map.entry("OC01", 3), Map.entry("OC02", 1));
+        // OC02's turn to come first
+        assertThat(claims.rooms(4)).containsExactly(Map.entry("OC02", 2), Map.entry("OC01", 2));
         assertThat(claims.rooms(0)).isEmpty();
+    }
+
+    /**
+     * Four OCs busy fill the 16 workers (4 calls each): a fifth partner (the DO the OI sends
+     * M6TX to) was served only when one of them had less to send, i.e. its messages waited for
+     * the OCs' to run out. Each partner now comes first in its turn.
+     */
+    @Test
+    void whenThePartnersFillTheWorkersNoneIsAlwaysLeftOut() {
+        PartnerClaims fours = new PartnerClaims(guards, 4);
+        List<String> partners = List.of("OC01", "OC03", "OC04", "OC05", "DO01");
+        fours.backlogged(partners);
+        Set<String> served = new HashSet<>();
+
+        for (int turn = 0; turn < partners.size(); turn++) {
+            Map<String, Integer> rooms = fours.rooms(16);
+            assertThat(rooms.values()).containsOnly(4).hasSize(4);
+            served.addAll(rooms.keySet());
+        }
+
+        assertThat(served).containsExactlyInAnyOrderElementsOf(partners);
     }
 
     @Test

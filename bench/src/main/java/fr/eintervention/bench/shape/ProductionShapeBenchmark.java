@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import fr.eintervention.bench.BenchSupport;
 
@@ -684,40 +682,23 @@ public final class ProductionShapeBenchmark {
     }
 
     private String token(String client, String secret) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        return OcReceivers.field(response.body(), "access_token");
+        return Services.token(http, issuer, client, secret);
     }
 
     private void put(String url, String token, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("PUT " + url + ": " + response.statusCode() + " " + response.body());
-        }
+        Services.send(http, "PUT", url, token, json);
     }
 
     private void sql(String database, String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "");
-                Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
+        Services.sql(postgres, database, statement);
     }
 
     private static Path jar(String module) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(module, "target"))) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + module + "/target/*-exec.jar: run bench/production-shape.sh, which builds first"))
-                    .toAbsolutePath();
-        }
+        return Services.jar(module);
     }
 
     private static double busy(long[] before) throws IOException {
-        long[] after = BenchSupport.machineCpu();
-        return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+        return Services.busy(before);
     }
 
     private static List<Integer> ints(String list) {
