@@ -66,6 +66,26 @@ class PmCorrectionV2Test extends V2TestSupport {
         assertThat(OCS.get("OC01").received("/v1/intervention_OI")).noneMatch(r -> r.body().contains(refOi));
     }
 
+    @Test
+    void declaredInV2TheWithdrawalKeepsTheFormerPmsOwnTechnicalPm() {
+        String ref = newRef();
+        JsonHttp.Response declared = v2("POST", "/v2/interventions-do", v2m1(ref));
+        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        String refOi = declared.json().get("refIntervOI").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout("OC01", refOi).size() == 1);
+
+        JsonHttp.Response moved = v2("POST", "/v2/interventions-do", v2m1(ref).replace(FORMER_PM, NEW_PM)
+                .replace("ARMOIRE 3", "ARMOIRE 9"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout("OC01", refOi).size() == 2);
+        JsonNode m4 = JsonHttp.parse(receivedAbout("OC01", refOi).get(1).body());
+        assertThat(receivedAbout("OC01", refOi).get(1).method()).isEqualTo("PUT");
+        assertThat(m4.get("pointMutualisation").get("refPM").asString()).isEqualTo(FORMER_PM);
+        // the new PM's technical PM is not the former PM's
+        assertThat(m4.get("pointMutualisation").get("refPMTechnique").asString()).isNotEqualTo("ARMOIRE 9");
+    }
+
     private JsonNode operator(String refOi, String oc) {
         List<JsonNode> operators = new java.util.ArrayList<>();
         http.get("/consultation/interventions/" + refOi).json().get("operators").forEach(operators::add);
