@@ -1,5 +1,6 @@
 package fr.eintervention.apidocs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import jakarta.servlet.ServletContext;
 @EnableConfigurationProperties(ApiDocsProperties.class)
 public class ApiDocsAutoConfiguration {
 
+    private static final String V1_PATHS = "/v1/**";
+    private static final String V2_PATHS = "/v2/**";
+
     @Bean
     @ConditionalOnMissingBean
     OpenAPI einterventionOpenApi(ApiDocsProperties properties, ObjectProvider<BuildProperties> build, Environment environment,
@@ -56,23 +60,30 @@ public class ApiDocsAutoConfiguration {
                 .components(new Components());
     }
 
-    /** Swagger UI's group of version 1's operations, each with its Authorize. */
+    /**
+     * Swagger UI's group {@code v1}: version 1's operations, and the paths the service adds
+     * ({@code eintervention.api-docs.v1-group-paths}: the DO gateway, which receives nothing in v1,
+     * shows its field API there). Every group gets the project's customizers (global ones): its
+     * Authorize, the protocol's answers, the examples, the tags' order.
+     */
     @Bean
-    GroupedOpenApi einterventionV1Group() {
-        return GroupedOpenApi.builder().group("v1").displayName("Protocole v1").pathsToMatch("/v1/**").build();
+    GroupedOpenApi einterventionV1Group(ApiDocsProperties properties) {
+        List<String> paths = new ArrayList<>(List.of(V1_PATHS));
+        paths.addAll(properties.v1GroupPaths());
+        return GroupedOpenApi.builder().group("v1").pathsToMatch(paths.toArray(String[]::new)).pathsToExclude(V2_PATHS).build();
     }
 
-    /** Swagger UI's group of version 2's operations. */
+    /** Swagger UI's group {@code v2}: version 2's operations, under {@code /v2}. */
     @Bean
     GroupedOpenApi einterventionV2Group() {
-        return GroupedOpenApi.builder().group("v2").displayName("Protocole v2").pathsToMatch("/v2/**").build();
+        return GroupedOpenApi.builder().group("v2").pathsToMatch(V2_PATHS).build();
     }
 
     /** Everything else: administration, consultation, field APIs. */
     @Bean
     GroupedOpenApi einterventionOperatorsGroup() {
         return GroupedOpenApi.builder().group("operators").displayName("Outils des opérateurs")
-                .pathsToExclude("/v1/**", "/v2/**").build();
+                .pathsToExclude(V1_PATHS, V2_PATHS).build();
     }
 
     @Bean

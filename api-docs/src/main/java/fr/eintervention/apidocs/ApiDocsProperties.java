@@ -24,13 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    {@code scopes: {field: "the technicians' field API"}}
  * @param tagsFirst   the tags Swagger UI shows first, in that order (e.g. the service's main API
  *                    before its administration); the others follow
+ * @param v1GroupPaths the paths Swagger UI's {@code v1} group holds besides version 1's
+ *                    ({@code /v1/**}), never those of version 2 (e.g. {@code /**}: the DO gateway's
+ *                    own API, it receives nothing in v1); default none
  */
 @ConfigurationProperties("eintervention.api-docs")
 public record ApiDocsProperties(String title, String description, String docsUrl, String tokenUrl,
-        Map<String, String> scopes, List<String> tagsFirst) {
+        Map<String, String> scopes, List<String> tagsFirst, List<String> v1GroupPaths) {
 
     public ApiDocsProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(scopes));
         tagsFirst = tagsFirst == null ? List.of() : List.copyOf(tagsFirst);
+        v1GroupPaths = v1GroupPaths == null ? List.of() : List.copyOf(v1GroupPaths);
     }
 }

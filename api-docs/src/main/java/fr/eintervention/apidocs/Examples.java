@@ -3,7 +3,7 @@ package fr.eintervention.apidocs;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -16,7 +16,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
  * protocol's fields and this project's), else by its format (dates, URLs). An example already
  * given (e.g. by the protocol's contract) is kept.
  */
-final class Examples implements OpenApiCustomizer {
+final class Examples implements GlobalOpenApiCustomizer {
 
     /** by name, case aside: the demo's values (docs/tutorial.md) */
     private static final Map<String, String> BY_NAME = Map.ofEntries(

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -14,7 +14,7 @@ import io.swagger.v3.oas.models.tags.Tag;
  * service's main API before its administration (e.g. the DO gateway's field API before its
  * deliveries); the others follow as found.
  */
-final class TagOrder implements OpenApiCustomizer {
+final class TagOrder implements GlobalOpenApiCustomizer {
 
     private final List<String> first;
 

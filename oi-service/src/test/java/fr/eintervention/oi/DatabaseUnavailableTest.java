@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,42 +19,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
-import fr.eintervention.localpostgres.LocalPostgres;
 import fr.eintervention.testsupport.JsonHttp;
+import fr.eintervention.testsupport.StoppablePostgres;
 import fr.eintervention.testsupport.TestTokens;
 
 /**
  * The OI's PostgreSQL crashes ({@code kill -9} of the postmaster) under a steady flow of M1, then
  * comes back: meanwhile every caller gets within seconds a 503 with Retry-After and a Problem
  * Details body (never a 500, never a hang), health says DOWN; afterwards everything works again
- * and every M1 answered OK is there.
+ * and every M1 answered OK is there. v2's endpoints answer the same 503 while it is down.
  */
 class DatabaseUnavailableTest extends OiServiceTestSupport {
 
-    private static final Path DATA;
-    private static final int PG_PORT;
-    private static LocalPostgres postgres;
-
-    static {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            DATA = Files.createTempDirectory("oi-outage-pg");
-            PG_PORT = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        postgres = LocalPostgres.start(DATA, PG_PORT, true);
-        // after the test's application context (cached until the JVM ends) is closed
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            postgres.close();
-            try {
-                FileSystemUtils.deleteRecursively(DATA);
-            } catch (IOException e) {
-                // a temporary directory
-            }
-        }));
-    }
+    private static final StoppablePostgres POSTGRES = StoppablePostgres.start("oi-outage-pg");
 
     /** A request taking longer than this is a hang. */
     private static final Duration HANG = Duration.ofSeconds(5);
@@ -67,9 +42,7 @@ class DatabaseUnavailableTest extends OiServiceTestSupport {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("postgres"));
-        registry.add("spring.datasource.username", () -> LocalPostgres.USER);
-        registry.add("spring.datasource.password", () -> "");
+        POSTGRES.register(registry);
     }
 
     @Test
@@ -106,20 +79,18 @@ class DatabaseUnavailableTest extends OiServiceTestSupport {
             }));
         }
         try {
-            await().until(() -> accepted.size() >= 20);
+            // bounds for a busy machine, not timings: the flow is up, then answered 503
+            await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= 20);
 
-            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
-                    Files.readAllLines(DATA.resolve("postmaster.pid")).get(0).trim())).orElseThrow();
-            postmaster.destroyForcibly();
-            await().until(() -> !postmaster.isAlive());
+            POSTGRES.crash();
             int before = answers.size();
-            await().until(() -> answers.stream().skip(before).filter(a -> a.status() == 503).count() >= 20);
+            await().atMost(Duration.ofMinutes(1)).until(() -> answers.stream().skip(before).filter(a -> a.status() == 503).count() >= 20);
             JsonHttp.Response health = JsonHttp.at(port).get("/actuator/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.text("status")).isEqualTo("DOWN");
+            everyV2EndpointUnavailable();
 
-            postgres.close(); // releases the data directory (its server is already gone)
-            postgres = LocalPostgres.start(DATA, PG_PORT, true);
+            POSTGRES.restart();
             int during = accepted.size();
             await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= during + 20);
             await().until(() -> JsonHttp.at(port).get("/actuator/health").status() == 200);
@@ -141,5 +112,22 @@ class DatabaseUnavailableTest extends OiServiceTestSupport {
             assertThat(jdbc.sql("select count(*) from intervention where ref_interv_oi = :ref").param("ref", refOi)
                     .query(Long.class).single()).as("M1 %s answered OK", refOi).isEqualTo(1);
         }
+    }
+
+    /**
+     * One valid message to each of v2's endpoints while the database is down: M1 (POST), M3 (PUT),
+     * the repair report, M3TX from DO01, M5TX from OC02.
+     */
+    private void everyV2EndpointUnavailable() {
+        String refOi = "OI01-" + newRef();
+        String ref = newRef();
+        String do01 = TestTokens.token("DO01", "write:interventions");
+        StoppablePostgres.assertUnavailable(port, do01, "POST", "/v2/interventions-do", V2Bodies.m1(ref));
+        StoppablePostgres.assertUnavailable(port, do01, "PUT", "/v2/interventions-do", V2Bodies.m3(ref));
+        StoppablePostgres.assertUnavailable(port, do01, "POST", "/v2/interventions-do/compte-rendu", V2Bodies.report(ref));
+        StoppablePostgres.assertUnavailable(port, do01, "POST", "/v2/interventions-do/test-intermediaire",
+                V2Bodies.m3tx(ref, refOi, 1));
+        StoppablePostgres.assertUnavailable(port, TestTokens.token("OC02", "write:clients"), "POST",
+                "/v2/interventions-oi/notification-impacte-clients-oc", V2Bodies.m5tx(refOi, "OC02", 1));
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.eintervention.protocol.v2.ErrorCode;
+import fr.eintervention.protocol.v2.Message;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * and path variables; paths Tomcat itself refuses (an encoded NUL or slash, invalid UTF-8); odd
  * content types and Accept headers; truncated and random bodies). The same seed gives the same
  * requests. {@link #run} tells how many were answered 5xx, which answers of a protocol endpoint
- * ({@code /v1/...}) were not the contract's body, and which were an HTML page. {@link #send}
+ * ({@code /v1/...}, {@code /v2/...}) were not its version's contract's body, and which were an HTML page. {@link #send}
  * sends given requests the same way: the files at the documented limits, each with the status it
  * must get.
  */
@@ -177,7 +180,7 @@ public final class RequestFuzzer {
                         serverErrors.add(exchange);
                     }
                     if (request.endpoint().protocol()
-                            && !(request.endpoint().v2() ? v2ContractAnswer(exchange) : contractAnswer(exchange))) {
+                            && !(request.endpoint().v2() ? v2ContractAnswer(request.endpoint(), exchange) : contractAnswer(exchange))) {
                         badAnswers.add(exchange);
                     }
                     if (exchange.status() >= 400 && exchange.answer().isBlank()) {
@@ -242,23 +245,63 @@ public final class RequestFuzzer {
     }
 
     /**
-     * v2's answer (decision 0025): a 200 with {@code code} 0, or a 400 with {@code error} a label and
-     * {@code error_description} of at most 256 characters. Authentication and rate refusals (401,
-     * 403, 429) are Problem Details, before the protocol.
+     * v2's answer (decision 0025), as the operation's contract gives it: a 200 whose {@code code}
+     * is 0, with the fields the operation's answer requires ({@code refIntervDO} on the DO's
+     * operations, {@code refIntervOI} on the OI's, {@code numeroTest} for a line test) and no
+     * other than the contract's; a 400 whose {@code error} is a label the operation may refuse
+     * with ({@code Message.errors()}), {@code error_description} at most 256 characters and
+     * {@code error_parameters} a list of names. Any other 4xx (authentication, rate, a path or
+     * method no operation takes) is off the protocol: Problem Details. A 200 or 400 of an
+     * endpoint no v2 operation is fails.
      */
-    static boolean v2ContractAnswer(Exchange exchange) {
-        if (exchange.status() == 401 || exchange.status() == 403 || exchange.status() == 429) {
-            return !exchange.answer().isBlank();
-        }
+    static boolean v2ContractAnswer(Endpoint endpoint, Exchange exchange) {
         JsonNode json = JsonHttp.parse(exchange.answer());
+        // a body too slow to come keeps its 408, with v2's error body (web-support's Refusals)
+        boolean refusal = exchange.status() == 400 || (exchange.status() == 408 && json.has("error"));
+        if (exchange.status() >= 400 && !refusal) {
+            return problemDetails(json, exchange.status());
+        }
+        String path = endpoint.path().substring("/v2".length()).replaceAll("\\?.*", "");
+        Message message = Message.at(endpoint.method(), path);
+        if (message == null || !json.isObject()) {
+            return false;
+        }
         if (exchange.status() == 200) {
             JsonNode code = json.get("code");
-            return code != null && code.isInt() && code.intValue() == 0;
+            return code != null && code.isInt() && code.intValue() == 0
+                    && V2_ANSWER_FIELDS.containsAll(json.propertyNames())
+                    && required(message).stream().allMatch(json::hasNonNull)
+                    && (!json.has("description") || json.get("description").isString())
+                    && (!json.has("numeroTest") || json.get("numeroTest").isInt());
         }
         JsonNode error = json.get("error");
         JsonNode description = json.get("error_description");
-        return exchange.status() == 400 && error != null && error.isString() && !error.stringValue().isBlank()
-                && (description == null || (description.isString() && description.stringValue().length() <= 256));
+        JsonNode parameters = json.get("error_parameters");
+        return refusal && error != null && error.isString()
+                && ErrorCode.read(error.stringValue()) != null && message.errors().contains(ErrorCode.read(error.stringValue()))
+                && (description == null || (description.isString() && description.stringValue().length() <= 256))
+                && (parameters == null || (parameters.isArray() && parameters.valueStream().allMatch(JsonNode::isString)));
+    }
+
+    /** The fields any v2 answer of ours may carry (the contract's {@code *Out} schemas). */
+    private static final Set<String> V2_ANSWER_FIELDS = Set.of("code", "description", "numeroTest", "refIntervOI",
+            "refIntervDO", "reserve");
+
+    /** The fields the operation's answer requires besides {@code code}. */
+    private static List<String> required(Message message) {
+        return switch (message) {
+            case M1, M3, REPORT_DO -> List.of("refIntervDO");
+            case M3TX -> List.of("refIntervDO", "numeroTest");
+            case M4TX -> List.of("numeroTest");
+            case M2, M4, REPORT_OI, M5TX, M6TX -> List.of("refIntervOI");
+        };
+    }
+
+    /** RFC 9457 Problem Details of that status. */
+    private static boolean problemDetails(JsonNode json, int status) {
+        JsonNode given = json.get("status");
+        JsonNode title = json.get("title");
+        return given != null && given.isInt() && given.intValue() == status && title != null && title.isString();
     }
 
     private record Built(Endpoint endpoint, String uri, String contentType, String accept, byte[] body, String mutation,

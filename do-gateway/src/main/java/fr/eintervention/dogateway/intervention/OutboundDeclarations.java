@@ -31,11 +31,9 @@ class OutboundDeclarations {
 
     /** To the intervention's OI; the engine keeps the queue order for one reference and one OI. */
     OutboundMessage outbound(Intervention intervention, Kind kind) {
-        if (!speaksV2(intervention)) {
-            return v1.outbound(intervention, kind);
-        }
-        return new OutboundMessage(intervention.content().codeOi(), kind.name(), intervention.ref(), v2.path(kind),
-                v2.message(intervention, kind));
+        String path = speaksV2(intervention) ? v2.path(kind) : v1.path(kind);
+        return new OutboundMessage(intervention.content().codeOi(), kind.name(), intervention.ref(), path,
+                body(intervention, kind));
     }
 
     private boolean speaksV2(Intervention intervention) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import fr.eintervention.delivery.OutboundMessage;
 import fr.eintervention.dogateway.DoGatewayProperties;
 import fr.eintervention.dogateway.intervention.SentDeclaration.Kind;
 import fr.eintervention.model.v1.InterventionDO;
@@ -41,10 +40,9 @@ class ProtocolMessages {
         return message;
     }
 
-    /** To the intervention's OI; the engine keeps the queue order for one reference and one OI. */
-    OutboundMessage outbound(Intervention intervention, Kind kind) {
-        return new OutboundMessage(intervention.content().codeOi(), kind.name(), intervention.ref(), PATH,
-                message(intervention, kind));
+    /** M1 and M3 go to the same endpoint, a POST. */
+    String path(Kind kind) {
+        return PATH;
     }
 
     /**

@@ -66,7 +66,8 @@ final class Relays {
     }
 
     private static Mapped<?> v2(Intervention intervention, InterventionOI v1) {
-        V2Details details = intervention.v2();
+        // the v2 declaration speaks of the intervention's PM: not put back in the M4 that withdraws it from a former one
+        V2Details details = intervention.pm().equals(v1.getPM()) ? intervention.v2() : null;
         if (v1.getFinInter() == null) {
             Mapped<CreerInterventionOI> m2 = V1ToV2.m2(v1);
             if (details != null) {

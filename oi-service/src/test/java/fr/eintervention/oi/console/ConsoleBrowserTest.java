@@ -451,6 +451,45 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(11)
+    void anInterventionRelayedToAnOcOfTheOtherVersionShowsWhatWasLostInFrench() {
+        // OC02 speaks v2: a v1 M1 with two PBOs reaches it as a v2 M2, which carries one refPBO (decision 0028)
+        PartnerStub oc02 = ocs.get("OC02");
+        referential.savePartner(new Partner("OC02", "Opérateur OC02", oc02.baseUrl(), true, false, Partner.V2));
+        oc02.replyWith(request -> new PartnerStub.Reply(200, "{\"code\":0,\"refIntervOI\":\"x\"}"));
+        try {
+            JsonHttp.Response answer = JsonHttp.at(port).as("DO01", "write:interventions").post("/v1/intervention_DO", """
+                    {"Code_DO":"DO01","Code_OI":"OI01","Ref_Interv_DO":"%s","PM":"%s",
+                     "Nature_PBO_PTO":[{"nature":1,"PBO":"PT000123","PTO":"FI-1234-5678"},{"nature":2,"PBO":"PT000456"}],
+                     "Debut_Inter":"%s"}""".formatted(newRef(), PM, OffsetDateTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            String refOi = answer.text("Ref_Interv_OI");
+
+            browser.get(console("/console/interventions/" + refOi));
+            WebElement losses = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                browser.navigate().refresh();
+                return browser.findElement(By.cssSelector("article[data-oc='OC02'] .losses"));
+            }, WebElement::isDisplayed);
+            assertThat(losses.findElement(By.cssSelector(".flag")).getText()).isEqualTo("relayée avec perte");
+            assertThat(losses.findElement(By.tagName("caption")).getText()).isEqualTo("Ce que la version de OC02 n'a pas pu porter");
+            assertThat(losses.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+                    .containsExactly("Message", "Envoyé", "Champ", "Valeur", "Raison", "Le");
+            List<WebElement> lost = losses.findElements(By.cssSelector("tbody tr"));
+            assertThat(lost).hasSize(1);
+            assertThat(lost.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList().subList(0, 5))
+                    .containsExactly("M2", "oui", "PBO[1]", "PT000456", "v2 M2: un seul refPBO; nomme dans description");
+            assertThat(lost.get(0).findElements(By.tagName("td")).get(5).getText())
+                    .as("the date in the console's one format").matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}");
+            // OC01, still v1, lost nothing
+            assertThat(browser.findElements(By.cssSelector("article[data-oc='OC01'] .losses"))).isEmpty();
+            screenshot(browser, "intervention-relayee-avec-perte");
+        } finally {
+            referential.savePartner(new Partner("OC02", "Opérateur OC02", oc02.baseUrl(), true, false));
+            oc02.replyOk();
+        }
+    }
+
+    @Test
+    @Order(12)
     void interventionsAreFoundByEitherReferenceAndTheReferentialIsEditedThenTheOperatorSignsOut() throws Exception {
         String refDo = newRef();
         String refOi = declare(refDo);

@@ -46,10 +46,10 @@ class M5FiguresTest extends OiServiceTestSupport {
         assertThat(delta(before, after, "eintervention_oi_m5_missing", "OC01")).isZero();
         assertThat(delta(before, after, "eintervention_oi_m5_missing", "OC02")).isEqualTo(1);
         assertThat(after).doesNotContainKey("eintervention_oi_m5_expected{OC03}"); // not in flux 3
-        assertThat(after.get("eintervention_protocol_received_total{M1,OK}") - before.getOrDefault("eintervention_protocol_received_total{M1,OK}", 0.0)).isEqualTo(1);
-        assertThat(after.get("eintervention_protocol_received_total{M3,OK}") - before.getOrDefault("eintervention_protocol_received_total{M3,OK}", 0.0)).isEqualTo(1);
-        assertThat(after.get("eintervention_protocol_received_total{M5,OK}") - before.getOrDefault("eintervention_protocol_received_total{M5,OK}", 0.0)).isEqualTo(1);
-        assertThat(after.get("eintervention_protocol_received_total{M1,PM_INCONNU}") - before.getOrDefault("eintervention_protocol_received_total{M1,PM_INCONNU}", 0.0)).isEqualTo(1);
+        assertThat(after.get("eintervention_protocol_received_total{v1,M1,OK}") - before.getOrDefault("eintervention_protocol_received_total{v1,M1,OK}", 0.0)).isEqualTo(1);
+        assertThat(after.get("eintervention_protocol_received_total{v1,M3,OK}") - before.getOrDefault("eintervention_protocol_received_total{v1,M3,OK}", 0.0)).isEqualTo(1);
+        assertThat(after.get("eintervention_protocol_received_total{v1,M5,OK}") - before.getOrDefault("eintervention_protocol_received_total{v1,M5,OK}", 0.0)).isEqualTo(1);
+        assertThat(after.get("eintervention_protocol_received_total{v1,M1,PM_INCONNU}") - before.getOrDefault("eintervention_protocol_received_total{v1,M1,PM_INCONNU}", 0.0)).isEqualTo(1);
     }
 
     private static double delta(Map<String, Double> before, Map<String, Double> after, String metric, String partner) {
@@ -57,7 +57,7 @@ class M5FiguresTest extends OiServiceTestSupport {
         return after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
     }
 
-    /** Our series, keyed by name and tag values ({partner} or {message,answer}). */
+    /** Our series, keyed by name and tag values ({partner} or {version,message,answer}). */
     private Map<String, Double> scrape() {
         JsonHttp.Response response = http.get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
@@ -67,7 +67,7 @@ class M5FiguresTest extends OiServiceTestSupport {
                     String name = line.substring(0, line.indexOf('{'));
                     String labels = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
                     String key = name.startsWith("eintervention_oi") ? label(labels, "partner")
-                            : label(labels, "message") + "," + label(labels, "answer");
+                            : label(labels, "version") + "," + label(labels, "message") + "," + label(labels, "answer");
                     series.put(name + "{" + key + "}", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
                 });
         return series;

@@ -126,6 +126,25 @@ public enum Message {
         return schema;
     }
 
+    /**
+     * The message a request to the contract's {@code path} (under the version's base path, e.g.
+     * {@code /interventions-do}) with that HTTP method sends, or {@code null}.
+     */
+    public static Message at(String method, String path) {
+        boolean put = "PUT".equals(method);
+        return switch (path) {
+            case "/interventions-do" -> put ? M3 : M1;
+            case "/interventions-do/compte-rendu" -> REPORT_DO;
+            case "/interventions-do/test-intermediaire" -> M3TX;
+            case "/interventions-oi" -> put ? M4 : M2;
+            case "/interventions-oi/compte-rendu" -> REPORT_OI;
+            case "/interventions-oi/test-intermediaire" -> M4TX;
+            case "/interventions-oi/notification-impacte-clients-oc" -> M5TX;
+            case "/interventions-oi/notification-impacte-clients-oi-do" -> M6TX;
+            default -> null;
+        };
+    }
+
     /** The message whose generated request type this is, or {@code null}. */
     public static Message forType(Class<?> type) {
         for (Message message : values()) {

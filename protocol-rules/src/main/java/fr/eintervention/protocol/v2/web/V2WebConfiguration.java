@@ -26,11 +26,12 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Wires version 2 of the protocol into a service, beside version 1: the contract's endpoints under
  * {@code /v2}, their bodies validated by v2's rules before binding ({@link V2BodyAdvice}), every
- * refusal answered with v2's error body, HTTP 400 ({@link V2ExceptionHandler}). How every endpoint
+ * refusal answered with v2's error body, HTTP 400 ({@link V2ExceptionHandler}), every answer
+ * counted ({@link V2AnswerMetrics}). How every endpoint
  * takes its input is web-support's, as for v1.
  */
 @AutoConfiguration(after = ProtocolWebConfiguration.class)
-@Import({V2BodyAdvice.class, V2ExceptionHandler.class})
+@Import({V2BodyAdvice.class, V2ExceptionHandler.class, V2AnswerMetrics.class})
 public class V2WebConfiguration implements WebMvcConfigurer {
 
     public static final String BASE_PATH = "/v2";
