@@ -61,6 +61,9 @@ final class AttemptRecorder {
 
         /** a later message of that partner was waiting for one whose result is stored: it may go now */
         void successorWaiting(String partner);
+
+        /** the results of those messages could not be stored: they are still held, to be put back to wait */
+        void notStored(List<Long> messages);
     }
 
     /** Queues the result to be stored, and stores those queued when no other worker does. */
@@ -90,7 +93,8 @@ final class AttemptRecorder {
         try {
             stored = queue.finish(batch, instanceId, clock.instant());
         } catch (RuntimeException e) {
-            log.error("{} attempt result(s) not stored: their messages are sent again after their lease", batch.size(), e);
+            log.error("{} attempt result(s) not stored: their messages wait again, sent again", batch.size(), e);
+            workers.notStored(batch.stream().map(result -> result.message().id()).toList());
             return;
         }
         Set<Long> ids = new HashSet<>();

@@ -43,10 +43,11 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  * the database the due ones, partner by partner (retries, messages whose holder
  * died, taken back when its lease runs out), found by a poll every poll interval. Claimed messages are sent by a pool of workers,
  * each message by one worker, so that a slow partner only holds its own bulkhead's worth of
- * workers. The dispatcher never claims more than there are free workers, nor more for a partner
- * than it may take at once: a claimed message starts at once, well within its lease. A partner
- * with more due messages than that is "backlogged": each call to it that ends lets the
- * dispatcher claim its next messages, without waiting for the next poll.
+ * workers. The dispatcher claims a partner's due messages a little ahead of its calls (a quarter of
+ * a second of its pace, held in memory under the instance's heartbeat): each call that ends starts
+ * the next at once, without a round trip to the database, and one claim serves many calls. A
+ * partner with more due messages than that is "backlogged": its calls that end let the dispatcher
+ * claim its next messages, without waiting for the next poll.
  *
  * <p>A partner that takes no calls for now (its circuit open, or it asked to wait with a 429 or
  * {@code Retry-After}) is left out of claims: its messages wait untouched in the database, at
@@ -56,10 +57,11 @@ import fr.eintervention.delivery.PartnerGuards.Guard;
  * next retry.
  *
  * <p>The instance's hold on the messages it holds (claimed or taken as they were queued, until
- * their results are stored) is a short lease renewed by a heartbeat thread every third of it:
- * an instance that dies has its messages taken over by the others' next poll after its lease,
- * seconds after its death; one that stops hands them back at once. A message is never started
- * once the instance's hold may have run out (its heartbeat failed): another may have taken it.
+ * their results are stored) is its heartbeat: one row, renewed every third of the lease however
+ * many messages it holds. An instance that dies has its messages taken over by the others' next
+ * poll once its heartbeat lapses, seconds after its death; one that stops hands them back at
+ * once. A message is never started once the instance's hold may have run out (its heartbeat
+ * failed): another may have taken it.
  */
 final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
@@ -83,12 +85,13 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private final PartnerClaims claims;
     /** messages claimed by this instance and not finished: at most one per worker */
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** ids of the messages this instance holds and means to send: those its heartbeat renews */
-    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** ids of messages this instance holds and failed to put back to wait or to store the result of: put back at the next poll */
+    private final Set<Long> orphans = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private volatile boolean running;
-    /** until when this instance's hold on the messages it holds is known to last (its last renewal) */
+    /** until when this instance's hold on the messages it holds is known to last (its last heartbeat) */
     private volatile Instant heldUntil = Instant.MIN;
+    private volatile Instant startedAt;
     private ScheduledExecutorService dispatcher;
     private ScheduledExecutorService heartbeat;
     private ExecutorService workers;
@@ -107,6 +110,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         @Override
         public void successorWaiting(String partner) {
             claims.backlogged(partner);
+        }
+
+        @Override
+        public void notStored(List<Long> messages) {
+            orphans.addAll(messages);
+            metrics.unstored(messages.size());
         }
     };
 
@@ -154,7 +163,6 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         // when stopped, the messages stay PENDING and due, or SENDING until their lease runs
         // out: the next poll of any instance sends them
         if (running) {
-            claimed.forEach(message -> held.add(message.id()));
             fresh.add(claimed, waiting);
             wakeUp();
         }
@@ -175,7 +183,14 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 new LinkedBlockingQueue<>(), new CustomizableThreadFactory("delivery-worker-"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("delivery-heartbeat-"));
         reporter.start();
-        heldUntil = lease().until(); // nothing held yet
+        startedAt = clock.instant();
+        try {
+            // what a previous run under the same name left held is its no longer: waiting again
+            queue.releaseAll(properties.instanceId(), startedAt);
+        } catch (RuntimeException e) {
+            log.warn("delivery engine {}: what a previous run of it held not handed back; its next start does", properties.instanceId(), e);
+        }
+        renew();
         running = true;
         long renewal = properties.leaseRenewal().toMillis();
         heartbeat.scheduleWithFixedDelay(this::renew, renewal, renewal, TimeUnit.MILLISECONDS);
@@ -211,11 +226,12 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 log.info("delivery engine {} stopped: {} message(s) handed back to the other instances",
                         properties.instanceId(), handedBack);
             }
+            queue.forget(properties.instanceId());
         } catch (RuntimeException e) {
-            log.warn("delivery engine {} stopped without handing back its messages: taken over after their lease ({})",
+            log.warn("delivery engine {} stopped without handing back its messages: taken over after its heartbeat lapses ({})",
                     properties.instanceId(), properties.leaseDuration(), e);
         }
-        held.clear();
+        orphans.clear();
         reporter.stop(properties.shutdownTimeout());
     }
 
@@ -232,11 +248,11 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     private void tick() {
         try {
-            // not those this instance holds in memory: its heartbeat renews them once it gets through again
-            int takenOver = queue.releaseExpiredLeases(clock.instant(), properties.instanceId(), List.copyOf(held));
+            int takenOver = queue.releaseExpiredLeases(clock.instant(), properties.instanceId());
             if (takenOver > 0) {
-                log.warn("{} message(s) left SENDING by an instance whose lease ran out: sent again", takenOver);
+                log.warn("{} message(s) left SENDING by an instance whose heartbeat lapsed: sent again", takenOver);
             }
+            putBackOrphans();
             poll();
             metrics.backlog(queries.backlog(clock.instant()));
             if (reporter.hasListeners()) {
@@ -255,11 +271,25 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
     private void renew() {
         try {
             Lease lease = lease();
-            queue.renew(List.copyOf(held), lease);
+            queue.heartbeat(lease, startedAt);
             heldUntil = lease.until();
         } catch (RuntimeException e) {
             log.error("delivery engine {}: hold on its messages not renewed; none is started after {}",
                     properties.instanceId(), heldUntil, e);
+        }
+    }
+
+    /**
+     * Puts back to wait the messages this instance holds and could neither put back nor store the
+     * result of (the database failed): they are sent again (at least once). The others' poll never
+     * takes them while this instance lives.
+     */
+    private void putBackOrphans() {
+        if (!orphans.isEmpty()) {
+            List<Long> ids = List.copyOf(orphans);
+            queue.release(ids, properties.instanceId(), clock.instant());
+            ids.forEach(orphans::remove);
+            log.warn("{} message(s) whose result or hand-back was not stored: waiting again, sent again", ids.size());
         }
     }
 
@@ -323,10 +353,15 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
      * while their partner takes no more calls (only the dispatcher thread takes them out).
      */
     private void startFresh() {
-        start(fresh.ready(freeWorkers(), partner -> guards.of(partner).freeCalls()));
+        startReady();
         while (fresh.anyWaiting() && freeWorkers() > 0) {
             start(queue.claimByIds(fresh.nextWaiting(Math.min(freeWorkers(), properties.batchSize())), lease()));
         }
+    }
+
+    /** Starts the messages held in memory that may start now: as many of each partner as it takes now, within the free workers. */
+    private void startReady() {
+        start(fresh.ready(freeWorkers(), partner -> guards.of(partner).freeCalls()));
     }
 
     /** Finds the partners with due messages, and claims theirs. */
@@ -335,22 +370,26 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
         claimBacklogged();
     }
 
-    /** Claims, in one go, as many due messages of each backlogged partner as it and the free workers can take. */
+    /**
+     * Claims, in one go, due messages of each backlogged partner, ahead of its calls (they wait
+     * in memory, held, until a call of that partner and a worker are free), and starts those that
+     * may start now.
+     */
     private void claimBacklogged() {
-        Map<String, Integer> rooms = claims.rooms(freeWorkers());
+        Map<String, Integer> rooms = claims.rooms(fresh::held);
         if (rooms.isEmpty()) {
             return;
         }
         List<DeliveryRecord> claimed = queue.claimDue(rooms, lease());
         claims.claimed(rooms, claimed);
-        start(claimed);
+        fresh.add(claimed, List.of());
+        startReady();
     }
 
     private void start(List<DeliveryRecord> claimed) {
         if (claimed.isEmpty()) {
             return;
         }
-        claimed.forEach(message -> held.add(message.id()));
         // the directory is asked once per claim: a corrected URL is used by the next claim
         Map<String, PartnerEndpoint> endpoints = directory.endpoints(
                 claimed.stream().map(DeliveryRecord::partner).collect(Collectors.toSet()));
@@ -379,6 +418,9 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                         guard.abandoned();
                     } else {
                         attempt = sender.send(message, endpoint, guard, this::resumeLater);
+                        if (fresh.any()) {
+                            wakeUp(); // its partner's call is free: the next message held starts now, not once this result is stored
+                        }
                     }
                 } catch (RuntimeException e) {
                     log.error("{} {} to {}: not finished, sent again", message.kind(), message.subject(),
@@ -408,11 +450,8 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
                 queue.release(ids, properties.instanceId(), clock.instant());
             }
         } catch (RuntimeException e) {
-            log.error("{} message(s) not handed back: taken over after their lease", ids.size(), e);
-        } finally {
-            if (running) {
-                held.removeAll(ids); // else the stop hands them back, by holder
-            }
+            log.error("{} message(s) not handed back: put back at the next poll", ids.size(), e);
+            orphans.addAll(ids);
         }
     }
 
@@ -434,7 +473,6 @@ final class DeliveryEngine implements DeliveryTrigger, SmartLifecycle {
 
     /** Has the recorder store what the attempt means for the message. */
     private void record(DeliveryRecord message, Attempt attempt) {
-        held.remove(message.id()); // stored within the moment: its lease outlasts that
         recorder.record(schedule.after(message, attempt, clock.instant(), reporter.listenedTo(message.kind())), asRecorderSees);
     }
 

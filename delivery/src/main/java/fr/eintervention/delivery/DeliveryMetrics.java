@@ -71,6 +71,14 @@ final class DeliveryMetrics {
                 .increment();
     }
 
+    /** Results of attempts the database could not store (it failed): their messages wait again and are sent again. */
+    void unstored(int results) {
+        Counter.builder("eintervention.delivery.results.unstored")
+                .description("Results of attempts not stored (the database failed): their messages sent again")
+                .register(registry)
+                .increment(results);
+    }
+
     /** Replaces the backlog figures; a partner that no longer appears reports zeros. */
     void backlog(List<PartnerBacklog> figures) {
         backlog = figures.stream().collect(Collectors.toUnmodifiableMap(PartnerBacklog::partner, b -> b));

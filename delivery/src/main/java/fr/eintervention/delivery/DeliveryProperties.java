@@ -24,11 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        attempts start right after the commit. It also bounds how long messages handed
  *                        back by a stopping instance wait for another one. Default {@code 1s}
  * @param leaseDuration   how long an instance's hold on the messages it claimed lasts without
- *                        being renewed: the instance renews it every third of it while it holds
- *                        them (a heartbeat, however long a call takes); past it, another instance
- *                        takes the messages over (the holder is presumed dead). An instance killed
- *                        outright has its messages taken over within {@code lease-duration +
- *                        poll-interval}. Default {@code 6s}
+ *                        its heartbeat: the instance renews it every third of it (one row in
+ *                        {@code delivery_instance}, however many messages it holds and however long
+ *                        a call takes); past it, another instance takes the messages over (the
+ *                        holder is presumed dead). An instance killed outright has its messages
+ *                        taken over within {@code lease-duration + poll-interval}. Default {@code 6s}
  * @param batchSize       the most messages one claim takes from the database. Default {@code 100}
  * @param workerThreads   threads sending messages, shared by every partner; more than any
  *                        partner's max-concurrent-calls, so that one slow partner never holds them

@@ -143,55 +143,53 @@ final class DeliveryQueue {
     }
 
     /**
-     * Puts back to wait the messages whose holder's lease ran out: that instance died (or lost
-     * the database) while sending them. Whether the partner got them is unknown: they are sent
-     * again (at least once).
+     * Puts back to wait the messages whose holder died (or lost the database) while sending them:
+     * claimed longer ago than a lease ({@code lease_until} passed) by an instance whose heartbeat
+     * has lapsed, or that has none. Whether the partner got them is unknown: they are sent again
+     * (at least once).
      *
-     * <p>Never those the instance asking holds in memory ({@code held}): it lives, and renews them
-     * as soon as its heartbeat gets through again (a lapse under load is not a death). Rows another
-     * statement holds (a renewal, an outcome being stored) are skipped, not waited for: the
-     * statements that update many rows at once never wait for each other, so they cannot deadlock.
-     * The ids given are read once into a set (never parsed again for each row a plan visits).
+     * <p>Never those of the instance asking: it lives, and its heartbeat holds them (a lapse
+     * under load is not a death). Rows another statement holds (an outcome being stored) are
+     * skipped, not waited for: the statements that update many rows at once never wait for each
+     * other, so they cannot deadlock.
      *
      * @return how many messages were taken back
      */
-    int releaseExpiredLeases(Instant now, String self, Collection<Long> held) {
+    int releaseExpiredLeases(Instant now, String self) {
         return jdbc.sql("""
-                with held as materialized (select unnest(cast(:held as bigint[])) as id),
-                lapsed as (select d.id from delivery_message d
-                           where d.status = 'SENDING' and d.lease_until <= :now
-                             and (d.lease_owner <> :self or d.id not in (select id from held))
-                           order by d.id for update of d skip locked)
+                with lapsed as (select d.id from delivery_message d
+                                where d.lease_until <= :now and d.status = 'SENDING' and d.lease_owner <> :self
+                                  and not exists (select 1 from delivery_instance i
+                                                  where i.owner = d.lease_owner and i.alive_until > :now)
+                                order by d.id for update of d skip locked)
                 update delivery_message m
                 set status = %s, lease_owner = null, lease_until = null, updated_at = :now
                 where m.id = any(array(select id from lapsed))
                 """.formatted(PENDING_UNLESS_SUPERSEDED))
-                .param("now", timestamp(now)).param("self", self).param("held", array(held))
+                .param("now", timestamp(now)).param("self", self)
                 .update();
     }
 
     /**
-     * Renews this instance's hold on the messages given (its heartbeat): one statement however
-     * many. Those another instance took over meanwhile (this one was presumed dead) stay its; those
-     * another statement holds at this moment (their outcome being stored) are skipped, not waited
-     * for, so that the heartbeat never deadlocks with the statements that store outcomes.
-     *
-     * @return how many of them it renewed
+     * This instance's heartbeat: it lives until the lease's end, and holds every message it
+     * claimed meanwhile. One row however many messages it holds. The rows of instances presumed
+     * dead for an hour are forgotten (their messages were taken over whether their row is there
+     * or not).
      */
-    int renew(Collection<Long> ids, Lease lease) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                with held as materialized (select unnest(cast(:ids as bigint[])) as id),
-                locked as (select d.id from delivery_message d join held on held.id = d.id
-                           where d.status = 'SENDING' and d.lease_owner = :owner
-                           order by d.id for update of d skip locked)
-                update delivery_message m set lease_until = :until
-                where m.id = any(array(select id from locked))
+    void heartbeat(Lease lease, Instant startedAt) {
+        jdbc.sql("""
+                with forgotten as (delete from delivery_instance where alive_until < cast(:now as timestamptz) - interval '1 hour')
+                insert into delivery_instance (owner, started_at, alive_until) values (:owner, :startedAt, :until)
+                on conflict (owner) do update set alive_until = excluded.alive_until
                 """)
-                .param("ids", array(ids)).param("owner", lease.owner()).param("until", timestamp(lease.until()))
+                .param("owner", lease.owner()).param("startedAt", timestamp(startedAt))
+                .param("until", timestamp(lease.until())).param("now", timestamp(lease.now()))
                 .update();
+    }
+
+    /** This instance stops: nothing it held is left (all handed back), and its heartbeat ends. */
+    void forget(String owner) {
+        jdbc.sql("delete from delivery_instance where owner = :owner").param("owner", owner).update();
     }
 
     /**

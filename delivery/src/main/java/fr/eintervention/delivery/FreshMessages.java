@@ -4,26 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.ToIntFunction;
 
 /**
- * Messages just committed, not started yet: those this instance took as they were queued
- * (SENDING under its lease, by partner: one whose partner takes no more calls for now waits
- * here, not in the database), and the ids of those left waiting, to claim.
+ * Messages this instance holds and has not started yet: those it took as they were queued and
+ * those it claimed ahead of their partner's calls (SENDING under its lease, by partner: one whose
+ * partner takes no more calls for now waits here, not in the database), and the ids of those just
+ * committed and left waiting, to claim.
  */
 final class FreshMessages {
 
-    private final Map<String, Queue<DeliveryRecord>> taken = new ConcurrentHashMap<>();
+    /** by partner; a linked blocking queue counts its elements as they come and go: {@link #held} costs nothing */
+    private final Map<String, BlockingQueue<DeliveryRecord>> taken = new ConcurrentHashMap<>();
     private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
     /** whose partner comes first this time ({@link PartnerClaims#inTurn}); only the dispatcher thread counts it */
     private int turn;
 
     void add(List<DeliveryRecord> taken, List<Long> waiting) {
         taken.forEach(message -> this.taken
-                .computeIfAbsent(message.partner(), partner -> new ConcurrentLinkedQueue<>()).add(message));
+                .computeIfAbsent(message.partner(), partner -> new LinkedBlockingQueue<>()).add(message));
         this.waiting.addAll(waiting);
+    }
+
+    /** How many messages of the partner are held here, ready to start. */
+    int held(String partner) {
+        Queue<DeliveryRecord> messages = taken.get(partner);
+        return messages == null ? 0 : messages.size();
     }
 
     boolean any() {

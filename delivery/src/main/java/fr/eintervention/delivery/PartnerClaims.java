@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import fr.eintervention.delivery.PartnerGuards.Guard;
 
 /**
  * Fair per-partner claims. Keeps the partners that may have more due messages than this
- * instance could take so far ("backlogged"), and says how many of each to claim in one go: no
- * more than the free workers, than the partner may take at once, than a batch. A partner that
- * takes no calls for now is left out: the poll finds its messages again once it does.
+ * instance took so far ("backlogged"), and says how many of each to claim in one go: enough that
+ * the instance holds its partner's read-ahead ready to start ({@link Guard#readAhead}), so that
+ * each call that ends starts the next without a round trip to the database; no more than a batch;
+ * none while it holds at least half of that already. A partner that takes no calls for now is left
+ * out: the poll finds its messages again once it does.
  */
 final class PartnerClaims {
 
@@ -44,23 +47,23 @@ final class PartnerClaims {
         return !backlogged.isEmpty();
     }
 
-    /** How many due messages to claim now of each backlogged partner, {@code free} workers being free. */
-    Map<String, Integer> rooms(int free) {
+    /**
+     * How many due messages to claim now of each backlogged partner, this instance holding
+     * {@code held} of each ready to start. Each partner comes first in its turn.
+     */
+    Map<String, Integer> rooms(ToIntFunction<String> held) {
         Map<String, Integer> rooms = new LinkedHashMap<>();
         for (String partner : inTurn(backlogged, turn.getAndIncrement())) {
-            if (free == 0) {
-                break; // a worker that ends wakes the dispatcher up again
-            }
             Guard guard = guards.of(partner);
             if (!guard.takesCalls()) {
                 // the poll finds its messages again once the circuit may close or the partner's wait ends
                 backlogged.remove(partner);
                 continue;
             }
-            int room = Math.min(Math.min(free, guard.freeCalls()), batchSize);
-            if (room > 0) { // else one of its calls that ends wakes the dispatcher up again
-                rooms.put(partner, room);
-                free -= room;
+            int ahead = guard.readAhead();
+            int ready = held.applyAsInt(partner);
+            if (ready * 2 < ahead) { // else one of its calls that ends wakes the dispatcher up again
+                rooms.put(partner, Math.min(ahead - ready, batchSize));
             }
         }
         return rooms;

@@ -42,6 +42,8 @@ final class PartnerGuards {
     static final Duration PACE_WAIT = Duration.ofSeconds(1);
     /** permits handed out per refresh of the pacer, about every tenth of a second: smooth, not one burst a second */
     private static final int REFRESHES_PER_SECOND = 10;
+    /** how much of a partner's pace an instance claims ahead of its calls */
+    private static final double READ_AHEAD_SECONDS = 0.25;
 
     private final DeliveryProperties properties;
     private final Clock clock;
@@ -127,7 +129,9 @@ final class PartnerGuards {
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        Guard guard = new Guard(circuitBreaker, bulkhead, pacers.rateLimiter(partner, pace(properties.pacePerInstance(partner))));
+        double pace = properties.pacePerInstance(partner);
+        Guard guard = new Guard(circuitBreaker, bulkhead, pacers.rateLimiter(partner, pace(pace)),
+                Math.max(settings.maxConcurrentCalls(), (int) Math.ceil(pace * READ_AHEAD_SECONDS)));
         Gauge.builder("eintervention.delivery.circuit.changed",
                         () -> guard.circuitChangedAt == null ? 0 : guard.circuitChangedAt.getEpochSecond())
                 .description("When the partner's circuit entered its current state, epoch seconds (0: never changed)")
@@ -177,7 +181,11 @@ final class PartnerGuards {
         /** until when the partner asked us to wait (429, Retry-After) */
         private volatile Instant pausedUntil = Instant.MIN;
 
-        private Guard(CircuitBreaker circuitBreaker, Bulkhead bulkhead, RateLimiter pacer) {
+        /** how many of its messages an instance holds ready to start, while its circuit is closed */
+        private final int readAhead;
+
+        private Guard(CircuitBreaker circuitBreaker, Bulkhead bulkhead, RateLimiter pacer, int readAhead) {
+            this.readAhead = readAhead;
             this.circuitBreaker = circuitBreaker;
             this.bulkhead = bulkhead;
             this.pacer = pacer;
@@ -193,6 +201,16 @@ final class PartnerGuards {
             }
             int free = bulkhead.getMetrics().getAvailableConcurrentCalls();
             return circuitBreaker.getState() == CircuitBreaker.State.HALF_OPEN ? Math.min(free, 1) : free;
+        }
+
+        /**
+         * How many of the partner's messages this instance may hold ready to start, so that each
+         * call that ends starts the next without waiting for a claim: a quarter of a second of its
+         * pace (at least as many as it takes at once) while it is healthy; while its circuit is
+         * half-open or it takes no calls, only the calls that may start now.
+         */
+        int readAhead() {
+            return circuitBreaker.getState() == CircuitBreaker.State.CLOSED && takesCalls() ? readAhead : freeCalls();
         }
 
         /** Whether the circuit stops calls for a while yet (its wait is measured on the engine's clock). */

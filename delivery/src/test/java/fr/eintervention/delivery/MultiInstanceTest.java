@@ -134,20 +134,24 @@ class MultiInstanceTest {
     }
 
     @Test
-    void messagesHeldByAnInstanceThatDiedAreTakenOverOnceItsLeaseRunsOut() throws Exception {
+    void messagesHeldByAnInstanceThatDiedAreTakenOverOnceItsHeartbeatLapses() throws Exception {
         ConfigurableApplicationContext two = start("two");
         MovableClock clock = two.getBean(MovableClock.class);
         List<String> subjects = IntStream.range(0, 10).mapToObj(i -> "REF-DEAD-" + i).toList();
         enqueue(two, subjects);
         await().atMost(TIMEOUT).until(() -> count(two, DELIVERED) == 10);
         received.clear();
-        // as a killed instance leaves them: SENDING under a lease its heartbeat no longer renews
-        JdbcClient.create(two.getBean(DataSource.class)).sql("""
-                update delivery_message set status = 'SENDING', lease_owner = 'dead', lease_until = :until, delivered_at = null
+        // as a killed instance leaves them: SENDING, claimed longer ago than a lease, its last heartbeat still running
+        JdbcClient database = JdbcClient.create(two.getBean(DataSource.class));
+        database.sql("""
+                update delivery_message set status = 'SENDING', lease_owner = 'dead', lease_until = :now, delivered_at = null
                 where subject like 'REF-DEAD-%'""")
+                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        database.sql("insert into delivery_instance (owner, started_at, alive_until) values ('dead', :now, :until)")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("until", java.sql.Timestamp.from(clock.instant().plusSeconds(6))).update();
         two.getBean(DeliveryEngine.class).pollNow();
-        assertThat(count(two, SENDING, "dead")).as("its lease runs yet").isEqualTo(10);
+        assertThat(count(two, SENDING, "dead")).as("its heartbeat runs yet").isEqualTo(10);
 
         clock.advance(Duration.ofSeconds(6));
 

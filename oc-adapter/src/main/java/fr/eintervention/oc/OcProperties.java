@@ -106,9 +106,10 @@ public record OcProperties(
      * @param maxSettlingDelay the latest a test is answered after its M4TX was received, whatever
      *                         the outage feed says (default 2 minutes); sooner once the feed has
      *                         settled past the test's time
-     * @param pollInterval     how often due answers are looked for (default 1 second)
+     * @param pollInterval     how often due answers are looked for (default 250 ms: it adds to what
+     *                         the technician waits on site, and each look is one indexed query)
      */
-    public record LineTests(@DefaultValue("2m") Duration maxSettlingDelay, @DefaultValue("1s") Duration pollInterval) {
+    public record LineTests(@DefaultValue("2m") Duration maxSettlingDelay, @DefaultValue("250ms") Duration pollInterval) {
     }
 
     /**

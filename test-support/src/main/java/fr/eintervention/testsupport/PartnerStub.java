@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -74,6 +75,7 @@ public final class PartnerStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Function<Received, Reply> replies = request -> Reply.ok();
     private volatile CountDownLatch hang = new CountDownLatch(0);
+    private final AtomicInteger hanging = new AtomicInteger();
     private volatile HttpServer server;
     private final int port;
 
@@ -108,6 +110,11 @@ public final class PartnerStub implements AutoCloseable {
     public PartnerStub hang() {
         hang = new CountDownLatch(1);
         return this;
+    }
+
+    /** How many requests are held without an answer now ({@link #hang()}). */
+    public int hanging() {
+        return hanging.get();
     }
 
     public PartnerStub release() {
@@ -162,6 +169,7 @@ public final class PartnerStub implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), body, Instant.now());
+            hanging.incrementAndGet();
             try {
                 if (!hang.await(5, TimeUnit.MINUTES)) {
                     return;
@@ -169,6 +177,8 @@ public final class PartnerStub implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } finally {
+                hanging.decrementAndGet();
             }
             received.add(request);
             Reply reply = replies.apply(request);

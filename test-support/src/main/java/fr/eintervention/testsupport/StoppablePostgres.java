@@ -56,9 +56,14 @@ public final class StoppablePostgres {
         }
     }
 
+    /** This server's {@code postgres} database (user {@link LocalPostgres#USER}, no password). */
+    public String jdbcUrl() {
+        return server.jdbcUrl("postgres");
+    }
+
     /** The service's datasource, this server's {@code postgres} database. */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> server.jdbcUrl("postgres"));
+        registry.add("spring.datasource.url", this::jdbcUrl);
         registry.add("spring.datasource.username", () -> LocalPostgres.USER);
         registry.add("spring.datasource.password", () -> "");
     }
